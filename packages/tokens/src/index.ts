@@ -1,1 +1,2 @@
-export {};
+export { encodingForModel, getEncoder, type EncodingName } from './encoding';
+export { countTokens, countWithEncoding } from './count';
