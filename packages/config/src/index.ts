@@ -1,1 +1,2 @@
-export {};
+export { parseEnv, loadOrExit, ConfigError } from './parse-env';
+export { booleanFlag, port, positiveInt, redisUrl, queuePrefix, logLevel, byteSize, commaList } from './fields';

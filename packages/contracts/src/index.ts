@@ -1,1 +1,12 @@
-export {};
+export {
+  defineJob,
+  defineCatalog,
+  type JobDefinition,
+  type JobCatalog,
+  type JobName,
+  type PayloadOf,
+  type ResultOf,
+  type RetryPolicy,
+} from './catalog';
+export { JobEnvelope, JobState, TenantId, ItemResult } from './envelope';
+export { platformCatalog, type PlatformCatalog } from './platform-catalog';

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Tenant ids: what appears before the colon in API_KEYS; safe inside Redis keys and file names. */
+export const TenantId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, _ . - (max 64)');
+export type TenantId = z.infer<typeof TenantId>;
+
+/**
+ * What every job carries in Redis around its payload: who owns it and what request made it.
+ * The worker checks the envelope and the payload before running anything.
+ */
+export const JobEnvelope = z.strictObject({
+  tenant: TenantId,
+  /** sha256 of the submitted body, to tell a replayed Idempotency-Key from a conflicting one. */
+  requestHash: z.string().length(64),
+  submittedAt: z.string(),
+  payload: z.unknown(),
+});
+export type JobEnvelope = z.infer<typeof JobEnvelope>;
+
+/** The states a user sees; BullMQ's internal ones are mapped onto these. */
+export const JobState = z.enum(['waiting', 'delayed', 'active', 'completed', 'failed', 'cancelled']);
+export type JobState = z.infer<typeof JobState>;
+
+/** An item result as stored and paged: the job type decides what `result` holds. */
+export const ItemResult = z.object({ id: z.string(), index: z.number().int().nonnegative(), result: z.unknown() });
+export type ItemResult = z.infer<typeof ItemResult>;
