@@ -1,0 +1,21 @@
+import type { RetryOptions } from '../retry';
+
+/** Options of the embedded (LanceDB) store. */
+export interface LanceDbStoreOptions {
+  /** Directory holding one LanceDB table per collection; created if missing. Required. */
+  directory: string;
+  /** Build the ANN index once a table has at least this many rows (in `maintain()`). Default: 5,000. */
+  indexThreshold?: number;
+  /** Vector index type. HNSW_SQ measured ~0.96-0.98 recall@10 at 100k rows here. Default: `'hnsw_sq'`. */
+  indexType?: 'hnsw_sq' | 'ivf_pq';
+  /** HNSW search breadth (higher: better recall, slower). Default: 100. */
+  ef?: number;
+  /** IVF_PQ re-ranking factor (only with `indexType: 'ivf_pq'`). Default: 10. */
+  refineFactor?: number;
+  /** `maintain()` deletes table versions older than this; keep minutes+ for other readers. Default: 10 min. */
+  retainVersionsMs?: number;
+  /** Retries of optimize()/createIndex on commit conflicts with other processes. Default: 8 attempts, 200 ms base. */
+  maintainRetry?: RetryOptions;
+  /** Points per mergeInsert commit (each commit is ~55 ms; bigger batches amortise it). Default: 2,000. */
+  upsertBatchSize?: number;
+}
