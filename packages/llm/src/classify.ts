@@ -1,0 +1,31 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { FatalError, LlmError, RateLimitedError, RetriableError, type ClassifiedError } from './errors';
+import { retryAfterFromHeaders } from './headers';
+
+const RESET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'EAI_AGAIN']);
+
+/**
+ * Maps anything a provider call can throw to one of three classes. Unknown errors count as
+ * retriable: a bug then costs a few retries, while the opposite would fail work a retry would fix.
+ */
+export function classifyError(error: unknown, now = Date.now()): ClassifiedError {
+  if (error instanceof LlmError) return error as ClassifiedError;
+  if (error instanceof APIUserAbortError) return new FatalError('request aborted by the caller', { cause: error });
+  if (error instanceof APIConnectionTimeoutError) return new RetriableError('provider request timed out', { cause: error });
+  if (error instanceof APIConnectionError) return new RetriableError(`connection failed: ${error.message}`, { cause: error });
+  if (error instanceof APIError && typeof error.status === 'number') {
+    const status = error.status;
+    const retryAfterMs = retryAfterFromHeaders(error.headers, now);
+    if (status === 429) {
+      return new RateLimitedError(`provider rate limit (429): ${error.message}`, { status, cause: error, retryAfterMs: retryAfterMs ?? 1_000 });
+    }
+    if (status >= 500 || status === 408 || status === 409) {
+      return new RetriableError(`provider error ${status}: ${error.message}`, { status, cause: error, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    }
+    return new FatalError(`provider rejected the request (${status}): ${error.message}`, { status, cause: error });
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && RESET_CODES.has(code)) return new RetriableError(`connection failed: ${code}`, { cause: error });
+  if (error instanceof Error && error.name === 'AbortError') return new RetriableError('request timed out', { cause: error });
+  return new RetriableError(error instanceof Error ? error.message : String(error), { cause: error });
+}
