@@ -1,0 +1,40 @@
+import { pino } from 'pino';
+import { readEnv } from './env';
+import { startSimulator } from './server';
+
+const logger = pino({ name: 'llm-simulator' });
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = readEnv();
+  } catch (err) {
+    logger.fatal({ err }, 'invalid llm-simulator environment');
+    process.exit(1);
+  }
+  const sim = await startSimulator({ ...options, logger });
+  const banner = [
+    '='.repeat(72),
+    '  LLM SIMULATOR -- NOT A MODEL. Answers are deterministic fakes derived from',
+    '  the prompt; embeddings are hashed n-grams. Use it for offline runs, tests',
+    '  and benchmarks only.',
+    `  OpenAI base URL: ${sim.baseURL}   (config: POST /_sim/config, log: GET /_sim/log)`,
+    '='.repeat(72),
+  ].join('\n');
+  process.stderr.write(`${banner}\n`);
+  logger.warn({ baseURL: sim.baseURL, config: sim.config() }, 'llm-simulator started: this is a simulator, not a model');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'llm-simulator stopping');
+    const deadline = setTimeout(() => process.exit(1), 5000);
+    deadline.unref();
+    void sim.close().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();
