@@ -1,14 +1,59 @@
 import { encodingForModel, getEncoder, type EncodingName } from './encoding';
+import { pieceRegex } from './pretokenize';
+
+/** The model counted for when a caller names none. */
+export const DEFAULT_MODEL = 'gpt-4o-mini';
+
+// Pieces ("Hello", " world", ".") repeat constantly, and a piece's count never changes, so a
+// per-encoding cache turns most of the work into one Map lookup. Long pieces are rarely repeated.
+const MAX_CACHED_PIECE_CHARS = 48;
+const MAX_CACHE_ENTRIES = 200_000;
+const caches = new Map<EncodingName, Map<string, number>>();
+
+function cacheFor(encoding: EncodingName): Map<string, number> {
+  let cache = caches.get(encoding);
+  if (!cache) {
+    cache = new Map();
+    caches.set(encoding, cache);
+  }
+  return cache;
+}
+
+/** Tokens in one pre-tokenizer piece (as yielded by {@link pieceRegex}). */
+export function countPiece(piece: string, encoding: EncodingName): number {
+  if (piece.length > MAX_CACHED_PIECE_CHARS) return getEncoder(encoding).encode_ordinary(piece).length;
+  const cache = cacheFor(encoding);
+  let n = cache.get(piece);
+  if (n === undefined) {
+    n = getEncoder(encoding).encode_ordinary(piece).length;
+    // Clearing keeps memory bounded; the hot pieces come back within a few kilobytes of text.
+    if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
+    cache.set(piece, n);
+  }
+  return n;
+}
 
 /**
  * Counts tokens exactly as tiktoken does. Special-token text such as `<|endoftext|>` is counted as
  * ordinary text, which is what a provider bills for user content.
  */
-export function countTokens(text: string, model = 'gpt-4o-mini'): number {
+export function countTokens(text: string, model: string = DEFAULT_MODEL): number {
   return countWithEncoding(text, encodingForModel(model));
 }
 
+/**
+ * Counts tokens of `text` in `encoding`, equal to `encode_ordinary(text).length` in tiktoken: the
+ * text is split with tiktoken's own pre-tokenizer pattern and each piece's count is cached.
+ */
 export function countWithEncoding(text: string, encoding: EncodingName): number {
   if (text.length === 0) return 0;
-  return getEncoder(encoding).encode_ordinary(text).length;
+  const re = pieceRegex(encoding);
+  let total = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) total += countPiece(m[0], encoding);
+  return total;
+}
+
+/** Drops the piece caches (for tests and cold-start benchmarks). */
+export function clearTokenCache(): void {
+  caches.clear();
 }

@@ -1,0 +1,120 @@
+import { countWithEncoding, DEFAULT_MODEL } from './count';
+import { encodingForModel } from './encoding';
+import { boundaryLevel, toUnits, type Units } from './units';
+
+/** Options for {@link chunkText}. */
+export interface ChunkOptions {
+  /** Model whose tokenizer counts. Default 'gpt-4o-mini' (o200k_base). */
+  model?: string;
+  /** Tokens a chunk aims for. A positive integer. */
+  targetTokens: number;
+  /** Tokens each chunk repeats from the end of the one before; 0 for none. Less than targetTokens. */
+  overlapTokens: number;
+  /** Hard cap on a chunk's tokens; at least targetTokens. Default targetTokens. */
+  maxTokens?: number;
+}
+
+/** A slice of the original text: `text === original.slice(start, end)` (UTF-16 offsets). */
+export interface Chunk {
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+  /** Tokens of `text` counted on its own, as an embedding or chat request would bill it. */
+  tokens: number;
+}
+
+function validate(o: ChunkOptions): { target: number; max: number; overlap: number } {
+  const max = o.maxTokens ?? o.targetTokens;
+  const integer = (n: number) => Number.isSafeInteger(n);
+  if (!integer(o.targetTokens) || o.targetTokens < 1) throw new RangeError('targetTokens must be a positive integer');
+  if (!integer(max) || max < o.targetTokens) throw new RangeError('maxTokens must be an integer >= targetTokens');
+  if (!integer(o.overlapTokens) || o.overlapTokens < 0 || o.overlapTokens >= o.targetTokens) {
+    throw new RangeError('overlapTokens must be an integer >= 0 and < targetTokens');
+  }
+  return { target: o.targetTokens, max, overlap: o.overlapTokens };
+}
+
+/** Last unit index e such that units s..e-1 hold at most `limit` tokens (binary search on cum). */
+function lastFitting(cum: number[], s: number, limit: number): number {
+  let lo = s;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((cum[mid] ?? 0) - (cum[s] ?? 0) <= limit) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The end unit for a chunk starting at unit s: the strongest boundary in the filled part of the window. */
+function chooseEnd(text: string, u: Units, s: number, target: number, max: number): number {
+  const { cum, starts } = u;
+  const base = cum[s] ?? 0;
+  const e = Math.max(s + 1, lastFitting(cum, s, max));
+  if (e >= starts.length - 1) return starts.length - 1;
+  const minFill = Math.ceil(target / 2);
+  let best = e;
+  let bestLevel = -1;
+  let bestDistance = Infinity;
+  for (let b = e; b > s; b--) {
+    const size = (cum[b] ?? 0) - base;
+    if (size < minFill) break;
+    const level = boundaryLevel(text, starts[b] ?? 0);
+    const distance = Math.abs(target - size);
+    if (level > bestLevel || (level === bestLevel && distance < bestDistance)) {
+      best = b;
+      bestLevel = level;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
+ * Cuts `text` into chunks of at most maxTokens tokens (each counted on its own), preferring to end a
+ * chunk at a paragraph break, then a line break, then a sentence end, then a word boundary, at no
+ * less than half of targetTokens. Consecutive chunks share about overlapTokens tokens. A run without
+ * boundaries longer than the maximum is cut between tokens (never inside a code point). The text is
+ * tokenized once; the result depends only on the text and options.
+ */
+export function chunkText(text: string, options: ChunkOptions): Chunk[] {
+  const { target, max, overlap } = validate(options);
+  const encoding = encodingForModel(options.model ?? DEFAULT_MODEL);
+  const units = toUnits(text, encoding, max);
+  const { starts, cum, exact } = units;
+  const last = starts.length - 1;
+  const chunks: Chunk[] = [];
+  let s = 0;
+  while (s < last) {
+    let b = chooseEnd(text, units, s, target, max);
+    let tokens = (cum[b] ?? 0) - (cum[s] ?? 0);
+    // Parts of a cut-up piece re-encode differently on their own: count such chunks for real.
+    if (exact.slice(s, b).includes(false)) {
+      for (;;) {
+        tokens = countWithEncoding(text.slice(starts[s], starts[b]), encoding);
+        if (tokens <= max || b === s + 1) break;
+        b--;
+      }
+    }
+    const start = starts[s] ?? 0;
+    const end = starts[b] ?? text.length;
+    chunks.push({ index: chunks.length, text: text.slice(start, end), start, end, tokens });
+    if (b >= last) break;
+    // The next chunk starts at the earliest unit whose distance to b is at most `overlap` tokens.
+    let next = b;
+    if (overlap > 0) {
+      const want = (cum[b] ?? 0) - overlap;
+      let lo = s + 1;
+      let hi = b;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((cum[mid] ?? 0) >= want) hi = mid;
+        else lo = mid + 1;
+      }
+      next = lo;
+    }
+    s = next;
+  }
+  return chunks;
+}
