@@ -5,7 +5,7 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 const DATE =
   `(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH},? \\d{4})`;
 const DOB = new RegExp(
-  `\\b(?:date of birth|birth ?date|birthday|d\\.?o\\.?b\\.?|born(?: on)?|geboren(?: am)?|née? le)\\s{0,3}(?:is|was|[:=\\-])?\\s{0,3}(?:on\\s)?(${DATE})(?![\\w/.\\-]\\d)`,
+  `\\b(?:date of birth|birth ?date|birthday|d\\.?o\\.?b\\.?|born(?: on)?|geboren(?: am)?|née? le)\\s{0,3}(?:is|was|[:=\\-])?\\s{0,3}(?:on\\s)?(?:the\\s)?(${DATE})(?![\\w/.\\-]\\d)`,
   'gid',
 );
 
@@ -29,8 +29,9 @@ const ci = (words: string): string =>
 
 const NAME_PATTERNS: RegExp[] = [
   // "Name: Jane Doe", "Full name - Jane Doe", "Patient: ...", "Customer name: ..."
+  // Not after another Latin word ("class name: HttpClient", "file name: Report").
   new RegExp(
-    `\\b(?:${ci('full |first |last |customer |patient |account holder |cardholder |employee |contact ')})?(?:${ci('name|patient|cardholder|account holder')})\\s{0,3}[:=\\-]\\s{0,3}(?:${HONORIFIC} )?(${NAME})`,
+    `(?<![A-Za-z0-9_][ \\t])\\b(?:${ci('full |first |last |customer |patient |account holder |cardholder |employee |contact ')})?(?:${ci('name|patient|cardholder|account holder')})\\s{0,3}[:=\\-]\\s{0,3}(?:${HONORIFIC} )?(${NAME})`,
     'gdu',
   ),
   // "Dear Jane," / "Dear Dr. Jane Doe"
@@ -50,7 +51,7 @@ const NAME_PATTERNS: RegExp[] = [
 const NOT_NAMES = new Set(
   ('customer customers sir madam team all there everyone friends colleagues user users member members client clients ' +
     'partner partners applicant applicants parent parents guest guests manager support sales hiring valued ' +
-    'the this that your our my his her their a an it we you i is was world phone email e-mail address dob date ssn tel ' +
+    'the this that your our my his her their it we you is was world phone email e-mail address dob date ssn tel ' +
     'mobile account card iban id number order').split(' '),
 );
 

@@ -8,6 +8,7 @@ const CONTEXT = /\b(?:phone|telephone|tel(?:efon)?(?:nummer)?|mobile|cell|call(?
 // US/NANP layouts people actually write: (415) 555-2671, 415-555-2671, 415.555.2671, 1-415-555-2671.
 // National numbers with a trunk '0': area code of 2-4 digits, then at least 6 digits ("020 7946 0958", "030 12345678").
 const TRUNK_LAYOUT = /^(?:0\d{2,4}|\(0\d{2,4}\)) ?[ -]?\d{3,4}(?:[ -]?\d{3,5})?$/;
+const NANP = new Set<string>(['US', 'CA', 'PR', 'GU', 'VI', 'AS', 'MP', 'BS', 'BB', 'JM', 'TT', 'DO']);
 const FR_LAYOUT = /^0\d(?:[ .]\d\d){4}$/;
 const NANP_LAYOUT = /^(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 
@@ -31,7 +32,9 @@ export function detectPhones(text: string, runs: NumberRun[], countries: readonl
       const layout = NANP_LAYOUT.test(raw) || (run.groups.length >= 2 && TRUNK_LAYOUT.test(raw)) || FR_LAYOUT.test(raw);
       const context = CONTEXT.test(text.slice(Math.max(0, run.start - 40), run.start));
       if (layout || context) {
-        valid = countries.some((c) => parsePhoneNumberFromString(raw, c)?.isValid() === true);
+        // Outside NANP, a nationally written number starts with the trunk prefix 0; a bare ID does not.
+        const trunk = /^\(?0/.test(raw);
+        valid = countries.some((c) => (NANP.has(c) || trunk) && parsePhoneNumberFromString(raw, c)?.isValid() === true);
       }
     }
     if (valid) out.push({ type: 'PHONE', start: run.start, end: run.end, value: raw });
