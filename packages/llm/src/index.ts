@@ -19,3 +19,9 @@ export {
 } from './ledger';
 export { createRouter, type Route, type Router } from './providers';
 export type { CallContext, Logger } from './call';
+export { createLlmClient, type LlmClient, type LlmClientOptions } from './client';
+export type { ChatRequest, ChatOptions, ChatResult, ChatUsage } from './chat';
+export type { EmbedOptions, EmbedResult } from './embed';
+export type { BatchItem, BatchEndpoint, RunBatchOptions, BatchResult, BatchSuccess, BatchFailure } from './batch';
+export { packInputs, DEFAULT_EMBEDDING_LIMITS, type EmbeddingLimits, type Pack } from './pack';
+export { createPricing, type Pricing, type ModelRegistryLike, type CostInput } from './pricing';

@@ -1,0 +1,170 @@
+import { toFile } from 'openai';
+import type OpenAI from 'openai';
+import type { CallContext, CoreDeps } from './call';
+import { FatalError } from './errors';
+import { nanoToUsdString } from './ledger';
+import type { Pricing } from './pricing';
+import type { Router } from './providers';
+import { callWithRetries } from './retry';
+
+export type BatchEndpoint = '/v1/chat/completions' | '/v1/embeddings';
+
+export interface BatchItem {
+  /** Unique within the batch; results are mapped back by it. */
+  customId: string;
+  /** The request body as it would be sent to `endpoint` (must name the model). */
+  body: { model: string } & Record<string, unknown>;
+}
+
+export interface RunBatchOptions extends CallContext {
+  /** Default: `/v1/chat/completions`. */
+  endpoint?: BatchEndpoint;
+  /** Time between status checks. Default: 30,000 ms. */
+  pollIntervalMs?: number;
+  /** Stop polling after this long and return what is known (the batch keeps running). Default: 25 h. */
+  maxWaitMs?: number;
+  /** Passed to the provider. Default: `"24h"`. */
+  completionWindow?: '24h';
+  /** Called once the batch exists, so a restarted job can resume it with `resumeBatchId`. */
+  onSubmitted?: (batchId: string) => void | Promise<void>;
+  /** Poll this existing batch instead of uploading `items` again. */
+  resumeBatchId?: string;
+}
+
+export interface BatchSuccess {
+  customId: string;
+  /** The response body, as the endpoint would have answered. */
+  body: unknown;
+}
+
+export interface BatchFailure {
+  customId: string;
+  statusCode: number | null;
+  code: string | null;
+  message: string;
+}
+
+export interface BatchResult {
+  batchId: string;
+  status: OpenAI.Batches.Batch['status'];
+  /** In item order. */
+  succeeded: BatchSuccess[];
+  /** Lines the provider answered with an error: resubmitting them unchanged will likely fail again. */
+  failed: BatchFailure[];
+  /** Items with no answer (batch expired, cancelled or still running): resubmit these. */
+  notDone: string[];
+  usage: { inputTokens: number; outputTokens: number; requests: number };
+  costUsd: string;
+  costNanoUsd: bigint;
+}
+
+export interface BatchDeps extends CoreDeps {
+  router: Router;
+  pricing: Pricing;
+}
+
+const FINAL = new Set(['completed', 'failed', 'expired', 'cancelled']);
+
+/** Upload JSONL, create the batch, poll it, read output and error files, and map every line back. */
+export async function runBatch(deps: BatchDeps, items: readonly BatchItem[], ctx: RunBatchOptions): Promise<BatchResult> {
+  const endpoint = ctx.endpoint ?? '/v1/chat/completions';
+  const model = checkItems(items);
+  const route = deps.router.route(model);
+  const client = route.client;
+  const retry = <T>(fn: () => Promise<T>) => callWithRetries(fn, { ...deps.retry, ...ctx.retry }, deps);
+  const signal = ctx.signal ? { signal: ctx.signal } : {};
+
+  let batchId = ctx.resumeBatchId;
+  if (!batchId) {
+    const jsonl = items.map((item) => JSON.stringify({ custom_id: item.customId, method: 'POST', url: endpoint, body: item.body })).join('\n') + '\n';
+    const file = await retry(async () => client.files.create({ file: await toFile(Buffer.from(jsonl), 'batch.jsonl'), purpose: 'batch' }, signal));
+    const created = await retry(() =>
+      client.batches.create({ input_file_id: file.id, endpoint, completion_window: ctx.completionWindow ?? '24h' }, signal),
+    );
+    batchId = created.id;
+    await ctx.onSubmitted?.(batchId);
+  }
+
+  const started = deps.now();
+  const pollMs = ctx.pollIntervalMs ?? 30_000;
+  let batch = await retry(() => client.batches.retrieve(batchId, signal));
+  while (!FINAL.has(batch.status) && deps.now() - started < (ctx.maxWaitMs ?? 25 * 3_600_000)) {
+    await deps.sleep(pollMs);
+    ctx.signal?.throwIfAborted();
+    batch = await retry(() => client.batches.retrieve(batchId, signal));
+  }
+  if (batch.status === 'failed') {
+    const reasons = batch.errors?.data?.map((e) => `${e.line ?? '-'}: ${e.message}`).join('; ') ?? 'no reason given';
+    throw new FatalError(`batch ${batchId} failed validation: ${reasons}`);
+  }
+
+  const lines = [
+    ...(batch.output_file_id ? await readJsonl(client, batch.output_file_id, retry) : []),
+    ...(batch.error_file_id ? await readJsonl(client, batch.error_file_id, retry) : []),
+  ];
+  const byId = new Map(lines.map((line) => [line.custom_id, line]));
+  const result: BatchResult = {
+    batchId, status: batch.status, succeeded: [], failed: [], notDone: [],
+    usage: { inputTokens: 0, outputTokens: 0, requests: 0 }, costUsd: '0.000000000', costNanoUsd: 0n,
+  };
+  for (const item of items) {
+    const line = byId.get(item.customId);
+    if (!line || line.error?.code === 'batch_expired' || line.error?.code === 'batch_cancelled') {
+      result.notDone.push(item.customId);
+    } else if (line.response && line.response.status_code === 200) {
+      result.succeeded.push({ customId: item.customId, body: line.response.body });
+      const usage = (line.response.body as { usage?: { prompt_tokens?: number; completion_tokens?: number } } | null)?.usage;
+      result.usage.inputTokens += usage?.prompt_tokens ?? 0;
+      result.usage.outputTokens += usage?.completion_tokens ?? 0;
+      result.usage.requests += 1;
+    } else {
+      const body = line.response?.body as { error?: { code?: string; message?: string } } | undefined;
+      result.failed.push({
+        customId: item.customId,
+        statusCode: line.response?.status_code ?? null,
+        code: line.error?.code ?? body?.error?.code ?? null,
+        message: line.error?.message ?? body?.error?.message ?? 'unknown error',
+      });
+    }
+  }
+  const cost = deps.pricing.cost(model, { ...result.usage, batch: true });
+  result.costNanoUsd = cost.nanoUsd;
+  result.costUsd = nanoToUsdString(cost.nanoUsd);
+  if (result.usage.requests > 0 && (FINAL.has(batch.status))) {
+    // A batch is billed once: keyed by the caller's key or the batch id, so resuming it counts nothing twice.
+    await deps.ledger?.record({
+      tenant: ctx.tenant, model, jobType: ctx.jobType, provider: route.provider.name,
+      idempotencyKey: ctx.idempotencyKey ?? `batch:${route.provider.name}:${batchId}`,
+      requests: result.usage.requests, inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens,
+      costNanoUsd: cost.nanoUsd, at: new Date(deps.now()),
+    });
+  }
+  return result;
+}
+
+interface OutputLine {
+  custom_id: string;
+  response: { status_code: number; body: unknown } | null;
+  error: { code?: string; message?: string } | null;
+}
+
+async function readJsonl(client: OpenAI, fileId: string, retry: <T>(fn: () => Promise<T>) => Promise<T>): Promise<OutputLine[]> {
+  const text = await retry(async () => (await client.files.content(fileId)).text());
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as OutputLine);
+}
+
+function checkItems(items: readonly BatchItem[]): string {
+  if (items.length === 0) throw new FatalError('a batch needs at least one item');
+  const seen = new Set<string>();
+  const models = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.customId)) throw new FatalError(`duplicate customId "${item.customId}"`);
+    seen.add(item.customId);
+    models.add(item.body.model);
+  }
+  if (models.size > 1) throw new FatalError(`a batch must use one model; got ${[...models].join(', ')}`);
+  return [...models][0] ?? '';
+}

@@ -1,0 +1,68 @@
+import type OpenAI from 'openai';
+import { idempotencyKeyOf, limitedCall, type CallContext, type CoreDeps } from './call';
+import type { Pricing } from './pricing';
+import type { Router } from './providers';
+
+export type ChatRequest = OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+
+export interface ChatOptions extends CallContext {
+  /** Per-attempt HTTP timeout; default: the provider's timeoutMs. */
+  timeoutMs?: number;
+}
+
+export interface ChatUsage {
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+}
+
+export interface ChatResult {
+  completion: OpenAI.Chat.Completions.ChatCompletion;
+  usage: ChatUsage;
+  /** Exact decimal dollars, e.g. `"0.000012300"`. */
+  costUsd: string;
+  costNanoUsd: bigint;
+  provider: string;
+  /** Attempts it took (1 = no retry). */
+  attempts: number;
+}
+
+export interface ChatDeps extends CoreDeps {
+  router: Router;
+  pricing: Pricing;
+  /** Output tokens reserved when a request sets no max_tokens. */
+  assumedOutputTokens: number;
+}
+
+/** One chat completion through the limiter, retries and the ledger. */
+export async function chat(deps: ChatDeps, request: ChatRequest, ctx: ChatOptions): Promise<ChatResult> {
+  const route = deps.router.route(request.model);
+  const promptTokens = deps.pricing.countChat(request.messages, request.model);
+  const outputTokens = request.max_completion_tokens ?? request.max_tokens ?? deps.assumedOutputTokens;
+  const idempotencyKey = idempotencyKeyOf(ctx);
+  const timeout = ctx.timeoutMs;
+  const { value: completion, attempts } = await limitedCall(deps, route, ctx, { promptTokens, outputTokens }, async (client, options) => {
+    const completion = await client.chat.completions.create(request, { ...options, ...(timeout ? { timeout } : {}) });
+    const usage = completion.usage;
+    return { value: completion, actualTokens: usage ? usage.prompt_tokens + usage.completion_tokens : promptTokens + outputTokens };
+  });
+  const usage: ChatUsage = {
+    inputTokens: completion.usage?.prompt_tokens ?? promptTokens,
+    outputTokens: completion.usage?.completion_tokens ?? 0,
+    cachedInputTokens: completion.usage?.prompt_tokens_details?.cached_tokens ?? 0,
+  };
+  const cost = deps.pricing.cost(request.model, usage);
+  await deps.ledger?.record({
+    tenant: ctx.tenant,
+    model: request.model,
+    jobType: ctx.jobType,
+    provider: route.provider.name,
+    idempotencyKey,
+    requests: 1,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    costNanoUsd: cost.nanoUsd,
+    at: new Date(deps.now()),
+  });
+  return { completion, usage, costUsd: cost.usd, costNanoUsd: cost.nanoUsd, provider: route.provider.name, attempts };
+}

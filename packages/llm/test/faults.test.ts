@@ -1,0 +1,73 @@
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLlmClient, readUsage, utcDay, type LlmClient } from '../src/index';
+import { cleanup, connect, uniquePrefix } from './helpers';
+import { answered, startSimulator, type Simulator } from './sim';
+
+describe('provider faults: 30% of answers are 429 or 5xx', () => {
+  let redis: Redis;
+  let sim: Simulator;
+  let client: LlmClient;
+  const prefix = uniquePrefix('faults');
+  const retries: string[] = [];
+  beforeAll(async () => {
+    redis = connect();
+    sim = await startSimulator({ failRate429: 0.15, failRate5xx: 0.15, hangRate: 0.03, retryAfterMs: 20, latencyMs: 2, seed: 7 });
+    client = createLlmClient({
+      redis,
+      providers: { providers: [{ name: 'sim', baseURL: sim.baseURL, timeoutMs: 1_000, limits: { 'gpt-4o-mini': { tpm: 1_000_000, rpm: 10_000 } } }] },
+      limiter: { keyPrefix: prefix },
+      ledger: { keyPrefix: prefix },
+      retry: { maxAttempts: 12, baseDelayMs: 5, maxDelayMs: 100, maxElapsedMs: 60_000 },
+      logger: { warn: (obj) => retries.push(JSON.stringify(obj)) },
+    });
+  });
+  afterAll(async () => {
+    await client?.close();
+    await sim?.close();
+    await cleanup(redis, prefix);
+    redis.disconnect();
+  });
+
+  const run = (n: number) =>
+    Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        client.chat(
+          { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `item ${i}: summarise the weather` }], max_tokens: 40 },
+          { tenant: 'acme', jobType: 'inference', jobId: 'job-1', idempotencyKey: `job-1:item-${i}` },
+        ),
+      ),
+    );
+
+  it('every call succeeds, each is counted once, and a replayed job adds nothing', async () => {
+    const since = sim.log.latestId;
+    const first = await run(60);
+    expect(first).toHaveLength(60);
+    const log = sim.log.list(since);
+    expect(log.filter((e) => e.fault !== null).length).toBeGreaterThan(5);
+    expect(retries.length).toBeGreaterThan(5);
+    expect(first.some((r) => r.attempts > 1)).toBe(true);
+
+    const today = utcDay(new Date());
+    const usage = await readUsage(redis, { keyPrefix: prefix, tenant: 'acme', from: today, to: today });
+    expect(usage.totals.requests).toBe(60);
+    expect(usage.totals.inputTokens).toBe(first.reduce((n, r) => n + r.usage.inputTokens, 0));
+    expect(usage.totals.outputTokens).toBe(first.reduce((n, r) => n + r.usage.outputTokens, 0));
+    expect(BigInt(usage.totals.costNanoUsd)).toBe(first.reduce((n, r) => n + r.costNanoUsd, 0n));
+    expect(BigInt(usage.totals.costNanoUsd)).toBeGreaterThan(0n);
+
+    // The worker died after the calls and the job runs again: same keys, real calls, no new usage.
+    const replaySince = sim.log.latestId;
+    await run(60);
+    expect(answered(sim, '/v1/chat/completions', replaySince)).toHaveLength(60);
+    const after = await readUsage(redis, { keyPrefix: prefix, tenant: 'acme', from: today, to: today });
+    expect(after.totals).toEqual(usage.totals);
+  }, 120_000);
+
+  it('embeddings also ride out the faults', async () => {
+    const texts = Array.from({ length: 5_000 }, (_, i) => `document ${i} about apples`);
+    const result = await client.embed(texts, { model: 'text-embedding-3-small', dimensions: 8, tenant: 'acme', jobType: 'ingest', idempotencyKey: 'ingest-1' });
+    expect(result.vectors).toHaveLength(5_000);
+    expect(result.vectors.every((v) => v.length === 8)).toBe(true);
+  }, 60_000);
+});
