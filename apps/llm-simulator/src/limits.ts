@@ -53,14 +53,14 @@ export class RateLimiter {
       }
     }
     if (message) {
-      return { ok: false, retryAfterMs: waitMs, message, headers: this.headers(now, limits, tokens) };
+      return { ok: false, retryAfterMs: waitMs, message, headers: this.headers(now, limits) };
     }
     this.requests.push(now);
     if (tokens > 0) {
       this.tokens.push({ at: now, count: tokens });
       this.tokenSum += tokens;
     }
-    return { ok: true, headers: this.headers(now, limits, 0) };
+    return { ok: true, headers: this.headers(now, limits) };
   }
 
   /** Headers of an injected 429: the window reported as exhausted until `retryAfterMs` passes. */
@@ -83,7 +83,7 @@ export class RateLimiter {
     this.tokenSum = 0;
   }
 
-  private headers(now: number, limits: Limits, pendingTokens: number): Record<string, string> {
+  private headers(now: number, limits: Limits): Record<string, string> {
     const out: Record<string, string> = {};
     if (limits.rpm !== null) {
       out['x-ratelimit-limit-requests'] = String(limits.rpm);
@@ -92,7 +92,7 @@ export class RateLimiter {
     }
     if (limits.tpm !== null) {
       out['x-ratelimit-limit-tokens'] = String(limits.tpm);
-      out['x-ratelimit-remaining-tokens'] = String(Math.max(0, limits.tpm - this.tokenSum - pendingTokens));
+      out['x-ratelimit-remaining-tokens'] = String(Math.max(0, limits.tpm - this.tokenSum));
       out['x-ratelimit-reset-tokens'] = formatReset(this.resetIn(now, this.tokens[0]?.at));
     }
     return out;
