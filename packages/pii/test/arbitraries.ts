@@ -1,0 +1,88 @@
+// fast-check generators for texts that embed valid PII among random words, emoji and CJK.
+import fc from 'fast-check';
+
+const digits = (n: number): fc.Arbitrary<string> => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+
+function luhnCheckDigit(body: string): string {
+  for (let c = 0; c <= 9; c++) {
+    const s = body + c;
+    let sum = 0;
+    for (let i = 0; i < s.length; i++) {
+      let d = Number(s[s.length - 1 - i]);
+      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    if (sum % 10 === 0) return String(c);
+  }
+  throw new Error('unreachable');
+}
+
+function ibanCheck(country: string, bban: string): string {
+  const s = (bban + country + '00').replace(/[A-Z]/g, (ch) => String(ch.charCodeAt(0) - 55));
+  let rem = 0;
+  for (const ch of s) rem = (rem * 10 + Number(ch)) % 97;
+  return `${country}${String(98 - rem).padStart(2, '0')}${bban}`;
+}
+
+export const email = fc
+  .tuple(
+    fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/),
+    fc.constantFrom('', '.', '+', '_'),
+    fc.stringMatching(/^[a-z0-9]{1,6}$/),
+    fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/),
+    fc.constantFrom('com', 'org', 'io', 'co.uk', 'de'),
+  )
+  .map(([a, sep, b, domain, tld]) => `${a}${sep}${b}@${domain}.${tld}`);
+
+export const card = fc
+  .tuple(fc.constantFrom('4', '51', '55', '37', '6011'), fc.boolean())
+  .chain(([prefix, spaced]) => {
+    const len = prefix === '37' ? 15 : 16;
+    return digits(len - prefix.length - 1).map((body) => {
+      const d = prefix + body + luhnCheckDigit(prefix + body);
+      if (!spaced) return d;
+      return len === 15 ? `${d.slice(0, 4)} ${d.slice(4, 10)} ${d.slice(10)}` : d.replace(/(\d{4})(?=\d)/g, '$1 ');
+    });
+  });
+
+export const iban = fc
+  .oneof(
+    digits(18).map((b) => ibanCheck('DE', b)),
+    digits(14).map((b) => ibanCheck('NL', `ABNA${b.slice(0, 10)}`)),
+    digits(23).map((b) => ibanCheck('FR', b)),
+  );
+
+export const ssn = fc
+  .tuple(fc.integer({ min: 1, max: 899 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9999 }))
+  .filter(([a]) => a !== 666)
+  .map(([a, g, s]) => `${String(a).padStart(3, '0')}-${String(g).padStart(2, '0')}-${String(s).padStart(4, '0')}`)
+  .filter((v) => v !== '123-45-6789');
+
+export const phone = fc
+  .tuple(fc.constantFrom('212', '415', '646', '312'), fc.integer({ min: 100, max: 199 }))
+  .map(([area, line]) => `+1 ${area} 555 0${line}`);
+
+export const ipv4 = fc.tuple(fc.integer({ min: 1, max: 223 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 })).map((p) => p.join('.'));
+
+export const secret = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9]{40}$/).map((s) => `sk-proj-${s}`),
+  fc.stringMatching(/^[A-Z0-9]{16}$/).map((s) => `AKIA${s}`),
+  fc.stringMatching(/^[A-Za-z0-9]{36}$/).map((s) => `ghp_${s}`),
+);
+
+/** Any one detectable entity value. */
+export const entityValue = fc.oneof(email, card, iban, ssn, phone, ipv4, secret);
+
+const word = fc.oneof(
+  fc.constantFrom('the', 'invoice', 'hello', 'and', 'please', 'send', 'to', 'für', 'café', 'naïve', 'réunion'),
+  fc.constantFrom('😀', '🎉', '👩‍💻', '🇯🇵', '你好', '谢谢', '東京', '请联系', 'データ', '한국어'),
+  fc.stringMatching(/^[a-z]{1,8}$/),
+);
+
+/** A text of random words with entity values embedded; also returns the embedded values. */
+export const textWithEntities = fc
+  .array(fc.oneof({ weight: 3, arbitrary: word }, { weight: 1, arbitrary: entityValue.map((v) => ({ v })) }), { minLength: 1, maxLength: 30 })
+  .map((parts) => ({
+    text: parts.map((p) => (typeof p === 'string' ? p : p.v)).join(' '),
+    values: parts.flatMap((p) => (typeof p === 'string' ? [] : [p.v])),
+  }));
