@@ -47,17 +47,30 @@ function lastFitting(cum: number[], s: number, limit: number): number {
   return lo;
 }
 
-/** The end unit for a chunk starting at unit s: the strongest boundary in the filled part of the window. */
-function chooseEnd(text: string, u: Units, s: number, target: number, max: number): number {
+/** First unit index o >= lo with cum[o] >= value (binary search on cum). */
+function firstAtLeast(cum: number[], lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cum[mid] ?? 0) >= value) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The end unit for a chunk starting at unit s and ending after unit minEnd - 1: the strongest
+ * boundary in the filled part of the window.
+ */
+function chooseEnd(text: string, u: Units, s: number, minEnd: number, target: number, max: number): number {
   const { cum, starts } = u;
   const base = cum[s] ?? 0;
-  const e = Math.max(s + 1, lastFitting(cum, s, max));
+  const e = Math.max(minEnd, lastFitting(cum, s, max));
   if (e >= starts.length - 1) return starts.length - 1;
   const minFill = Math.ceil(target / 2);
   let best = e;
   let bestLevel = -1;
   let bestDistance = Infinity;
-  for (let b = e; b > s; b--) {
+  for (let b = e; b >= minEnd; b--) {
     const size = (cum[b] ?? 0) - base;
     if (size < minFill) break;
     const level = boundaryLevel(text, starts[b] ?? 0);
@@ -86,14 +99,15 @@ export function chunkText(text: string, options: ChunkOptions): Chunk[] {
   const last = starts.length - 1;
   const chunks: Chunk[] = [];
   let s = 0;
+  let minEnd = 1;
   while (s < last) {
-    let b = chooseEnd(text, units, s, target, max);
+    let b = chooseEnd(text, units, s, minEnd, target, max);
     let tokens = (cum[b] ?? 0) - (cum[s] ?? 0);
     // Parts of a cut-up piece re-encode differently on their own: count such chunks for real.
     if (exact.slice(s, b).includes(false)) {
       for (;;) {
         tokens = countWithEncoding(text.slice(starts[s], starts[b]), encoding);
-        if (tokens <= max || b === s + 1) break;
+        if (tokens <= max || b === minEnd) break;
         b--;
       }
     }
@@ -101,20 +115,12 @@ export function chunkText(text: string, options: ChunkOptions): Chunk[] {
     const end = starts[b] ?? text.length;
     chunks.push({ index: chunks.length, text: text.slice(start, end), start, end, tokens });
     if (b >= last) break;
-    // The next chunk starts at the earliest unit whose distance to b is at most `overlap` tokens.
-    let next = b;
-    if (overlap > 0) {
-      const want = (cum[b] ?? 0) - overlap;
-      let lo = s + 1;
-      let hi = b;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((cum[mid] ?? 0) >= want) hi = mid;
-        else lo = mid + 1;
-      }
-      next = lo;
-    }
-    s = next;
+    // The next chunk starts at the earliest unit at most `overlap` tokens before b, but late enough
+    // that it can still take unit b, so that every chunk reaches past the one before.
+    const overlapStart = firstAtLeast(cum, s + 1, b, (cum[b] ?? 0) - overlap);
+    const roomStart = firstAtLeast(cum, s + 1, b, (cum[b + 1] ?? 0) - max);
+    s = Math.max(overlapStart, roomStart);
+    minEnd = b + 1;
   }
   return chunks;
 }
