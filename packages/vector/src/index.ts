@@ -8,3 +8,6 @@ export { COLLECTION_NAME_PATTERN } from './validate';
 export type { RetryOptions } from './retry';
 export { LanceDbVectorStore } from './lancedb/store';
 export type { LanceDbStoreOptions } from './lancedb/options';
+export { QdrantVectorStore } from './qdrant/store';
+export type { QdrantStoreOptions } from './qdrant/options';
+export { isTransientQdrantError } from './qdrant/errors';
