@@ -1,1 +1,2 @@
-export {};
+export { runWorker } from './run';
+export { WorkerEnv, loadWorkerEnv } from './env';

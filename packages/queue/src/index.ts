@@ -1,1 +1,14 @@
-export {};
+export { platformKeys, type PlatformKeys } from './keys';
+export { newJobId, idempotentJobId, queueOfJobId } from './job-id';
+export { NonRetriableError, RetryAfterError, retryAfterMsOf } from './errors';
+export { silentLogger, type Logger } from './logger';
+export { ResultStore, InvalidCursorError, type ResultPage } from './results';
+export { TenantJobIndex } from './tenant-index';
+export { WorkerHeartbeats } from './heartbeat';
+export { DurationHistogram, durationBuckets } from './durations';
+export { createJobQueues, jobOptionsFor, type JobQueues } from './queues';
+export { submitJob, type Submission, type SubmitOutcome } from './submit';
+export { viewJob, mapState, cancelledReason, type JobView } from './job-view';
+export { cancelJob, readTombstone, type CancelOutcome, type Tombstone } from './cancel';
+export type { JobContext, JobHandler, JobHandlers } from './handler';
+export { startWorkers, type WorkerRuntime, type WorkerRuntimeOptions } from './worker-runtime';

@@ -1,0 +1,46 @@
+import type { QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { z } from 'zod';
+import type { JobCatalog } from '@llmops/contracts';
+import type { Logger } from '@llmops/logger';
+import type { DurationHistogram, JobQueues, PlatformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
+import type { KeyRing } from './auth/key-ring';
+
+/**
+ * A route that turns a request body into a job. Every job type registers one; the API gives each the
+ * same treatment: auth, body limit, strict validation, Idempotency-Key, 202 with a Location header.
+ */
+export interface SubmissionRoute {
+  /** e.g. `/v1/inference`; Express path syntax (`:name`) for parameters. */
+  path: string;
+  /** The catalog entry the job runs as. */
+  job: string;
+  summary: string;
+  /** The request body schema (strict objects, so unknown fields are a 400). */
+  body: z.ZodType;
+  /** Builds the job payload from the validated body; the result is checked against the catalog schema. */
+  toPayload?: (body: unknown, context: { tenant: string; params: Record<string, string> }) => unknown;
+}
+
+/** Everything the HTTP layer talks to, wired once in main.ts (or by a test). */
+export interface ApiDeps {
+  catalog: JobCatalog;
+  submissions: readonly SubmissionRoute[];
+  queues: JobQueues;
+  /** One per queue, started at boot so no event falls between a snapshot and a subscription. */
+  queueEvents: ReadonlyMap<string, QueueEvents>;
+  redis: Redis;
+  keys: PlatformKeys;
+  results: ResultStore;
+  tenantJobs: TenantJobIndex;
+  heartbeats: WorkerHeartbeats;
+  durations: DurationHistogram;
+  keyRing: KeyRing;
+  adminToken: string | undefined;
+  bodyLimitBytes: number;
+  retentionSeconds: number;
+  readyWorkerWindowMs: number;
+  logger: Logger;
+  /** Stack traces in 5xx bodies: development only. */
+  exposeInternals: boolean;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { booleanFlag, byteSize, logLevel, parseEnv, port, positiveInt, queuePrefix, redisUrl } from '@llmops/config';
+
+export const ApiEnv = z
+  .object({
+  PORT: port(3000),
+  HOST: z.string().default('0.0.0.0'),
+  REDIS_URL: redisUrl,
+  QUEUE_PREFIX: queuePrefix,
+  /** Development keys: "tenantA:key1,tenantB:key2". */
+  API_KEYS: z.string().optional(),
+  /** Production keys: a file of "tenant:sha256(key) in hex" lines. */
+  API_KEYS_FILE: z.string().optional(),
+  /** Password of user `admin` for Bull Board (HTTP basic), or a Bearer token on admin routes. */
+  ADMIN_TOKEN: z.string().min(12, 'use at least 12 characters').optional(),
+  BODY_LIMIT: byteSize('10mb'),
+  JOB_RETENTION_HOURS: positiveInt(168),
+  /** /readyz counts workers that reported within this window. */
+  READY_WORKER_WINDOW_SECONDS: positiveInt(30),
+  LOG_LEVEL: logLevel,
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  TRUST_PROXY: booleanFlag(false),
+  })
+  .refine((env) => env.API_KEYS || env.API_KEYS_FILE, {
+    path: ['API_KEYS'],
+    message: 'set API_KEYS ("tenant:key,...") for development or API_KEYS_FILE (sha256 hashes) for production',
+  });
+export type ApiEnv = z.infer<typeof ApiEnv>;
+
+/** Parses the API's environment once at boot; throws a ConfigError naming each bad variable. */
+export function loadApiEnv(env: Record<string, string | undefined>): ApiEnv {
+  return parseEnv(ApiEnv, env);
+}

@@ -1,0 +1,58 @@
+import type { RequestHandler } from 'express';
+import type { z } from 'zod';
+import type { ApiDeps } from '../deps';
+import { healthz, readyz } from './health';
+import { deleteJob, getJob, getJobResults, listJobs } from './jobs';
+import { jobEvents } from './events';
+import { submissionHandler } from './submit';
+
+export interface RouteSpec {
+  method: 'get' | 'post' | 'delete';
+  /** Express path syntax. */
+  path: string;
+  summary: string;
+  /** Who may call it: a tenant's API key, the admin token, or anyone. */
+  guard: 'tenant' | 'admin' | 'public';
+  handler: RequestHandler;
+  /** The schema the handler validates the body with; also what /openapi.json documents. */
+  body?: z.ZodType;
+  /** Status codes this route answers with, for /openapi.json. */
+  responses: Record<number, string>;
+  /** Submissions accept an Idempotency-Key header. */
+  idempotent?: boolean;
+  /** Answers with text/event-stream. */
+  stream?: boolean;
+}
+
+const tenantErrors = { 401: 'missing or unknown API key', 404: 'no such job for this tenant' };
+
+/** Every route the API serves, in one table: mounted by app.ts and documented by openapi.ts. */
+export function routeTable(deps: ApiDeps): RouteSpec[] {
+  const submissions: RouteSpec[] = deps.submissions.map((route) => ({
+    method: 'post',
+    path: route.path,
+    summary: route.summary,
+    guard: 'tenant',
+    handler: submissionHandler(deps, route),
+    body: route.body,
+    idempotent: true,
+    responses: {
+      202: 'accepted: the job id, with a Location header to poll',
+      400: 'malformed JSON or a wrong field (each named by its path)',
+      401: 'missing or unknown API key',
+      413: 'body over BODY_LIMIT',
+      415: 'body is not application/json',
+      422: 'Idempotency-Key reused with a different body',
+    },
+  }));
+  return [
+    ...submissions,
+    { method: 'get', path: '/v1/jobs', summary: "List the caller's jobs, newest first", guard: 'tenant', handler: listJobs(deps), responses: { 200: 'a page of jobs', 401: tenantErrors[401] } },
+    { method: 'get', path: '/v1/jobs/:id', summary: 'State, progress, attempts, timestamps, error and result summary of a job', guard: 'tenant', handler: getJob(deps), responses: { 200: 'the job', ...tenantErrors } },
+    { method: 'get', path: '/v1/jobs/:id/results', summary: 'Item results of a job, paginated with a cursor', guard: 'tenant', handler: getJobResults(deps), responses: { 200: 'a page of item results', 400: 'bad cursor or limit', ...tenantErrors } },
+    { method: 'get', path: '/v1/jobs/:id/events', summary: 'Server-sent events: state, progress in order, then completion', guard: 'tenant', handler: jobEvents(deps), stream: true, responses: { 200: 'an event stream', ...tenantErrors } },
+    { method: 'delete', path: '/v1/jobs/:id', summary: 'Cancel: a waiting job is removed, an active one is told to stop', guard: 'tenant', handler: deleteJob(deps), responses: { 200: 'cancelled', 202: 'the worker was told to stop', 409: 'already finished', ...tenantErrors } },
+    { method: 'get', path: '/healthz', summary: 'Liveness: the process answers', guard: 'public', handler: healthz, responses: { 200: 'alive' } },
+    { method: 'get', path: '/readyz', summary: 'Readiness: Redis reachable and a worker seen recently', guard: 'public', handler: readyz(deps), responses: { 200: 'ready', 503: 'not ready, with the reason' } },
+  ];
+}

@@ -1,0 +1,99 @@
+import type { Server } from 'node:http';
+import { QueueEvents } from 'bullmq';
+import type { JobCatalog } from '@llmops/contracts';
+import type { Logger } from '@llmops/logger';
+import { assertNoEviction, createRedis, waitReady } from '@llmops/redis';
+import { createJobQueues, DurationHistogram, platformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
+import { createApp } from './app';
+import { KeyRing } from './auth/key-ring';
+import type { ApiDeps, SubmissionRoute } from './deps';
+import type { ApiEnv } from './env';
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  /** Stops accepting requests, closes streams and connections. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the API from its environment and a job catalog: checks Redis (refusing an evicting one),
+ * opens queues and event streams, and listens. main.ts calls it with the platform's catalog; tests
+ * call it with their own.
+ */
+export async function startApiServer(options: {
+  env: ApiEnv;
+  catalog: JobCatalog;
+  submissions: readonly SubmissionRoute[];
+  logger: Logger;
+}): Promise<ApiServer> {
+  const { env, logger } = options;
+  const onError = (error: Error) => logger.warn({ err: error.message }, 'redis connection error');
+  const redis = createRedis({ url: env.REDIS_URL, role: 'producer', name: 'api', onError });
+  const eventsConnection = createRedis({ url: env.REDIS_URL, role: 'worker', name: 'api-events', onError });
+  try {
+    await waitReady(redis, env.REDIS_URL);
+    await assertNoEviction(redis);
+  } catch (error) {
+    redis.disconnect();
+    eventsConnection.disconnect();
+    throw error;
+  }
+  const keyRing = KeyRing.merge(
+    ...(env.API_KEYS ? [KeyRing.fromPlainList(env.API_KEYS)] : []),
+    ...(env.API_KEYS_FILE ? [KeyRing.fromHashFile(env.API_KEYS_FILE)] : []),
+  );
+  const retentionSeconds = env.JOB_RETENTION_HOURS * 3600;
+  const keys = platformKeys(env.QUEUE_PREFIX);
+  const queues = createJobQueues({ catalog: options.catalog, connection: redis, prefix: env.QUEUE_PREFIX, retentionSeconds });
+  const queueEvents = new Map(
+    queues.names.map((name) => [name, new QueueEvents(name, { connection: eventsConnection, prefix: env.QUEUE_PREFIX })]),
+  );
+  await Promise.all([...queueEvents.values()].map((events) => events.waitUntilReady()));
+
+  const deps: ApiDeps = {
+    catalog: options.catalog,
+    submissions: options.submissions,
+    queues,
+    queueEvents,
+    redis,
+    keys,
+    results: new ResultStore(redis, keys, retentionSeconds),
+    tenantJobs: new TenantJobIndex(redis, keys, retentionSeconds * 1000),
+    heartbeats: new WorkerHeartbeats(redis, keys),
+    durations: new DurationHistogram(redis, keys),
+    keyRing,
+    adminToken: env.ADMIN_TOKEN,
+    bodyLimitBytes: env.BODY_LIMIT,
+    retentionSeconds,
+    readyWorkerWindowMs: env.READY_WORKER_WINDOW_SECONDS * 1000,
+    logger,
+    exposeInternals: env.NODE_ENV === 'development',
+  };
+  const app = createApp(deps);
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  logger.info({ port, queues: queues.names, tenants: keyRing.size }, 'api listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        server.closeIdleConnections();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Event streams stay open by design: end them so close() does not wait for clients.
+        setTimeout(() => server.closeAllConnections(), 2_000).unref();
+        await closed;
+        await Promise.allSettled([...queueEvents.values()].map((events) => events.close()));
+        await queues.close();
+        await Promise.allSettled([redis.quit(), eventsConnection.quit()]);
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { commaList, logLevel, parseEnv, positiveInt, queuePrefix, redisUrl } from '@llmops/config';
+
+/** "8" (every queue) or "inference=8,ingest=2" (per queue; others default to 4). */
+const concurrency = z
+  .string()
+  .default('4')
+  .transform((value, context) => {
+    if (/^\d+$/.test(value.trim())) return Number(value);
+    const perQueue: Record<string, number> = {};
+    for (const part of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+      const match = /^([a-z0-9-]+)=(\d+)$/.exec(part);
+      if (!match || Number(match[2]) < 1) {
+        context.addIssue({ code: 'custom', message: `"${part}" is not queue=number (number >= 1)` });
+        return z.NEVER;
+      }
+      perQueue[match[1]!] = Number(match[2]);
+    }
+    return perQueue;
+  });
+
+export const WorkerEnv = z.object({
+  REDIS_URL: redisUrl,
+  QUEUE_PREFIX: queuePrefix,
+  /** Queues this replica serves, comma separated; unset means all. */
+  WORKER_QUEUES: commaList.optional(),
+  WORKER_CONCURRENCY: concurrency,
+  WORKER_ID: z.string().default(`${hostname()}-${process.pid}`),
+  /** SIGTERM waits this long for active jobs before handing them back. */
+  SHUTDOWN_DEADLINE_MS: positiveInt(25_000),
+  /** A killed worker's jobs are picked up by another after at most this long. */
+  WORKER_LOCK_MS: positiveInt(30_000),
+  JOB_RETENTION_HOURS: positiveInt(168),
+  LOG_LEVEL: logLevel,
+});
+export type WorkerEnv = z.infer<typeof WorkerEnv>;
+
+export function loadWorkerEnv(env: Record<string, string | undefined>): WorkerEnv {
+  return parseEnv(WorkerEnv, env);
+}

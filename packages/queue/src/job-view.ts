@@ -1,0 +1,51 @@
+import type { Job } from 'bullmq';
+import type { JobState } from '@llmops/contracts';
+
+export interface JobView {
+  id: string;
+  type: string;
+  state: JobState;
+  progress: unknown;
+  attempts: { made: number; max: number };
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: { message: string } | null;
+  /** The job's summary result once completed. Item results are paged at /v1/jobs/{id}/results. */
+  result: unknown;
+}
+
+export const cancelledReason = 'cancelled by request';
+
+/** What a user sees of a BullMQ job: its state mapped to ours, timestamps as ISO strings. */
+export async function viewJob(job: Job): Promise<JobView> {
+  const bullState = await job.getState();
+  return {
+    id: String(job.id),
+    type: job.name,
+    state: mapState(bullState, job.failedReason),
+    progress: job.progress ?? 0,
+    attempts: { made: job.attemptsMade, max: job.opts.attempts ?? 1 },
+    createdAt: new Date(job.timestamp).toISOString(),
+    startedAt: job.processedOn ? new Date(job.processedOn).toISOString() : null,
+    finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+    error: bullState === 'failed' && job.failedReason ? { message: job.failedReason } : null,
+    result: bullState === 'completed' ? (job.returnvalue ?? null) : null,
+  };
+}
+
+export function mapState(bullState: string, failedReason?: string): JobState {
+  switch (bullState) {
+    case 'completed':
+      return 'completed';
+    case 'failed':
+      return failedReason === cancelledReason ? 'cancelled' : 'failed';
+    case 'active':
+      return 'active';
+    case 'delayed':
+      return 'delayed';
+    default:
+      // waiting, prioritized, waiting-children, and 'unknown' while a job moves between lists.
+      return 'waiting';
+  }
+}

@@ -1,0 +1,14 @@
+/** Every Redis key the platform writes outside BullMQ's own, in one place. */
+export function platformKeys(prefix: string) {
+  return {
+    results: (jobId: string) => `${prefix}:results:${jobId}`,
+    resultOrder: (jobId: string) => `${prefix}:results:${jobId}:order`,
+    tenantJobs: (tenant: string) => `${prefix}:tenant-jobs:${tenant}`,
+    cancelRequest: (jobId: string) => `${prefix}:cancel:${jobId}`,
+    cancelChannel: `${prefix}:cancel`,
+    cancelledTombstone: (jobId: string) => `${prefix}:cancelled:${jobId}`,
+    workerHeartbeats: `${prefix}:workers`,
+    jobDurations: (queue: string, outcome: 'completed' | 'failed') => `${prefix}:metrics:duration:${queue}:${outcome}`,
+  };
+}
+export type PlatformKeys = ReturnType<typeof platformKeys>;

@@ -1,0 +1,119 @@
+import { DelayedError, UnrecoverableError, WaitingError, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JobEnvelope, type JobDefinition } from '@llmops/contracts';
+import { cancelledReason } from './job-view';
+import { isNonRetriable, retryAfterMsOf } from './errors';
+import type { JobHandler } from './handler';
+import type { PlatformKeys } from './keys';
+import type { Logger } from './logger';
+import type { ResultStore } from './results';
+
+/** Why a running handler was told to stop. */
+export type StopReason = 'cancel' | 'shutdown' | 'timeout' | 'lock-lost';
+
+export class StopSignal extends Error {
+  constructor(readonly reason: StopReason) {
+    super(`job stopped: ${reason}`);
+    this.name = 'StopSignal';
+  }
+}
+
+export interface ActiveJobs {
+  register(jobId: string, controller: AbortController): void;
+  unregister(jobId: string): void;
+}
+
+/**
+ * Wraps a handler into a BullMQ processor: validates the job on receipt, enforces the timeout, and
+ * maps how the handler ended onto queue behaviour (retry, delay without burning an attempt, hand back
+ * on shutdown, fail for good).
+ */
+export function createProcessor(deps: {
+  definition: JobDefinition;
+  handler: JobHandler<unknown, unknown>;
+  redis: Redis;
+  keys: PlatformKeys;
+  results: ResultStore;
+  active: ActiveJobs;
+  logger: Logger;
+}) {
+  const { definition, handler } = deps;
+  return async (job: Job, token?: string, bullSignal?: AbortSignal): Promise<unknown> => {
+    const jobId = String(job.id);
+    const envelope = JobEnvelope.safeParse(job.data);
+    const payload = envelope.success ? definition.payload.safeParse(envelope.data.payload) : undefined;
+    if (!envelope.success || !payload?.success) {
+      const issues = (envelope.success ? payload?.error : envelope.error)?.issues ?? [];
+      const detail = issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+      deps.logger.error({ jobId, queue: definition.queue, issues: detail }, 'malformed job rejected');
+      throw new UnrecoverableError(`malformed job: ${detail}`);
+    }
+    const tenant = envelope.data.tenant;
+    const logger = deps.logger.child({ jobId, queue: definition.queue, tenant });
+    if (await deps.redis.exists(deps.keys.cancelRequest(jobId))) throw new UnrecoverableError(cancelledReason);
+
+    const controller = new AbortController();
+    deps.active.register(jobId, controller);
+    const timer = setTimeout(() => controller.abort(new StopSignal('timeout')), definition.timeoutMs);
+    const onBullAbort = () => controller.abort(new StopSignal('lock-lost'));
+    bullSignal?.addEventListener('abort', onBullAbort, { once: true });
+    try {
+      return await untilAborted(
+        handler({
+          jobId,
+          tenant,
+          payload: payload.data,
+          attempt: job.attemptsMade + 1,
+          signal: controller.signal,
+          reportProgress: (progress) => job.updateProgress(progress),
+          results: {
+            put: (items) => deps.results.put(jobId, items),
+            done: (ids) => deps.results.done(jobId, ids),
+          },
+          logger,
+        }),
+        controller.signal,
+      );
+    } catch (error) {
+      const stop = controller.signal.aborted ? (controller.signal.reason as StopSignal) : undefined;
+      if (stop?.reason === 'shutdown') {
+        // Hand the job back untouched: another replica starts it at once, no attempt burned.
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      if (stop?.reason === 'cancel') throw new UnrecoverableError(cancelledReason);
+      if (stop?.reason === 'timeout') throw new Error(`attempt timed out after ${definition.timeoutMs} ms`);
+      const retryAfterMs = retryAfterMsOf(error);
+      if (retryAfterMs !== undefined) {
+        logger.warn({ retryAfterMs }, 'rate limited: job delayed without using an attempt');
+        await job.moveToDelayed(Date.now() + retryAfterMs, token);
+        throw new DelayedError();
+      }
+      if (isNonRetriable(error)) throw new UnrecoverableError((error as Error).message);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      bullSignal?.removeEventListener('abort', onBullAbort);
+      deps.active.unregister(jobId);
+    }
+  };
+}
+
+/** Settles with the handler, or rejects as soon as the signal aborts (a handler may ignore it). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,60 @@
+import type { JobCatalog, JobEnvelope } from '@llmops/contracts';
+import { idempotentJobId, newJobId } from './job-id';
+import type { JobQueues } from './queues';
+import type { TenantJobIndex } from './tenant-index';
+
+export interface Submission {
+  jobName: string;
+  tenant: string;
+  /** Already validated against the catalog's payload schema by the caller. */
+  payload: unknown;
+  /** sha256 of the request body as received. */
+  requestHash: string;
+  idempotencyKey?: string;
+}
+
+export type SubmitOutcome =
+  | { kind: 'created'; jobId: string }
+  | { kind: 'replayed'; jobId: string }
+  /** The Idempotency-Key was used before with a different body. */
+  | { kind: 'conflict'; jobId: string };
+
+/**
+ * Adds a job for a tenant. With an Idempotency-Key the job id is derived from (tenant, type, key), so
+ * a repeat returns the first job and two racing repeats still create one.
+ */
+export async function submitJob(
+  deps: { catalog: JobCatalog; queues: JobQueues; tenantJobs: TenantJobIndex; now?: () => number },
+  submission: Submission,
+): Promise<SubmitOutcome> {
+  const definition = deps.catalog[submission.jobName];
+  if (!definition) throw new Error(`unknown job type "${submission.jobName}"`);
+  const queue = deps.queues.get(definition.queue);
+  const jobId = submission.idempotencyKey
+    ? idempotentJobId(definition.queue, submission.tenant, submission.idempotencyKey)
+    : newJobId(definition.queue);
+
+  if (submission.idempotencyKey) {
+    const existing = await queue.getJob(jobId);
+    if (existing) return sameRequest(existing.data, submission) ? { kind: 'replayed', jobId } : { kind: 'conflict', jobId };
+  }
+
+  const now = deps.now?.() ?? Date.now();
+  const envelope: JobEnvelope = {
+    tenant: submission.tenant,
+    requestHash: submission.requestHash,
+    submittedAt: new Date(now).toISOString(),
+    payload: submission.payload,
+  };
+  // Index first: a crash between the two leaves a dangling id in the index (skipped when listing),
+  // never a job its owner cannot list.
+  await deps.tenantJobs.add(submission.tenant, jobId, now);
+  const job = await queue.add(definition.queue, envelope, { jobId });
+  if (submission.idempotencyKey && !sameRequest(job.data, submission)) return { kind: 'conflict', jobId };
+  return { kind: 'created', jobId };
+}
+
+function sameRequest(data: unknown, submission: Submission): boolean {
+  const envelope = data as Partial<JobEnvelope> | undefined;
+  return envelope?.tenant === submission.tenant && envelope.requestHash === submission.requestHash;
+}

@@ -1,0 +1,130 @@
+import { Worker } from 'bullmq';
+import { createRedis } from '@llmops/redis';
+import type { JobCatalog } from '@llmops/contracts';
+import { DurationHistogram } from './durations';
+import type { JobHandler, JobHandlers } from './handler';
+import { WorkerHeartbeats } from './heartbeat';
+import { platformKeys } from './keys';
+import type { Logger } from './logger';
+import { createProcessor, StopSignal } from './processor';
+import { ResultStore } from './results';
+
+export interface WorkerRuntimeOptions<C extends JobCatalog> {
+  catalog: C;
+  handlers: JobHandlers<C>;
+  /** Queues this replica serves. Default: every queue in the catalog. */
+  queues?: readonly string[];
+  /** Jobs run at once per queue: one number for all, or per queue name. Default 4. */
+  concurrency?: number | Record<string, number>;
+  redisUrl: string;
+  prefix: string;
+  /** Shown in heartbeats and logs; unique per replica. */
+  workerId: string;
+  logger: Logger;
+  /** How long item results and finished jobs are kept. */
+  retentionSeconds: number;
+  /** A job whose worker stops renewing its lock for this long is recovered by another. Default 30 s. */
+  lockDurationMs?: number;
+  /** How often stalled jobs are looked for. Default half the lock duration. */
+  stalledIntervalMs?: number;
+  /** SIGTERM waits this long for active jobs, then hands them back to the queue. Default 25 s. */
+  shutdownDeadlineMs?: number;
+  /** Default 5 s. */
+  heartbeatIntervalMs?: number;
+}
+
+export interface WorkerRuntime {
+  readonly queues: readonly string[];
+  /** Waits for active jobs up to the deadline, hands back the rest, closes every connection. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeOptions<C>): Promise<WorkerRuntime> {
+  const logger = options.logger.child({ workerId: options.workerId });
+  const queues = options.queues ?? Object.keys(options.catalog);
+  for (const name of queues) if (!options.catalog[name]) throw new Error(`WORKER_QUEUES names "${name}", which is not a job queue`);
+  const keys = platformKeys(options.prefix);
+  const onError = (error: Error) => logger.warn({ err: error.message }, 'redis connection error');
+  const workerConnection = createRedis({ url: options.redisUrl, role: 'worker', name: `worker:${options.workerId}`, onError });
+  const client = createRedis({ url: options.redisUrl, role: 'client', name: `worker-client:${options.workerId}`, onError });
+  const subscriber = createRedis({ url: options.redisUrl, role: 'worker', name: `worker-sub:${options.workerId}`, onError });
+  const results = new ResultStore(client, keys, options.retentionSeconds);
+  const durations = new DurationHistogram(client, keys);
+  const heartbeats = new WorkerHeartbeats(client, keys);
+
+  const active = new Map<string, AbortController>();
+  const activeJobs = {
+    register: (jobId: string, controller: AbortController) => active.set(jobId, controller),
+    unregister: (jobId: string) => active.delete(jobId),
+  };
+  await subscriber.subscribe(keys.cancelChannel);
+  subscriber.on('message', (_channel: string, jobId: string) => {
+    const controller = active.get(jobId);
+    if (controller && !controller.signal.aborted) {
+      logger.info({ jobId }, 'cancel requested: stopping job');
+      controller.abort(new StopSignal('cancel'));
+    }
+  });
+
+  const lockDuration = options.lockDurationMs ?? 30_000;
+  const workers = queues.map((queue) => {
+    const definition = options.catalog[queue]!;
+    const handler = options.handlers[queue as keyof JobHandlers<C>] as JobHandler<unknown, unknown>;
+    const concurrency = typeof options.concurrency === 'number' ? options.concurrency : (options.concurrency?.[queue] ?? 4);
+    const worker = new Worker(
+      queue,
+      createProcessor({ definition, handler, redis: client, keys, results, active: activeJobs, logger }),
+      {
+        connection: workerConnection,
+        prefix: options.prefix,
+        concurrency,
+        lockDuration,
+        stalledInterval: options.stalledIntervalMs ?? Math.max(1_000, Math.floor(lockDuration / 2)),
+        maxStalledCount: 2,
+        name: options.workerId,
+      },
+    );
+    worker.on('completed', (job) => {
+      void durations.record(queue, 'completed', elapsedSeconds(job.processedOn, job.finishedOn)).catch(() => {});
+      logger.info({ jobId: job.id, queue }, 'job completed');
+    });
+    worker.on('failed', (job, error) => {
+      if (!job) return;
+      void durations.record(queue, 'failed', elapsedSeconds(job.processedOn, job.finishedOn)).catch(() => {});
+      logger.warn({ jobId: job.id, queue, attemptsMade: job.attemptsMade, err: error.message }, 'job attempt failed');
+    });
+    worker.on('error', (error) => logger.error({ queue, err: error.message }, 'worker error'));
+    return worker;
+  });
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+
+  const beat = () => heartbeats.beat(options.workerId).catch(() => {});
+  await beat();
+  const heartbeat = setInterval(beat, options.heartbeatIntervalMs ?? 5_000);
+  heartbeat.unref();
+  logger.info({ queues, lockDurationMs: lockDuration }, 'worker started');
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      clearInterval(heartbeat);
+      const deadline = options.shutdownDeadlineMs ?? 25_000;
+      const drained = Promise.all(workers.map((worker) => worker.close()));
+      const timer = setTimeout(() => {
+        logger.warn({ active: [...active.keys()] }, 'shutdown deadline reached: handing active jobs back');
+        for (const controller of active.values()) controller.abort(new StopSignal('shutdown'));
+      }, deadline);
+      await drained;
+      clearTimeout(timer);
+      await heartbeats.leave(options.workerId).catch(() => {});
+      await Promise.allSettled([subscriber.quit(), client.quit(), workerConnection.quit()]);
+      logger.info({}, 'worker stopped');
+    })();
+    return closing;
+  };
+  return { queues, close };
+}
+
+function elapsedSeconds(start?: number, end?: number): number {
+  return start && end ? Math.max(0, (end - start) / 1000) : 0;
+}
