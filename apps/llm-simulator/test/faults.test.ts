@@ -1,4 +1,4 @@
-import OpenAI, { APIError, APIConnectionTimeoutError, RateLimitError } from 'openai';
+import OpenAI, { APIConnectionTimeoutError, RateLimitError, type APIError } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/index';
 import { useSimulator } from './helpers';
@@ -36,7 +36,7 @@ describe('fault injection and RPM/TPM limits', () => {
 
     const configUrl = s.sim.baseURL.replace('/v1', '/_sim/config');
     const patched = await fetch(configUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ failRate5xx: 1 }) });
-    expect((await patched.json()).failRate5xx).toBe(1);
+    expect(((await patched.json()) as { failRate5xx: number }).failRate5xx).toBe(1);
     const again = (await s.client.chat.completions.create({ model, messages }).catch((e: unknown) => e)) as APIError;
     expect(again.status).toBe(500);
     const bad = await fetch(configUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ failRate5xx: 3 }) });

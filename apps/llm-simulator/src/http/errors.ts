@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** OpenAI's error body: `{ error: { message, type, param, code } }`. */
 export interface OpenAIErrorBody {
