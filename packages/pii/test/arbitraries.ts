@@ -83,6 +83,10 @@ const word = fc.oneof(
 export const textWithEntities = fc
   .array(fc.oneof({ weight: 3, arbitrary: word }, { weight: 1, arbitrary: entityValue.map((v) => ({ v })) }), { minLength: 1, maxLength: 30 })
   .map((parts) => ({
-    text: parts.map((p) => (typeof p === 'string' ? p : p.v)).join(' '),
+    // Two space-grouped numbers side by side ("+1 212 555 0100 4000 0000 0000 0002") are ambiguous
+    // even to a reader, so adjacent entities get a "; " between them (see README, limits).
+    text: parts
+      .map((p, i) => (i === 0 ? '' : typeof p !== 'string' && typeof parts[i - 1] !== 'string' ? '; ' : ' ') + (typeof p === 'string' ? p : p.v))
+      .join(''),
     values: parts.flatMap((p) => (typeof p === 'string' ? [] : [p.v])),
   }));

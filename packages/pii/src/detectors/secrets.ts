@@ -22,6 +22,8 @@ const ASSIGNMENT =
   /(?<![A-Za-z])(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|access[_-]?token|auth[_-]?token)["']?\s{0,5}[:=]\s{0,5}["']?([^\s"',;]{6,200})/gi;
 
 const BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,4}PRIVATE KEY(?: BLOCK)?-----/g;
+// One line of a PEM body, including the line break before it.
+const BODY_LINE = /\r?\n[A-Za-z0-9+/=]{1,128}(?=\r?\n|$)/y;
 const END = /-----END (?:[A-Z0-9]+ ){0,4}PRIVATE KEY(?: BLOCK)?-----/g;
 
 /** API keys and tokens with a known shape, JWTs, credentialed URLs, secret assignments, private-key blocks. */
@@ -79,10 +81,10 @@ function findPrivateKeyBlocks(text: string, push: (s: number, e: number) => void
       }
     }
     if (stop === undefined) {
-      // Truncated block: take the base64 body that follows the header.
+      // Truncated block: take the base64 lines that follow the header, up to a blank or other line.
       stop = m.index + m[0].length;
-      while (stop < text.length && /[A-Za-z0-9+/=\s]/.test(text[stop] ?? '')) stop++;
-      while (stop > m.index && /\s/.test(text[stop - 1] ?? '')) stop--;
+      BODY_LINE.lastIndex = stop;
+      for (let l = BODY_LINE.exec(text); l !== null && l.index === stop; l = BODY_LINE.exec(text)) stop += l[0].length;
     }
     push(m.index, stop);
     BEGIN.lastIndex = stop;
