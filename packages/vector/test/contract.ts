@@ -175,6 +175,11 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       await b.upsert(name, [{ ...aPoints[0]!, payload: { ...aPoints[0]!.payload, text: 'forged' } }]);
       expect((await a.listByDocument(name, 'shared-doc'))[0]?.payload.text).toBe(aPoints[0]!.payload.text);
       expect(await b.search(name, { vector: probe, topK: 50 })).toEqual([]);
+      // Quotes in filter values are data, never syntax.
+      const injection = "x') OR (tenant = 'tenant-a') OR (document_id = 'shared-doc";
+      expect(await b.count(name, { field: 'documentId', eq: injection })).toBe(0);
+      expect(await b.count(name, { field: 'metadata.lang', in: [injection, "en' OR '1'='1"] })).toBe(0);
+      expect(await a.count(name, { field: 'documentId', eq: injection })).toBe(0);
       expect(() => store.forTenant('')).toThrow(InvalidVectorInputError);
     });
 

@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CollectionMismatchError, LanceDbVectorStore } from '../src';
+import { makePoint, near, randomUnit, rng } from './helpers';
+
+describe('LanceDB adapter specifics', () => {
+  const dirs: string[] = [];
+  const tempDir = async () => {
+    const d = await mkdtemp(join(tmpdir(), 'vector-lance-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it('a second store on the same directory sees the collection settings and enforces them', async () => {
+    const directory = await tempDir();
+    const first = new LanceDbVectorStore({ directory });
+    const second = new LanceDbVectorStore({ directory });
+    await first.ensureCollection({ name: 'docs', dimensions: 8, distance: 'dot', meta: { model: 'm1', version: 2 } });
+    expect(await second.describeCollection('docs')).toEqual({ name: 'docs', dimensions: 8, distance: 'dot', meta: { model: 'm1', version: 2 } });
+    await expect(second.ensureCollection({ name: 'docs', dimensions: 8, distance: 'dot', meta: { model: 'm2', version: 2 } })).rejects.toBeInstanceOf(
+      CollectionMismatchError,
+    );
+    await first.forTenant('t').upsert('docs', [makePoint('t', 'docs', 'd', 0, randomUnit(8, rng(1)))]);
+    expect(await second.forTenant('t').count('docs')).toBe(1); // no reopen needed
+    await first.close();
+    await first.close(); // idempotent
+    await second.close();
+  });
+
+  it('maintain() builds the ANN index past the threshold; later rows are still found', { timeout: 120_000 }, async () => {
+    const directory = await tempDir();
+    const store = new LanceDbVectorStore({ directory, indexThreshold: 2_000 });
+    await store.ensureCollection({ name: 'ann', dimensions: 16 });
+    const t = store.forTenant('t');
+    const next = rng(11);
+    const vectors = Array.from({ length: 2_400 }, () => randomUnit(16, next));
+    await t.upsert('ann', vectors.map((v, i) => makePoint('t', 'ann', `d${i >> 4}`, i & 15, v)));
+    const small = new LanceDbVectorStore({ directory: await tempDir(), indexThreshold: 2_000 });
+    await small.ensureCollection({ name: 'few', dimensions: 16 });
+    await small.forTenant('t').upsert('few', [makePoint('t', 'few', 'd', 0, vectors[0]!)]);
+    expect((await small.maintain()).collections).toEqual([{ name: 'few', vectorIndexBuilt: false, optimized: true }]);
+    await small.close();
+
+    expect((await store.maintain()).collections).toEqual([{ name: 'ann', vectorIndexBuilt: true, optimized: true }]);
+    expect((await store.maintain()).collections).toEqual([{ name: 'ann', vectorIndexBuilt: false, optimized: true }]);
+    const hit = await t.search('ann', { vector: near(vectors[1234]!, next, 0.01), topK: 3 });
+    expect(hit[0]?.payload).toMatchObject({ documentId: `d${1234 >> 4}`, chunkIndex: 1234 & 15 });
+    const late = randomUnit(16, next);
+    await t.upsert('ann', [makePoint('t', 'ann', 'late', 0, late)]);
+    expect((await t.search('ann', { vector: late, topK: 1 }))[0]?.payload.documentId).toBe('late');
+    expect(await t.count('ann')).toBe(2_401);
+    await store.close();
+  });
+});
