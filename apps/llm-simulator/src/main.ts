@@ -5,14 +5,14 @@ import { startSimulator } from './server';
 const logger = pino({ name: 'llm-simulator' });
 
 async function main(): Promise<void> {
-  let options;
+  let sim;
   try {
-    options = readEnv();
+    sim = await startSimulator({ ...readEnv(), logger });
   } catch (err) {
-    logger.fatal({ err }, 'invalid llm-simulator environment');
+    // A bad SIM_* value or a busy port stops startup with the reason, not a stack of retries.
+    logger.fatal({ err }, 'llm-simulator could not start');
     process.exit(1);
   }
-  const sim = await startSimulator({ ...options, logger });
   const banner = [
     '='.repeat(72),
     '  LLM SIMULATOR -- NOT A MODEL. Answers are deterministic fakes derived from',
