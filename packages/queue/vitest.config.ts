@@ -1,3 +1,4 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: '@llmops/queue' } });
+// These tests start worker processes and wait for jobs on real Redis: generous hang guards, not speed limits.
+export default defineProject({ test: { name: '@llmops/queue', testTimeout: 120_000, hookTimeout: 60_000 } });

@@ -24,6 +24,8 @@ export const ApiEnv = z
   .refine((env) => env.API_KEYS || env.API_KEYS_FILE, {
     path: ['API_KEYS'],
     message: 'set API_KEYS ("tenant:key,...") for development or API_KEYS_FILE (sha256 hashes) for production',
+    // Report it alongside other problems, not only once everything else is valid.
+    when: () => true,
   });
 export type ApiEnv = z.infer<typeof ApiEnv>;
 

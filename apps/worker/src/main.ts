@@ -6,7 +6,7 @@ import { platformHandlers } from './handlers';
 import { runWorker } from './run';
 
 const env = loadOrExit(() => loadWorkerEnv(process.env));
-const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL, base: { workerId: env.WORKER_ID } });
+const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL });
 
 try {
   await runWorker({ env, catalog: platformCatalog, handlers: platformHandlers, logger });
