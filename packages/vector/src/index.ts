@@ -11,3 +11,5 @@ export type { LanceDbStoreOptions } from './lancedb/options';
 export { QdrantVectorStore } from './qdrant/store';
 export type { QdrantStoreOptions } from './qdrant/options';
 export { isTransientQdrantError } from './qdrant/errors';
+export { createVectorStore } from './create';
+export type { VectorStoreConfig } from './create';

@@ -112,7 +112,7 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       const name = await collection('filter');
       const t = store.forTenant('tenant-a');
       const next = rng(3);
-      const meta = (i: number) => ({ lang: i % 2 === 0 ? 'en' : 'de', page: i % 3, draft: i % 5 === 0, code: String(i % 3) });
+      const meta = (i: number) => ({ lang: i % 2 === 0 ? 'en' : 'de', page: i % 3, draft: i % 5 === 0, code: String(i % 3), weight: i / 4 });
       await t.upsert(name, Array.from({ length: 30 }, (_, i) => makePoint('tenant-a', name, `doc-${i % 3}`, i, randomUnit(DIM, next), meta(i))));
       const q = randomUnit(DIM, next);
       const all = await t.search(name, { vector: q, topK: 100, filter: { field: 'metadata.lang', eq: 'en' } });
@@ -126,6 +126,9 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       expect(await t.count(name, { field: 'metadata.code', eq: '1' })).toBe(10);
       expect(await t.count(name, { field: 'metadata.draft', eq: true })).toBe(6);
       expect(await t.count(name, { field: 'metadata.lang', in: [] })).toBe(0);
+      expect(await t.count(name, { field: 'metadata.weight', eq: 0.25 })).toBe(1);
+      // Mixed types in one list: 0.25 (i=1), 'de' matches nothing on weight, 2 (i=8).
+      expect(await t.count(name, { field: 'metadata.weight', in: [0.25, 'de', 2, true] })).toBe(2);
       const both = { and: [{ field: 'metadata.lang' as const, eq: 'de' }, { field: 'metadata.page' as const, in: [0, 2] }, { and: [] }] };
       const hits = await t.search(name, { vector: q, topK: 100, filter: both });
       const expected = Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 2 === 1 && i % 3 !== 1);
