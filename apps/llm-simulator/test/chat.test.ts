@@ -1,3 +1,4 @@
+import type { APIError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { useSimulator } from './helpers';
@@ -113,5 +114,15 @@ describe('chat completions over the real openai SDK', () => {
   it('returns a JSON object for json_object mode', async () => {
     const res = await s.client.chat.completions.create({ model, temperature: 0, messages: ask('Return the status as JSON.'), response_format: { type: 'json_object' } });
     expect(JSON.parse(res.choices[0]?.message.content ?? '')).toHaveProperty('answer');
+  });
+
+  it('names itself a simulator in /v1/models and rejects bad bodies with the field in param', async () => {
+    const models = await s.client.models.list();
+    expect(models.data.length).toBeGreaterThan(3);
+    expect(models.data.every((m) => m.owned_by === 'llm-simulator')).toBe(true);
+    const err = (await s.client.chat.completions.create({ model, messages: [] }).catch((e: unknown) => e)) as APIError;
+    expect(err.status).toBe(400);
+    expect(err.param).toBe('messages');
+    expect(err.type).toBe('invalid_request_error');
   });
 });

@@ -41,6 +41,10 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 
 /** Turns anything thrown into OpenAI's error shape; bad JSON is a 400 like OpenAI's. */
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  if (res.headersSent) {
+    res.end(); // a stream that already started cannot switch to an error body
+    return;
+  }
   let apiError: ApiError;
   if (err instanceof ApiError) apiError = err;
   else if (isBodyParserError(err)) {
