@@ -9,9 +9,8 @@ const GROUPINGS = new Set(['4-4-4-4', '4-6-5', '4-6-4', '4-4-4-4-3', '4-4-4-1', 
 export function detectCards(text: string, runs: NumberRun[]): Entity[] {
   const out: Entity[] = [];
   for (const run of runs) {
-    if (run.plus || run.raw.startsWith('(')) continue;
+    if (run.digitCount < 12 || run.digitCount > 19 || run.plus || run.raw.startsWith('(')) continue;
     const digits = run.groups.join('');
-    if (digits.length < 12 || digits.length > 19) continue;
     if (run.groups.length > 1) {
       const sep = run.separators[0];
       if (sep !== ' ' && sep !== '-') continue;

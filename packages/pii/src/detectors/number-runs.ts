@@ -9,21 +9,41 @@ export interface NumberRun {
   groups: string[];
   /** The separator strings between groups (groups.length - 1 of them). */
   separators: string[];
+  /** Number of digits in all groups. */
+  digitCount: number;
   /** True when the run starts with '+'. */
   plus: boolean;
 }
 
 // Alternatives start with disjoint classes (separator vs digit), so matching is linear: no backtracking.
 const RUN = /\+?\(?\d(?:[ .\-\u00a0()/]{1,3}\d|\d)*/g;
-const SPLIT = /[^\d]+/g;
 // A whitespace-delimited piece that is a number on its own: punctuated ("123-45-6789") or long.
 const SELF_CONTAINED = /[-.()/+]|\d{7}/;
 
+// Hand-rolled split: this runs for every number in the text, so it avoids regex allocations.
 function makeRun(text: string, start: number, end: number): NumberRun {
   const raw = text.slice(start, end);
-  const body = raw.replace(/^\+?\(?/, '');
-  return { start, end, raw, groups: body.split(SPLIT), separators: body.match(SPLIT) ?? [], plus: raw.startsWith('+') };
+  let i = 0;
+  if (raw[i] === '+') i++;
+  if (raw[i] === '(') i++;
+  const groups: string[] = [];
+  const separators: string[] = [];
+  let digitCount = 0;
+  while (i < raw.length) {
+    let j = i;
+    while (j < raw.length && isDigitCode(raw.charCodeAt(j))) j++;
+    groups.push(raw.slice(i, j));
+    digitCount += j - i;
+    if (j >= raw.length) break;
+    let k = j;
+    while (k < raw.length && !isDigitCode(raw.charCodeAt(k))) k++;
+    separators.push(raw.slice(j, k));
+    i = k;
+  }
+  return { start, end, raw, groups, separators, digitCount, plus: raw.startsWith('+') };
 }
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
  * Finds number runs that are not glued to a longer word (UUIDs, SHAs, tracking codes). A run such

@@ -20,8 +20,7 @@ const NANP_LAYOUT = /^(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 export function detectPhones(text: string, runs: NumberRun[], countries: readonly CountryCode[]): Entity[] {
   const out: Entity[] = [];
   for (const run of runs) {
-    const digitCount = run.groups.reduce((s, g) => s + g.length, 0);
-    if (digitCount < 7 || digitCount > 15) continue;
+    if (run.digitCount < 7 || run.digitCount > 15) continue;
     // Dates, versions and amounts are dotted/slashed in ways phones rarely are.
     if (run.separators.some((s) => s.includes('/'))) continue;
     const raw = run.raw;
@@ -30,8 +29,7 @@ export function detectPhones(text: string, runs: NumberRun[], countries: readonl
       valid = parsePhoneNumberFromString(raw)?.isValid() === true;
     } else {
       const layout = NANP_LAYOUT.test(raw) || (run.groups.length >= 2 && TRUNK_LAYOUT.test(raw)) || FR_LAYOUT.test(raw);
-      const context = CONTEXT.test(text.slice(Math.max(0, run.start - 40), run.start));
-      if (layout || context) {
+      if (layout || CONTEXT.test(text.slice(Math.max(0, run.start - 40), run.start))) {
         // Outside NANP, a nationally written number starts with the trunk prefix 0; a bare ID does not.
         const trunk = /^\(?0/.test(raw);
         valid = countries.some((c) => (NANP.has(c) || trunk) && parsePhoneNumberFromString(raw, c)?.isValid() === true);

@@ -8,7 +8,7 @@ const CONTEXT = /\b(?:ssn|social security(?: number| no\.?| #)?|ss#|tin)\s*(?:#|
 export function detectSsn(text: string, runs: NumberRun[]): Entity[] {
   const out: Entity[] = [];
   for (const run of runs) {
-    if (run.plus || run.raw.startsWith('(')) continue;
+    if (run.digitCount !== 9 || run.plus || run.raw.startsWith('(')) continue;
     const g = run.groups;
     let parts: [string, string, string] | undefined;
     if (g.length === 3 && g[0]?.length === 3 && g[1]?.length === 2 && g[2]?.length === 4) {
