@@ -50,7 +50,7 @@ export interface AttemptOutcome<T> {
 /**
  * One logical call: per attempt, wait for the limiter, send, then reconcile the reservation with the
  * real usage. A 429 releases the whole reservation (the provider did not count it); other failures
- * keep the prompt part, since the provider may have processed it.
+ * keep the request and the prompt part, since the provider may have processed them.
  */
 export async function limitedCall<T>(
   deps: CoreDeps,
@@ -71,7 +71,8 @@ export async function limitedCall<T>(
         return outcome.value;
       } catch (error) {
         const kind = classifyError(error).kind;
-        await deps.limiter?.reconcile(reservation, kind === 'rate-limited' ? 0 : estimate.promptTokens).catch(() => {});
+        const limited = kind === 'rate-limited';
+        await deps.limiter?.reconcile(reservation, limited ? 0 : estimate.promptTokens, { keepRequest: !limited }).catch(() => {});
         throw error;
       }
     },

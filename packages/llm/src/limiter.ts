@@ -9,7 +9,7 @@ export interface LimiterOptions {
   windowMs?: number;
   /** Sub-windows per window; more = closer to the limit, a little more work per call. Default: 20. */
   subWindows?: number;
-  /** Extra time a sub-window stays counted, covering the admit-to-provider delay. Default: 250 ms. */
+  /** Extra time a sub-window stays counted, for calls still in flight. Default: 250 ms. */
   marginMs?: number;
   /** Longest total wait for one admission before a RateLimitedError. Default: 120,000 ms. */
   maxWaitMs?: number;
@@ -27,6 +27,7 @@ export interface Limits {
 /** What `reserve` admitted; hand it back to `reconcile` once the real usage is known. */
 export interface Reservation {
   readonly key: string;
+  readonly scopeKey: string;
   readonly tenant: string;
   readonly tokens: number;
 }
@@ -38,8 +39,11 @@ export interface RateLimiter {
   tryReserve(scope: string, limits: Limits, tenant: string, tokens: number): Promise<ReserveResult>;
   /** Waits (sleeping, not spinning) until admitted, or throws RateLimitedError after maxWaitMs. */
   acquire(scope: string, limits: Limits, tenant: string, tokens: number): Promise<Reservation | undefined>;
-  /** Replaces the reserved tokens with the real count; a no-op once the reservation aged out. */
-  reconcile(reservation: Reservation | undefined, actualTokens: number): Promise<void>;
+  /**
+   * Replaces the reserved tokens with the real count, stamped now (when the call ended).
+   * `keepRequest: false` (a 429: the provider did not count the call) also gives back the request.
+   */
+  reconcile(reservation: Reservation | undefined, actualTokens: number, options?: { keepRequest?: boolean }): Promise<void>;
 }
 
 export interface LimiterDeps {
@@ -50,7 +54,7 @@ export interface LimiterDeps {
 
 type RedisWithScripts = Redis & {
   llmLimiterReserve(key: string, ...args: (string | number)[]): Promise<[number, number, number]>;
-  llmLimiterReconcile(key: string, ...args: (string | number)[]): Promise<number>;
+  llmLimiterReconcile(key: string, base: string, ...args: (string | number)[]): Promise<number>;
 };
 
 /** A Redis-backed limiter shared by every process that uses the same Redis and key prefix. */
@@ -69,7 +73,7 @@ export function createRateLimiter(redis: Redis, options: LimiterOptions = {}, de
   const r = redis as RedisWithScripts;
   if (typeof r.llmLimiterReserve !== 'function') {
     redis.defineCommand('llmLimiterReserve', { numberOfKeys: 1, lua: RESERVE_SCRIPT });
-    redis.defineCommand('llmLimiterReconcile', { numberOfKeys: 1, lua: RECONCILE_SCRIPT });
+    redis.defineCommand('llmLimiterReconcile', { numberOfKeys: 2, lua: RECONCILE_SCRIPT });
   }
 
   const tryReserve: RateLimiter['tryReserve'] = async (scope, limits, tenant, tokens) => {
@@ -79,7 +83,7 @@ export function createRateLimiter(redis: Redis, options: LimiterOptions = {}, de
     );
     if (code === -1) throw new FatalError(`a call of ${tokens} tokens can never fit ${scope}'s limit of ${limits.tpm} tokens per window`);
     if (code === 0) return { ok: false, waitMs: value };
-    return { ok: true, reservation: { key: `${base}:b:${value}`, tenant, tokens: Math.ceil(tokens) } };
+    return { ok: true, reservation: { key: `${base}:b:${value}`, scopeKey: base, tenant, tokens: Math.ceil(tokens) } };
   };
 
   return {
@@ -97,11 +101,12 @@ export function createRateLimiter(redis: Redis, options: LimiterOptions = {}, de
         await sleep(result.waitMs + Math.floor(random() * Math.min(50, bucketMs / 4)));
       }
     },
-    async reconcile(reservation, actualTokens) {
+    async reconcile(reservation, actualTokens, opts = {}) {
       if (!reservation) return;
-      const delta = Math.ceil(actualTokens) - reservation.tokens;
-      if (delta === 0) return;
-      await r.llmLimiterReconcile(reservation.key, reservation.tenant, delta);
+      await r.llmLimiterReconcile(
+        reservation.key, reservation.scopeKey, reservation.tenant, reservation.tokens, Math.max(0, Math.ceil(actualTokens)),
+        opts.keepRequest === false ? '0' : '1', windowMs, bucketMs, marginMs,
+      );
     },
   };
 }

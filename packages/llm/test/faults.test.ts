@@ -65,9 +65,13 @@ describe('provider faults: 30% of answers are 429 or 5xx', () => {
   }, 120_000);
 
   it('embeddings also ride out the faults', async () => {
-    const texts = Array.from({ length: 5_000 }, (_, i) => `document ${i} about apples`);
+    const texts = Array.from({ length: 30_000 }, (_, i) => `document ${i} about apples`);
+    const since = sim.log.latestId;
     const result = await client.embed(texts, { model: 'text-embedding-3-small', dimensions: 8, tenant: 'acme', jobType: 'ingest', idempotencyKey: 'ingest-1' });
-    expect(result.vectors).toHaveLength(5_000);
+    const log = sim.log.list(since).filter((e) => e.path === '/v1/embeddings');
+    expect(log.filter((e) => e.fault !== null).length).toBeGreaterThan(0);
+    expect(log.filter((e) => e.status === 200)).toHaveLength(result.usage.requests);
+    expect(result.vectors).toHaveLength(30_000);
     expect(result.vectors.every((v) => v.length === 8)).toBe(true);
   }, 60_000);
 });

@@ -22,7 +22,7 @@ describe('Redis rate limiter', () => {
     expect(denied.ok).toBe(false);
     if (!denied.ok) {
       expect(denied.waitMs).toBeGreaterThan(0);
-      expect(denied.waitMs).toBeLessThanOrEqual(10_000 + 500 + 250);
+      expect(denied.waitMs).toBeLessThanOrEqual(10_000 + 500 + 1_000);
     }
   });
 
