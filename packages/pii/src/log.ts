@@ -27,12 +27,13 @@ export const pinoRedactPaths: readonly string[] = Object.freeze(
 );
 
 // Cheap test a string must pass before any detector runs: most log lines carry no '@' and no long digit run.
-const MAYBE_SENSITIVE = /@|\d{3}|sk-|sk_|rk_|AKIA|ASIA|gh[pousr]_|github_pat_|xox|eyJ|PRIVATE KEY|:\/\/|passw|secret|api.?key|token|whsec_|::|[A-Z]{2}\d{2}/i;
+const MAYBE_SENSITIVE = /@|\d{3}|sk-|[sr]k_|AKIA|ASIA|gh[pousr]_|github_pat_|xox|eyJ|PRIVATE KEY|:\/\/|whsec_|::|[A-Z]{2}\d{2}/;
+const MAYBE_ASSIGNMENT = /passw|pwd|secret|api.?key|token/i;
 const LOG_TYPES: readonly EntityType[] = ['SECRET', 'CREDIT_CARD', 'IBAN', 'SSN', 'EMAIL', 'PHONE', 'IP_ADDRESS'];
 
 /** Replaces secret- and PII-shaped substrings of one log string with "[TYPE]". Context-only types (names, birth dates) are not scanned. */
 export function scrubLogString(s: string): string {
-  if (s.length < 6 || !MAYBE_SENSITIVE.test(s)) return s;
+  if (s.length < 6 || !(MAYBE_SENSITIVE.test(s) || MAYBE_ASSIGNMENT.test(s))) return s;
   const entities = detect(s, { types: LOG_TYPES });
   if (entities.length === 0) return s;
   return splice(s, entities, entities.map((e) => `[${e.type}]`));
