@@ -42,6 +42,17 @@ describe('Redis rate limiter', () => {
     expect((await limiter.tryReserve('p:rpm', { rpm: 3 }, 'a', 0)).ok).toBe(false);
   });
 
+  it('gives back the request of a call the provider refused with 429, keeps it otherwise', async () => {
+    const limiter = createRateLimiter(redis, { keyPrefix: prefix, windowMs: 10_000 });
+    const first = await limiter.tryReserve('p:429', { rpm: 1 }, 'a', 10);
+    if (!first.ok) throw new Error('first reservation denied');
+    await limiter.reconcile(first.reservation, 0, { keepRequest: false });
+    const second = await limiter.tryReserve('p:429', { rpm: 1 }, 'a', 10);
+    if (!second.ok) throw new Error('429 did not give the request back');
+    await limiter.reconcile(second.reservation, 10);
+    expect((await limiter.tryReserve('p:429', { rpm: 1 }, 'a', 10)).ok).toBe(false);
+  });
+
   it('rejects a call larger than the whole limit as fatal instead of waiting forever', async () => {
     const limiter = createRateLimiter(redis, { keyPrefix: prefix });
     await expect(limiter.acquire('p:big', { tpm: 100 }, 'a', 101)).rejects.toBeInstanceOf(FatalError);
