@@ -20,6 +20,8 @@ export interface Vault {
   originals(scope: string, tokens: readonly string[]): Promise<Map<string, string>>;
   /** Keyed hash for the 'hash' action (a sub-key of the vault key). */
   hash(type: EntityType, value: string): string;
+  /** Forgets a scope (job deleted or retention over); a no-op when the store has no deleteScope. */
+  forget(scope: string): Promise<void>;
 }
 
 const VALUE_FIELD = 'v:';
@@ -71,6 +73,9 @@ export function createVault(options: VaultOptions): Vault {
     },
     hash(type, value) {
       return hashValueWith(hashKey, type, value);
+    },
+    async forget(scope) {
+      await store.deleteScope?.(scope);
     },
   };
 }

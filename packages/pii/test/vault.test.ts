@@ -68,3 +68,12 @@ describe('vault', () => {
 });
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
+
+describe('vault.forget', () => {
+  it('makes the scope’s tokens unrestorable', async () => {
+    const vault = createVault({ key: KEY, store: createMemoryVaultStore() });
+    const p = await pseudonymize('a@example.com', { scope: 'gone', policy: defaultPolicy, vault });
+    await vault.forget('gone');
+    expect(await restore(p.text, { scope: 'gone', vault })).toBe('<EMAIL_1>');
+  });
+});
