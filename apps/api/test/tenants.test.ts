@@ -94,3 +94,40 @@ describe('cancel before start', () => {
     expect((await getJson(`${harness.api.url}/v1/jobs/${id}`, keys.bob)).status).toBe(404);
   });
 });
+
+describe('bulk submission', () => {
+  const post = (jobs: unknown[], headers: Record<string, string> = {}) =>
+    fetch(`${harness.api.url}/v1/test-echo/batch`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${keys.alice}`, 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ jobs }),
+    });
+
+  it('accepts many jobs in one request, one id each, in order', async () => {
+    const before = await waitingCount();
+    const response = await post([body, body, body]);
+    expect(response.status).toBe(202);
+    const accepted = (await response.json()) as { jobs: { id: string }[] };
+    expect(accepted.jobs).toHaveLength(3);
+    expect(await waitingCount()).toBe(before + 3);
+    const listed = await getJson(`${harness.api.url}/v1/jobs?limit=3`, keys.alice);
+    expect((listed.body.jobs as { id: string }[]).map((job) => job.id)).toEqual(accepted.jobs.map((job) => job.id).reverse());
+  });
+
+  it('rejects the whole batch when one body is wrong, naming it, and enqueues nothing', async () => {
+    const before = await waitingCount();
+    const response = await post([body, { items: [{ id: 'a', text: 5 }] }, body]);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/body\.jobs\.1\.items\.0\.text/);
+    expect(await waitingCount()).toBe(before);
+  });
+
+  it('replays a batch with the same Idempotency-Key', async () => {
+    const first = (await (await post([body, body], { 'Idempotency-Key': 'bulk-1' })).json()) as { jobs: { id: string }[] };
+    const before = await waitingCount();
+    const again = await post([body, body], { 'Idempotency-Key': 'bulk-1' });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await again.json()) as { jobs: { id: string }[] }).jobs).toEqual(first.jobs);
+    expect(await waitingCount()).toBe(before);
+  });
+});

@@ -36,7 +36,9 @@ export async function submitJob(
 
   if (submission.idempotencyKey) {
     const existing = await queue.getJob(jobId);
-    if (existing) return sameRequest(existing.data, submission) ? { kind: 'replayed', jobId } : { kind: 'conflict', jobId };
+    if (existing) {
+      return sameRequest(existing.data, submission.tenant, submission.requestHash) ? { kind: 'replayed', jobId } : { kind: 'conflict', jobId };
+    }
   }
 
   const now = deps.now?.() ?? Date.now();
@@ -50,11 +52,47 @@ export async function submitJob(
   // never a job its owner cannot list.
   await deps.tenantJobs.add(submission.tenant, jobId, now);
   const job = await queue.add(definition.queue, envelope, { jobId });
-  if (submission.idempotencyKey && !sameRequest(job.data, submission)) return { kind: 'conflict', jobId };
+  if (submission.idempotencyKey && !sameRequest(job.data, submission.tenant, submission.requestHash)) return { kind: 'conflict', jobId };
   return { kind: 'created', jobId };
 }
 
-function sameRequest(data: unknown, submission: Submission): boolean {
+function sameRequest(data: unknown, tenant: string, requestHash: string): boolean {
   const envelope = data as Partial<JobEnvelope> | undefined;
-  return envelope?.tenant === submission.tenant && envelope.requestHash === submission.requestHash;
+  return envelope?.tenant === tenant && envelope.requestHash === requestHash;
+}
+
+/**
+ * Adds many jobs of one type for a tenant in one round trip (BullMQ addBulk). With an Idempotency-Key
+ * the batch is replayed whole: job i gets the id derived from `key#i`, and a repeat returns the same
+ * ids without adding anything.
+ */
+export async function submitJobs(
+  deps: { catalog: JobCatalog; queues: JobQueues; tenantJobs: TenantJobIndex; now?: () => number },
+  submission: Omit<Submission, 'payload'> & { payloads: readonly unknown[] },
+): Promise<SubmitOutcome[]> {
+  const definition = deps.catalog[submission.jobName];
+  if (!definition) throw new Error(`unknown job type "${submission.jobName}"`);
+  const queue = deps.queues.get(definition.queue);
+  const key = submission.idempotencyKey;
+  const ids = submission.payloads.map((_, index) =>
+    key ? idempotentJobId(definition.queue, submission.tenant, `${key}#${index}`) : newJobId(definition.queue),
+  );
+  if (key && ids[0]) {
+    const existing = await queue.getJob(ids[0]);
+    if (existing) {
+      const kind = sameRequest(existing.data, submission.tenant, submission.requestHash) ? 'replayed' : 'conflict';
+      return ids.map((jobId) => ({ kind, jobId }));
+    }
+  }
+  const now = deps.now?.() ?? Date.now();
+  const submittedAt = new Date(now).toISOString();
+  await deps.tenantJobs.addMany(submission.tenant, ids, now);
+  await queue.addBulk(
+    submission.payloads.map((payload, index) => ({
+      name: definition.queue,
+      data: { tenant: submission.tenant, requestHash: submission.requestHash, submittedAt, payload } satisfies JobEnvelope,
+      opts: { jobId: ids[index]! },
+    })),
+  );
+  return ids.map((jobId) => ({ kind: 'created', jobId }));
 }

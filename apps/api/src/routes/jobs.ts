@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { cancelJob, InvalidCursorError, queueOfJobId, viewJob } from '@llmops/queue';
+import { cancelJob, InvalidCursorError, InvalidListCursorError, queueOfJobId, viewJob } from '@llmops/queue';
 import type { ApiDeps } from '../deps';
 import { findCancelledView, findOwnedJob } from '../job-access';
 import { HttpError, notFound, validationError } from '../http/errors';
@@ -11,7 +11,7 @@ const PageQuery = z.strictObject({
 });
 
 const ListQuery = z.strictObject({
-  cursor: z.string().regex(/^\d+$/, 'expected the nextCursor of a previous page').optional(),
+  cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -25,7 +25,10 @@ function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> 
 export function listJobs(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
     const query = parseQuery(ListQuery, req.query);
-    const page = await deps.tenantJobs.list(req.tenant!, { before: query.cursor ? Number(query.cursor) : undefined, limit: query.limit });
+    const page = await deps.tenantJobs.list(req.tenant!, { cursor: query.cursor, limit: query.limit }).catch((error: unknown) => {
+      if (error instanceof InvalidListCursorError) throw new HttpError(400, 'invalid_request', `query.cursor: ${error.message}`);
+      throw error;
+    });
     const views = await Promise.all(
       page.ids.map(async (id) => {
         const queue = queueOfJobId(id, deps.queues.names);
@@ -34,7 +37,7 @@ export function listJobs(deps: ApiDeps): RequestHandler {
         return findCancelledView(deps, req.tenant!, id);
       }),
     );
-    res.json({ jobs: views.filter(Boolean), nextCursor: page.next === null ? null : String(page.next) });
+    res.json({ jobs: views.filter(Boolean), nextCursor: page.next });
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
-import { submitJob } from '@llmops/queue';
+import { submitJob, submitJobs } from '@llmops/queue';
 import type { ApiDeps, SubmissionRoute } from '../deps';
 import { HttpError, validationError } from '../http/errors';
 
@@ -12,27 +12,17 @@ export function submissionHandler(deps: ApiDeps, route: SubmissionRoute): Reques
   const definition = deps.catalog[route.job];
   if (!definition) throw new Error(`submission route ${route.path} names unknown job "${route.job}"`);
   return async (req, res) => {
-    if (!req.is('application/json') && !req.is('application/*+json')) {
-      throw new HttpError(415, 'unsupported_media_type', 'send the body as application/json');
-    }
-    const body = route.body.safeParse(req.body);
-    if (!body.success) throw validationError(body.error);
-    const keyHeader = req.header('idempotency-key');
-    const idempotencyKey = keyHeader === undefined ? undefined : IdempotencyKey.safeParse(keyHeader);
-    if (idempotencyKey && !idempotencyKey.success) {
-      throw new HttpError(400, 'invalid_request', `Idempotency-Key header: ${idempotencyKey.error.issues[0]?.message}`);
-    }
+    requireJson(req);
+    const idempotencyKey = readIdempotencyKey(req);
     const tenant = req.tenant!;
-    const rawPayload = route.toPayload ? route.toPayload(body.data, { tenant, params: req.params as Record<string, string> }) : body.data;
-    const payload = definition.payload.safeParse(rawPayload);
-    if (!payload.success) throw validationError(payload.error);
+    const payload = toJobPayload(route, definition.payload, req.body, { tenant, params: req.params as Record<string, string> }, 'body');
 
     const outcome = await submitJob(deps, {
       jobName: route.job,
       tenant,
-      payload: payload.data,
+      payload,
       requestHash: canonicalHash({ path: req.path, body: req.body }),
-      idempotencyKey: idempotencyKey?.data,
+      idempotencyKey,
     });
     if (outcome.kind === 'conflict') {
       throw new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different request body');
@@ -42,6 +32,75 @@ export function submissionHandler(deps: ApiDeps, route: SubmissionRoute): Reques
     if (outcome.kind === 'replayed') res.setHeader('Idempotent-Replayed', 'true');
     res.status(202).json({ id: outcome.jobId, type: route.job, status: location, replayed: outcome.kind === 'replayed' });
   };
+}
+
+/** The most jobs one bulk request may carry. */
+export const maxBulkJobs = 1_000;
+
+/**
+ * POST <route>/batch: up to 1,000 bodies of one job type in one request, added with one Redis round
+ * trip. All are validated first: one wrong body is a 400 naming it (`body.jobs.3.items`) and nothing is
+ * enqueued.
+ */
+export function bulkSubmissionHandler(deps: ApiDeps, route: SubmissionRoute): RequestHandler {
+  const definition = deps.catalog[route.job]!;
+  return async (req, res) => {
+    requireJson(req);
+    const idempotencyKey = readIdempotencyKey(req);
+    const envelope = bulkBody(route).safeParse(req.body);
+    if (!envelope.success) throw validationError(envelope.error);
+    const tenant = req.tenant!;
+    const context = { tenant, params: req.params as Record<string, string> };
+    const payloads = envelope.data.jobs.map((body, index) => toJobPayload(route, definition.payload, body, context, `body.jobs.${index}`));
+    const outcomes = await submitJobs(deps, {
+      jobName: route.job,
+      tenant,
+      payloads,
+      requestHash: canonicalHash({ path: req.path, body: req.body }),
+      idempotencyKey,
+    });
+    if (outcomes[0]?.kind === 'conflict') {
+      throw new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different request body');
+    }
+    if (outcomes[0]?.kind === 'replayed') res.setHeader('Idempotent-Replayed', 'true');
+    res.status(202).json({
+      jobs: outcomes.map((outcome) => ({ id: outcome.jobId, status: `/v1/jobs/${outcome.jobId}` })),
+      replayed: outcomes[0]?.kind === 'replayed',
+    });
+  };
+}
+
+export function bulkBody(route: SubmissionRoute) {
+  return z.strictObject({ jobs: z.array(route.body).min(1).max(maxBulkJobs) });
+}
+
+function requireJson(req: Request): void {
+  if (!req.is('application/json') && !req.is('application/*+json')) {
+    throw new HttpError(415, 'unsupported_media_type', 'send the body as application/json');
+  }
+}
+
+function readIdempotencyKey(req: Request): string | undefined {
+  const header = req.header('idempotency-key');
+  if (header === undefined) return undefined;
+  const parsed = IdempotencyKey.safeParse(header);
+  if (!parsed.success) throw new HttpError(400, 'invalid_request', `Idempotency-Key header: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** Validates one request body and turns it into a job payload checked against the catalog. */
+function toJobPayload(
+  route: SubmissionRoute,
+  payloadSchema: z.ZodType,
+  rawBody: unknown,
+  context: { tenant: string; params: Record<string, string> },
+  where: string,
+): unknown {
+  const body = route.body.safeParse(rawBody);
+  if (!body.success) throw validationError(body.error, where);
+  const payload = payloadSchema.safeParse(route.toPayload ? route.toPayload(body.data, context) : body.data);
+  if (!payload.success) throw validationError(payload.error, where);
+  return payload.data;
 }
 
 /** sha256 of JSON with sorted keys, so a retry that re-serialises the same body still matches. */

@@ -4,7 +4,7 @@ import type { ApiDeps } from '../deps';
 import { healthz, readyz } from './health';
 import { deleteJob, getJob, getJobResults, listJobs } from './jobs';
 import { jobEvents } from './events';
-import { submissionHandler } from './submit';
+import { bulkBody, bulkSubmissionHandler, submissionHandler } from './submit';
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'delete';
@@ -28,7 +28,7 @@ const tenantErrors = { 401: 'missing or unknown API key', 404: 'no such job for 
 
 /** Every route the API serves, in one table: mounted by app.ts and documented by openapi.ts. */
 export function routeTable(deps: ApiDeps): RouteSpec[] {
-  const submissions: RouteSpec[] = deps.submissions.map((route) => ({
+  const submissions: RouteSpec[] = deps.submissions.flatMap((route): RouteSpec[] => [{
     method: 'post',
     path: route.path,
     summary: route.summary,
@@ -44,7 +44,22 @@ export function routeTable(deps: ApiDeps): RouteSpec[] {
       415: 'body is not application/json',
       422: 'Idempotency-Key reused with a different body',
     },
-  }));
+  }, {
+    method: 'post',
+    path: `${route.path}/batch`,
+    summary: `${route.summary} -- up to 1,000 at once ({"jobs": [...]}); all validated before any is enqueued`,
+    guard: 'tenant',
+    handler: bulkSubmissionHandler(deps, route),
+    body: bulkBody(route),
+    idempotent: true,
+    responses: {
+      202: 'accepted: one job id per body, in order',
+      400: 'malformed JSON or a wrong field (body.jobs.<i>.<path>); nothing enqueued',
+      401: 'missing or unknown API key',
+      413: 'body over BODY_LIMIT',
+      422: 'Idempotency-Key reused with a different body',
+    },
+  }]);
   return [
     ...submissions,
     { method: 'get', path: '/v1/jobs', summary: "List the caller's jobs, newest first", guard: 'tenant', handler: listJobs(deps), responses: { 200: 'a page of jobs', 401: tenantErrors[401] } },
