@@ -13,7 +13,7 @@ export interface SearchRequest {
 
 /** What `maintain()` did, per collection. */
 export interface MaintenanceReport {
-  collections: { name: string; vectorIndexBuilt: boolean; optimized: boolean; error?: string }[];
+  collections: { name: string; vectorIndexBuilt: boolean; optimized: boolean; ms: number; error?: string }[];
 }
 
 /**

@@ -43,11 +43,11 @@ describe('LanceDB adapter specifics', () => {
     const small = new LanceDbVectorStore({ directory: await tempDir(), indexThreshold: 2_000 });
     await small.ensureCollection({ name: 'few', dimensions: 16 });
     await small.forTenant('t').upsert('few', [makePoint('t', 'few', 'd', 0, vectors[0]!)]);
-    expect((await small.maintain()).collections).toEqual([{ name: 'few', vectorIndexBuilt: false, optimized: true }]);
+    expect((await small.maintain()).collections).toMatchObject([{ name: 'few', vectorIndexBuilt: false, optimized: true }]);
     await small.close();
 
-    expect((await store.maintain()).collections).toEqual([{ name: 'ann', vectorIndexBuilt: true, optimized: true }]);
-    expect((await store.maintain()).collections).toEqual([{ name: 'ann', vectorIndexBuilt: false, optimized: true }]);
+    expect((await store.maintain()).collections).toMatchObject([{ name: 'ann', vectorIndexBuilt: true, optimized: true }]);
+    expect((await store.maintain()).collections).toMatchObject([{ name: 'ann', vectorIndexBuilt: false, optimized: true }]);
     const hit = await t.search('ann', { vector: near(vectors[1234]!, next, 0.01), topK: 3 });
     expect(hit[0]?.payload).toMatchObject({ documentId: `d${1234 >> 4}`, chunkIndex: 1234 & 15 });
     const late = randomUnit(16, next);

@@ -169,12 +169,13 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
   async maintain(): Promise<MaintenanceReport> {
     const report: MaintenanceReport = { collections: [] };
     for (const info of await this.listCollections()) {
+      const started = performance.now();
       try {
         const { table } = await this.#collection(info.name);
         report.collections.push({ name: info.name, ...(await maintainTable(table, info, this.#options)) });
       } catch (error) {
         // One broken collection must not stop housekeeping of the others.
-        report.collections.push({ name: info.name, vectorIndexBuilt: false, optimized: false, error: String(error) });
+        report.collections.push({ name: info.name, vectorIndexBuilt: false, optimized: false, ms: Math.round(performance.now() - started), error: String(error) });
       }
     }
     return report;

@@ -196,7 +196,7 @@ export class QdrantVectorStore implements VectorStore, TenantBackend {
 
   /** Qdrant indexes and compacts by itself; nothing to schedule. */
   async maintain(): Promise<MaintenanceReport> {
-    return { collections: (await this.listCollections()).map((c) => ({ name: c.name, vectorIndexBuilt: false, optimized: false })) };
+    return { collections: (await this.listCollections()).map((c) => ({ name: c.name, vectorIndexBuilt: false, optimized: false, ms: 0 })) };
   }
 
   async close(): Promise<void> {
