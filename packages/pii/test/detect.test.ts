@@ -80,3 +80,9 @@ describe('resolveOverlaps', () => {
     expect(a).toEqual([e('EMAIL', 0, 10), e('IBAN', 12, 31)]);
   });
 });
+
+describe('phone prefixes', () => {
+  it('takes the valid "+" number at the start of a longer digit run', () => {
+    expect(found('call +1 415 555 2671 2 times')).toEqual([['PHONE', '+1 415 555 2671']]);
+  });
+});

@@ -20,6 +20,7 @@ const CASES: Record<string, string> = {
   'jwt-ish': fill('eyJ'),
   'name cues': fill('Name: Aaaa '),
   'plus digits': fill('+1 ('),
+  'plus then spaced digits': '+' + fill('1 '),
   'url creds': fill('https://a:b'),
 };
 

@@ -20,13 +20,18 @@ const NANP_LAYOUT = /^(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 export function detectPhones(text: string, runs: NumberRun[], countries: readonly CountryCode[]): Entity[] {
   const out: Entity[] = [];
   for (const run of runs) {
-    if (run.digitCount < 7 || run.digitCount > 15) continue;
+    if (run.digitCount < 7 || (run.digitCount > 15 && !run.plus)) continue;
     // Dates, versions and amounts are dotted/slashed in ways phones rarely are.
     if (run.separators.some((s) => s.includes('/'))) continue;
     const raw = run.raw;
     let valid = false;
     if (run.plus) {
       valid = parsePhoneNumberFromString(raw)?.isValid() === true;
+      if (!valid) {
+        const prefix = validPlusPrefix(run);
+        if (prefix !== undefined) out.push({ type: 'PHONE', start: run.start, end: run.start + prefix.length, value: prefix });
+        continue;
+      }
     } else {
       const layout = NANP_LAYOUT.test(raw) || (run.groups.length >= 2 && TRUNK_LAYOUT.test(raw)) || FR_LAYOUT.test(raw);
       if (layout || CONTEXT.test(text.slice(Math.max(0, run.start - 40), run.start))) {
@@ -38,4 +43,19 @@ export function detectPhones(text: string, runs: NumberRun[], countries: readonl
     if (valid) out.push({ type: 'PHONE', start: run.start, end: run.end, value: raw });
   }
   return out;
+}
+
+// "+1 415 555 2671 2 times": the longest space-delimited prefix of a '+' run that is a valid number.
+function validPlusPrefix(run: NumberRun): string | undefined {
+  const cuts: number[] = [];
+  // 15 digits with separators fit in 64 chars; looking further would make long runs quadratic.
+  const head = run.raw.slice(0, 64);
+  for (let i = head.indexOf(' '); i !== -1; i = head.indexOf(' ', i + 1)) cuts.push(i);
+  for (const cut of cuts.reverse()) {
+    const candidate = head.slice(0, cut).replace(/[ .(-]+$/, '');
+    if (candidate.replace(/\D/g, '').length > 15 || !/\d$/.test(candidate)) continue;
+    if (candidate.replace(/\D/g, '').length < 7) break;
+    if (parsePhoneNumberFromString(candidate)?.isValid() === true) return candidate;
+  }
+  return undefined;
 }
