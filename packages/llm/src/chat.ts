@@ -37,7 +37,9 @@ export interface ChatDeps extends CoreDeps {
 /** One chat completion through the limiter, retries and the ledger. */
 export async function chat(deps: ChatDeps, request: ChatRequest, ctx: ChatOptions): Promise<ChatResult> {
   const route = deps.router.route(request.model);
-  const promptTokens = deps.pricing.countChat(request.messages, request.model);
+  // Tool definitions are billed as prompt too; their JSON is a fair upper estimate.
+  const toolTokens = request.tools ? deps.pricing.countText(JSON.stringify(request.tools), request.model) : 0;
+  const promptTokens = deps.pricing.countChat(request.messages, request.model) + toolTokens;
   const outputTokens = request.max_completion_tokens ?? request.max_tokens ?? deps.assumedOutputTokens;
   const idempotencyKey = idempotencyKeyOf(ctx);
   const timeout = ctx.timeoutMs;

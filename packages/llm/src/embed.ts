@@ -84,8 +84,14 @@ export async function embed(deps: EmbedDeps, texts: readonly string[], ctx: Embe
     });
   };
 
+  let failed = false;
   const worker = async () => {
-    while (next < packs.length) await runPack(next++);
+    try {
+      while (!failed && next < packs.length) await runPack(next++);
+    } catch (error) {
+      failed = true; // the other workers stop taking packs; Promise.all reports the first error
+      throw error;
+    }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(ctx.concurrency ?? 4, packs.length)) }, worker));
   return { vectors, usage: { inputTokens, requests: packs.length }, costUsd: nanoToUsdString(nanoUsd), costNanoUsd: nanoUsd };

@@ -26,7 +26,7 @@ export interface Pricing {
 export function createPricing(registry: ModelRegistryLike = defaultModelRegistry): Pricing {
   return {
     countChat(messages, model) {
-      return countChatTokens(messages as Parameters<typeof countChatTokens>[0], model);
+      return countChatTokens(normalize(messages), model);
     },
     countText(text, model) {
       const info = registry.get(model);
@@ -45,4 +45,20 @@ export function createPricing(registry: ModelRegistryLike = defaultModelRegistry
       return { usd: nanoToUsdString(nanoUsd), nanoUsd };
     },
   };
+}
+
+type ChatMessages = Parameters<typeof countChatTokens>[0];
+
+/**
+ * The SDK's message union has shapes the counter does not read (an assistant turn with only
+ * tool_calls has no content): count their text, and their tool-call arguments as content, so the
+ * estimate errs high rather than low.
+ */
+function normalize(messages: unknown): ChatMessages {
+  if (!Array.isArray(messages)) return [];
+  return messages.map((m: { role?: unknown; content?: unknown; name?: unknown; tool_calls?: unknown }) => {
+    let content = typeof m.content === 'string' || Array.isArray(m.content) ? (m.content as ChatMessages[number]['content']) : null;
+    if (content === null && m.tool_calls !== undefined) content = JSON.stringify(m.tool_calls);
+    return { role: String(m.role ?? 'user'), content, ...(typeof m.name === 'string' ? { name: m.name } : {}) };
+  });
 }

@@ -65,6 +65,24 @@ describe('several providers at once', () => {
     ]);
   });
 
+  it('accepts a conversation with tool calls (an assistant turn without content)', async () => {
+    const result = await client.chat(
+      {
+        model: 'gpt-4o-mini',
+        max_tokens: 20,
+        tools: [{ type: 'function', function: { name: 'weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }],
+        messages: [
+          { role: 'user', content: 'weather in Paris?' },
+          { role: 'assistant', tool_calls: [{ id: 'c1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }] },
+          { role: 'tool', tool_call_id: 'c1', content: 'sunny, 21 C' },
+        ],
+      },
+      { tenant: 't', jobType: 'j' },
+    );
+    expect(result.usage.inputTokens).toBeGreaterThan(0);
+    expect(result.completion.choices[0]?.message).toBeDefined();
+  });
+
   it('fails a 4xx at once, without retrying', async () => {
     const since = openai.log.latestId;
     const error = await client.chat({ model: 'gpt-4o-mini', messages: [] }, { tenant: 't', jobType: 'j' }).catch((e: unknown) => e);
