@@ -1,5 +1,6 @@
 import { countWithEncoding, DEFAULT_MODEL } from './count';
 import { encodingForModel } from './encoding';
+import { isTiktokenSpace } from './pretokenize';
 import { boundaryLevel, toUnits, type Units } from './units';
 
 /** Options for {@link chunkText}. */
@@ -10,7 +11,7 @@ export interface ChunkOptions {
   targetTokens: number;
   /** Tokens each chunk repeats from the end of the one before; 0 for none. Less than targetTokens. */
   overlapTokens: number;
-  /** Hard cap on a chunk's tokens; at least targetTokens. Default targetTokens. */
+  /** Hard cap on a chunk's tokens; at least targetTokens and at least 4. Default targetTokens. */
   maxTokens?: number;
 }
 
@@ -29,6 +30,8 @@ function validate(o: ChunkOptions): { target: number; max: number; overlap: numb
   const integer = (n: number) => Number.isSafeInteger(n);
   if (!integer(o.targetTokens) || o.targetTokens < 1) throw new RangeError('targetTokens must be a positive integer');
   if (!integer(max) || max < o.targetTokens) throw new RangeError('maxTokens must be an integer >= targetTokens');
+  // One code point can take 4 byte-level tokens, and a chunk never cuts a code point.
+  if (max < 4) throw new RangeError('maxTokens (default targetTokens) must be at least 4');
   if (!integer(o.overlapTokens) || o.overlapTokens < 0 || o.overlapTokens >= o.targetTokens) {
     throw new RangeError('overlapTokens must be an integer >= 0 and < targetTokens');
   }
@@ -85,6 +88,22 @@ function chooseEnd(text: string, u: Units, s: number, minEnd: number, target: nu
 }
 
 /**
+ * Whether the tokens of units s..b-1 add up to the tokens of their text counted on its own. Pieces
+ * keep their counts when cut out, except the parts of a cut-up piece, and whitespace before the
+ * end: in "a  1" tiktoken makes " " and " " (it keeps the space next to "1" apart), but "a  " alone
+ * ends in one piece "  ".
+ */
+function sumIsExact(text: string, units: Units, s: number, b: number): boolean {
+  const end = units.starts[b] ?? text.length;
+  if (end < text.length && isTiktokenSpace(text.charCodeAt(end - 1))) {
+    const last = text.charCodeAt(end - 1);
+    if (last !== 10 && last !== 13) return false;
+  }
+  for (let i = s; i < b; i++) if (!units.exact[i]) return false;
+  return true;
+}
+
+/**
  * Cuts `text` into chunks of at most maxTokens tokens (each counted on its own), preferring to end a
  * chunk at a paragraph break, then a line break, then a sentence end, then a word boundary, at no
  * less than half of targetTokens. Consecutive chunks share about overlapTokens tokens. A run without
@@ -95,20 +114,22 @@ export function chunkText(text: string, options: ChunkOptions): Chunk[] {
   const { target, max, overlap } = validate(options);
   const encoding = encodingForModel(options.model ?? DEFAULT_MODEL);
   const units = toUnits(text, encoding, max);
-  const { starts, cum, exact } = units;
+  const { starts, cum } = units;
   const last = starts.length - 1;
   const chunks: Chunk[] = [];
   let s = 0;
-  let minEnd = 1;
+  let minEnd = 1; // the previous chunk's end unit + 1: every chunk must reach past it
   while (s < last) {
     let b = chooseEnd(text, units, s, minEnd, target, max);
     let tokens = (cum[b] ?? 0) - (cum[s] ?? 0);
-    // Parts of a cut-up piece re-encode differently on their own: count such chunks for real.
-    if (exact.slice(s, b).includes(false)) {
+    if (!sumIsExact(text, units, s, b)) {
+      // Count for real; if that is over the cap, give up the end (or, at the minimum end, overlap).
       for (;;) {
         tokens = countWithEncoding(text.slice(starts[s], starts[b]), encoding);
-        if (tokens <= max || b === minEnd) break;
-        b--;
+        if (tokens <= max) break;
+        if (b > minEnd) b--;
+        else if (s + 1 < minEnd) s++; // less overlap, but no gap
+        else break;
       }
     }
     const start = starts[s] ?? 0;

@@ -1,9 +1,16 @@
 import { isTiktokenSpace } from './pretokenize';
 
 const LETTER = /\p{L}/u;
+const WORDISH = /[\p{L}\p{M}\p{N}']/u;
 
 function isBmpLetter(code: number): boolean {
   return (code < 0xd800 || code > 0xdfff) && LETTER.test(String.fromCharCode(code));
+}
+
+/** A symbol or punctuation code point (not a letter, mark, number, apostrophe or space) at `i`. */
+function isSymbolAt(text: string, i: number): boolean {
+  const code = text.codePointAt(i) ?? 0;
+  return !isTiktokenSpace(code) && !WORDISH.test(String.fromCodePoint(code));
 }
 
 /**
@@ -16,6 +23,9 @@ function isBmpLetter(code: number): boolean {
  *   characters whether or not the text goes on.
  * - between a letter and a single ASCII space followed by a letter: the letter run ends at the
  *   space, and the space always opens the next word's piece (" word").
+ * - between a letter and a symbol or punctuation mark other than an apostrophe ("word|.", "中文|。"):
+ *   letter pieces never take such a character after their letters, and the symbol's piece starts
+ *   there either way (it may take letters after it, but never letters before it).
  */
 export function isSafeSplit(text: string, i: number): boolean {
   if (i <= 0 || i >= text.length) return false;
@@ -23,8 +33,9 @@ export function isSafeSplit(text: string, i: number): boolean {
   const at = text.charCodeAt(i);
   // o200k_base lets a punctuation piece run on through line breaks and slashes (".\n/"), so '/' is out.
   if (before === 10 || before === 13) return at !== 0x2f && !isTiktokenSpace(at);
-  if (at !== 32 || i + 1 >= text.length) return false;
-  return isBmpLetter(before) && isBmpLetter(text.charCodeAt(i + 1));
+  if (!isBmpLetter(before)) return false;
+  if (at === 32) return i + 1 < text.length && isBmpLetter(text.charCodeAt(i + 1));
+  return isSymbolAt(text, i);
 }
 
 /**

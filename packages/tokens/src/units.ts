@@ -83,7 +83,8 @@ export function boundaryLevel(text: string, p: number): number {
   const prev = text.charCodeAt(p - 1);
   if (prev === 10 || prev === 13) {
     let newlines = 0;
-    for (let i = p - 1; i >= 0 && isTiktokenSpace(text.charCodeAt(i)); i--) {
+    // Looking a few characters back is enough to tell a blank line; it keeps long runs linear.
+    for (let i = p - 1; i >= Math.max(0, p - 64) && isTiktokenSpace(text.charCodeAt(i)); i--) {
       if (text.charCodeAt(i) === 10) newlines++;
     }
     return newlines >= 2 ? 4 : 3;

@@ -111,5 +111,6 @@ describe('chunkText boundaries', () => {
     expect(() => chunkText('x', { targetTokens: 0, overlapTokens: 0 })).toThrow(RangeError);
     expect(() => chunkText('x', { targetTokens: 10, overlapTokens: 10 })).toThrow(/overlapTokens/);
     expect(() => chunkText('x', { targetTokens: 10, overlapTokens: 0, maxTokens: 5 })).toThrow(/maxTokens/);
+    expect(() => chunkText('x', { targetTokens: 3, overlapTokens: 0 })).toThrow(/at least 4/);
   });
 });

@@ -11,7 +11,7 @@ const ids = (text: string, encoding: EncodingName) => Array.from(reference[encod
 
 // Texts that are dense in candidate split points: line breaks and single spaces between letters.
 const splitHeavy = fc
-  .array(fc.oneof(fc.constantFrom('\n', '\r\n', ' ', 'ab', 'Word', 'x y', '\n/', '.\n', ' \n', '\nA', 'é'), mixedText), {
+  .array(fc.oneof(fc.constantFrom('\n', '\r\n', ' ', 'ab', 'Word', 'x y', '\n/', '.\n', ' \n', '\nA', 'é', 'x.', '文。', "a'", 'e\u0301', 'q😀', 'z%'), mixedText), {
     maxLength: 30,
   })
   .map((p) => p.join(''));
@@ -37,6 +37,10 @@ describe('safe splits', () => {
     expect(isSafeSplit('.\n/x', 2)).toBe(false); // o200k's ".\n/" is one piece
     expect(isSafeSplit('ab cd', 2)).toBe(true);
     expect(isSafeSplit('ab\ncd', 3)).toBe(true);
+    expect(isSafeSplit("it's", 2)).toBe(false); // o200k keeps the contraction with its word
+    expect(isSafeSplit('e\u0301x', 1)).toBe(false); // a combining mark belongs to its letter
+    expect(isSafeSplit('中文。下', 2)).toBe(true);
+    expect(isSafeSplit('中文。下', 3)).toBe(false); // "。下" is one piece
   });
 
   it('slices cover the text in order, each ending at a safe split', () => {
