@@ -64,7 +64,7 @@ export async function limitedCall<T>(
     async (attempt) => {
       attempts = attempt;
       ctx.signal?.throwIfAborted();
-      const reservation = await deps.limiter?.acquire(route.scope, route.limits, ctx.tenant, estimate.promptTokens + estimate.outputTokens);
+      const reservation = await deps.limiter?.acquire(route.scope, route.limits, ctx.tenant, estimate.promptTokens + estimate.outputTokens, ctx.signal);
       try {
         const outcome = await send(route.client, ctx.signal ? { signal: ctx.signal } : {});
         await deps.limiter?.reconcile(reservation, outcome.actualTokens);

@@ -37,8 +37,11 @@ export type ReserveResult = { ok: true; reservation: Reservation } | { ok: false
 export interface RateLimiter {
   /** One atomic attempt: admit now, or say how long until it could fit. */
   tryReserve(scope: string, limits: Limits, tenant: string, tokens: number): Promise<ReserveResult>;
-  /** Waits (sleeping, not spinning) until admitted, or throws RateLimitedError after maxWaitMs. */
-  acquire(scope: string, limits: Limits, tenant: string, tokens: number): Promise<Reservation | undefined>;
+  /**
+   * Waits (sleeping, not spinning) until admitted, or throws RateLimitedError after maxWaitMs.
+   * An aborted `signal` ends the wait with the signal's reason.
+   */
+  acquire(scope: string, limits: Limits, tenant: string, tokens: number, signal?: AbortSignal): Promise<Reservation | undefined>;
   /**
    * Replaces the reserved tokens with the real count, stamped now (when the call ended).
    * `keepRequest: false` (a 429: the provider did not count the call) also gives back the request.
@@ -88,17 +91,19 @@ export function createRateLimiter(redis: Redis, options: LimiterOptions = {}, de
 
   return {
     tryReserve,
-    async acquire(scope, limits, tenant, tokens) {
+    async acquire(scope, limits, tenant, tokens, signal) {
       if (!limits.rpm && !limits.tpm) return undefined;
       const started = now();
       for (;;) {
+        signal?.throwIfAborted();
         const result = await tryReserve(scope, limits, tenant, tokens);
         if (result.ok) return result.reservation;
         if (now() - started + result.waitMs > maxWaitMs) {
           throw new RateLimitedError(`limiter for ${scope} could not admit ${tokens} tokens within ${maxWaitMs} ms`, { retryAfterMs: result.waitMs });
         }
         // A little jitter so replicas woken by the same bucket expiry do not collide on it.
-        await sleep(result.waitMs + Math.floor(random() * Math.min(50, bucketMs / 4)));
+        const delay = result.waitMs + Math.floor(random() * Math.min(50, bucketMs / 4));
+        await (signal ? abortable(sleep(delay), signal) : sleep(delay));
       }
     },
     async reconcile(reservation, actualTokens, opts = {}) {
@@ -109,4 +114,16 @@ export function createRateLimiter(redis: Redis, options: LimiterOptions = {}, de
       );
     },
   };
+}
+
+function abortable(wait: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void wait.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
 }

@@ -72,6 +72,15 @@ describe('Redis rate limiter', () => {
     expect(sleeps).toHaveLength(0);
   });
 
+  it('stops waiting when the caller aborts', async () => {
+    const limiter = createRateLimiter(redis, { keyPrefix: prefix, windowMs: 10_000 });
+    await limiter.acquire('p:abort', { tpm: 100 }, 'a', 100);
+    const controller = new AbortController();
+    const pending = limiter.acquire('p:abort', { tpm: 100 }, 'a', 100, controller.signal);
+    controller.abort(new Error('job cancelled'));
+    await expect(pending).rejects.toThrow('job cancelled');
+  });
+
   it('makes a tenant holding its share wait while another tenant waits', async () => {
     const limiter = createRateLimiter(redis, { keyPrefix: prefix, windowMs: 10_000 });
     const limits = { tpm: 1_000 };

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLlmClient, FatalError, ProvidersConfig, type LlmClient, type UsageEvent } from '../src/index';
+import { createLlmClient, FatalError, ProvidersConfig, RateLimitedError, type LlmClient, type UsageEvent } from '../src/index';
 import { cleanup, connect, uniquePrefix } from './helpers';
 import { answered, startSimulator, type Simulator } from './sim';
 
@@ -81,6 +81,21 @@ describe('several providers at once', () => {
     );
     expect(result.usage.inputTokens).toBeGreaterThan(0);
     expect(result.completion.choices[0]?.message).toBeDefined();
+  });
+
+  it('hands a 429 it cannot wait out to the caller as RateLimitedError with the provider delay', async () => {
+    openai.configure({ failRate429: 1, retryAfterMs: 5_000 });
+    try {
+      const since = openai.log.latestId;
+      const error = await client
+        .chat({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }, { tenant: 't', jobType: 'j', retry: { maxElapsedMs: 2_000 } })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RateLimitedError);
+      expect((error as RateLimitedError).retryAfterMs).toBe(5_000);
+      expect(openai.log.list(since)).toHaveLength(1);
+    } finally {
+      openai.configure({ failRate429: 0, retryAfterMs: 1_000 });
+    }
   });
 
   it('fails a 4xx at once, without retrying', async () => {
