@@ -6,6 +6,7 @@ import type { Pricing } from './pricing';
 import type { Router } from './providers';
 
 export interface EmbedOptions extends CallContext {
+  /** Embedding model; routes the call and sets the packing limits (registry, else OpenAI's). */
   model: string;
   /** Output dimensions for models that accept it (text-embedding-3-*). Default: the model's own. */
   dimensions?: number;
