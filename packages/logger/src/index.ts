@@ -1,29 +1,7 @@
 import { pino, type Logger as PinoLogger, type LoggerOptions } from 'pino';
+import { pinoRedactPaths, pinoScrubOptions } from '@llmops/pii';
 
 export type Logger = PinoLogger;
-
-/** Keys whose values never reach a log line, at any of the first few depths. */
-const sensitiveKeys = [
-  'authorization',
-  'Authorization',
-  'cookie',
-  'password',
-  'apiKey',
-  'api_key',
-  'token',
-  'secret',
-  'key',
-  'encryptionKey',
-  'x-api-key',
-  'idempotency-key',
-];
-
-export const redactPaths = [
-  ...sensitiveKeys,
-  ...sensitiveKeys.map((key) => `*.${key}`),
-  ...sensitiveKeys.map((key) => `*.*.${key}`),
-  ...sensitiveKeys.map((key) => `req.headers["${key.toLowerCase()}"]`),
-];
 
 export interface CreateLoggerOptions {
   /** Service name on every line. */
@@ -34,35 +12,25 @@ export interface CreateLoggerOptions {
   base?: Record<string, unknown>;
   /** Where lines go; default stdout. Tests pass a stream to read what was logged. */
   destination?: pino.DestinationStream;
-  /** Rewrites every string value before it is written (the PII scrubber plugs in here). */
-  scrub?: (value: string) => string;
+  /**
+   * Rewrite every string value and message so secret- and PII-shaped text (emails, card numbers,
+   * API keys, JWTs...) is replaced by its type. Default true; costs a regex pre-check per string.
+   */
+  scrub?: boolean;
 }
 
-/** A structured pino logger that redacts secrets by key by default. */
+/**
+ * A structured pino logger that never writes secrets or personal data: sensitive keys are censored
+ * by path, and string values are scrubbed by @llmops/pii's detectors.
+ */
 export function createLogger(options: CreateLoggerOptions): Logger {
   const config: LoggerOptions = {
     name: options.name,
     level: options.level ?? 'info',
     base: { service: options.name, ...options.base },
-    redact: { paths: redactPaths, censor: '[REDACTED]' },
+    redact: { paths: [...pinoRedactPaths], censor: '[REDACTED]' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    ...(options.scrub === false ? {} : pinoScrubOptions),
   };
-  const scrub = options.scrub;
-  if (scrub) {
-    config.formatters = { log: (object) => scrubObject(object, scrub, 0) as Record<string, unknown> };
-    config.hooks = {
-      logMethod(args, method) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<typeof method>);
-      },
-    };
-  }
   return options.destination ? pino(config, options.destination) : pino(config);
-}
-
-function scrubObject(value: unknown, scrub: (value: string) => string, depth: number): unknown {
-  if (typeof value === 'string') return scrub(value);
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => scrubObject(item, scrub, depth + 1));
-  if (value instanceof Error) return { type: value.name, message: scrub(value.message) };
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, scrubObject(inner, scrub, depth + 1)]));
 }

@@ -1,0 +1,38 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../src';
+
+function capture() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, destination };
+}
+
+describe('createLogger', () => {
+  it('censors sensitive keys and scrubs PII and secrets from values and messages', () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ name: 'test', destination });
+    logger.info(
+      { req: { headers: { authorization: 'Bearer sk-live-123' } }, apiKey: 'k-123', note: 'mail jane.doe@example.com or call +1 415 555 0132' },
+      'card 4111 1111 1111 1111 failed for jane.doe@example.com',
+    );
+    const written = lines.join('');
+    expect(written).not.toMatch(/jane\.doe@example\.com/);
+    expect(written).not.toMatch(/4111 1111 1111 1111/);
+    expect(written).not.toMatch(/sk-live-123/);
+    expect(written).not.toMatch(/k-123/);
+    expect(written).toMatch(/\[EMAIL\]/);
+    expect(JSON.parse(written).service).toBe('test');
+  });
+
+  it('leaves ordinary values alone', () => {
+    const { lines, destination } = capture();
+    createLogger({ name: 'test', destination }).info({ jobId: 'inference-1234', items: 42 }, 'job completed');
+    expect(JSON.parse(lines.join(''))).toMatchObject({ jobId: 'inference-1234', items: 42, msg: 'job completed' });
+  });
+});
