@@ -101,7 +101,7 @@ console.log(`maintain(): compaction + scalar and HNSW_SQ index build in ${((perf
 const o0 = performance.now();
 await store.maintain();
 console.log(`second maintain() (nothing new to index): ${((performance.now() - o0) / 1000).toFixed(1)} s`);
-await measure('search with HNSW_SQ index (ef 100)', QUERIES);
+await measure('search with HNSW_SQ index (efConstruction 150, ef 100)', QUERIES);
 
 // Rows added after the build are searched exhaustively and still found.
 const late = noisy(centers[0]!, 0.001);

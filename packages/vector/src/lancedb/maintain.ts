@@ -25,7 +25,7 @@ function vectorIndex(info: CollectionInfo, options: LanceDbStoreOptions): lanced
     const numSubVectors = info.dimensions % 16 === 0 ? info.dimensions / 16 : info.dimensions % 8 === 0 ? info.dimensions / 8 : 1;
     return lancedb.Index.ivfPq({ distanceType, numSubVectors });
   }
-  return lancedb.Index.hnswSq({ distanceType });
+  return lancedb.Index.hnswSq({ distanceType, efConstruction: options.efConstruction ?? 150 });
 }
 
 /** Compacts and prunes old versions, then builds missing indexes (over the compacted fragments). */
