@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QdrantVectorStore } from '../src';
+import { CollectionMismatchError, QdrantVectorStore } from '../src';
 import { vectorStoreContract } from './contract';
 import { makePoint, randomUnit, rng, uniqueName } from './helpers';
 import { OpenApiValidator, QDRANT_OPENAPI_PATH } from './standin/schema';
@@ -86,6 +86,17 @@ describe.skipIf(!validator)('Qdrant adapter against the OpenAPI-validating stand
       // 503 and 502 are recorded; the reset one is dropped before recording; then the success.
       expect(standin.requests.slice(before).filter((r) => r.method === 'PUT').length).toBe(3);
       await s.dropCollection(name);
+    });
+
+    it('loses a creation race gracefully: compares with the winner instead of failing', async () => {
+      const name = uniqueName('wire-race');
+      await store().ensureCollection({ name, dimensions: 4, meta: { model: 'm1' } });
+      // The loser's GET saw no collection (injected 404), so its PUT meets the winner's: 409.
+      standin.faults.push(404);
+      expect(await store().ensureCollection({ name, dimensions: 4, meta: { model: 'm1' } })).toMatchObject({ name, dimensions: 4 });
+      standin.faults.push(404);
+      await expect(store().ensureCollection({ name, dimensions: 4, meta: { model: 'm2' } })).rejects.toBeInstanceOf(CollectionMismatchError);
+      await store().dropCollection(name);
     });
 
     it('does not retry a 400 and surfaces it', async () => {

@@ -80,8 +80,9 @@ export class QdrantVectorStore implements VectorStore, TenantBackend {
           }),
         );
       } catch (error) {
-        // Another process created it first: fall through and compare with theirs.
-        if (statusOf(error) !== 409 && statusOf(error) !== 400) throw error;
+        // Another process created it first (409; some versions say 400): compare with theirs.
+        const status = statusOf(error);
+        if ((status !== 409 && status !== 400) || (await this.describeCollection(want.name)) === undefined) throw error;
       }
       // is_tenant co-locates each tenant's points; both indexes make the filters cheap.
       await this.#call(want.name, () =>
