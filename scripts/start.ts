@@ -2,7 +2,8 @@
 // Starts (or finds) Redis, the LLM simulator when no provider is configured, the API and the workers,
 // and stops them all on Ctrl-C. Production runs each app on its own (see docker/).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +108,15 @@ if (!env.ADMIN_TOKEN) {
   env.ADMIN_TOKEN = 'admin-token-change-me';
   console.log('api: no ADMIN_TOKEN set: Bull Board login is admin / admin-token-change-me (development only)');
 }
+if (!env.PII_VAULT_KEY) {
+  // A development key kept beside the data, so pseudonyms stay restorable across restarts.
+  const keyFile = join(root, '.data', 'pii-vault.key');
+  mkdirSync(dirname(keyFile), { recursive: true });
+  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  env.PII_VAULT_KEY = readFileSync(keyFile, 'utf8').trim();
+  console.log(`pii: no PII_VAULT_KEY set: using the development key in ${keyFile}`);
+}
+env.VECTOR_DIR ??= join(root, '.data', 'vectors');
 const port = env.PORT ?? '3000';
 launch('api', [process.execPath, '--import', 'tsx', join(root, 'apps/api/src/main.ts')], { PORT: port });
 const replicas = Number(env.WORKER_REPLICAS ?? '1');

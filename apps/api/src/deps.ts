@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import type { JobCatalog } from '@llmops/contracts';
 import type { Logger } from '@llmops/logger';
 import type { DurationHistogram, JobQueues, PlatformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
+import type { PlatformServices } from '@llmops/services';
 import type { KeyRing } from './auth/key-ring';
+import type { RouteSpec } from './routes/table';
 
 /**
  * A route that turns a request body into a job. Every job type registers one; the API gives each the
@@ -43,4 +45,18 @@ export interface ApiDeps {
   logger: Logger;
   /** Stack traces in 5xx bodies: development only. */
   exposeInternals: boolean;
+  /** Providers, vector store and vault for synchronous routes (search, usage); absent in tests of the job machinery. */
+  services?: PlatformServices;
+  /** Job families' routes, mounted when `services` is present. */
+  features: readonly Feature[];
 }
+
+/**
+ * A job family's HTTP surface: its submission routes and any other routes (collections, search,
+ * reports). Registered in features/index.ts.
+ */
+export interface Feature {
+  submissions?: readonly SubmissionRoute[];
+  routes?: (deps: ApiDeps & { services: PlatformServices }) => RouteSpec[];
+}
+

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { booleanFlag, byteSize, logLevel, parseEnv, port, positiveInt, queuePrefix, redisUrl } from '@llmops/config';
+import { ServicesEnvShape } from '@llmops/services';
 
 export const ApiEnv = z
   .object({
@@ -20,6 +21,7 @@ export const ApiEnv = z
   LOG_LEVEL: logLevel,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   TRUST_PROXY: booleanFlag(false),
+    ...ServicesEnvShape,
   })
   .refine((env) => env.API_KEYS || env.API_KEYS_FILE, {
     path: ['API_KEYS'],

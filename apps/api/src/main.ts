@@ -1,26 +1,34 @@
 import { loadOrExit } from '@llmops/config';
 import { platformCatalog } from '@llmops/contracts';
 import { createLogger } from '@llmops/logger';
-import { RedisEvictionPolicyError } from '@llmops/redis';
+import { checkRedis, createRedis } from '@llmops/redis';
+import { createPlatformServices } from '@llmops/services';
 import { loadApiEnv } from './env';
-import { platformSubmissions } from './submissions';
+import { platformFeatures } from './features';
 import { startApiServer } from './server';
 
 const env = loadOrExit(() => loadApiEnv(process.env));
 const logger = createLogger({ name: 'api', level: env.LOG_LEVEL });
 
 try {
-  const server = await startApiServer({ env, catalog: platformCatalog, submissions: platformSubmissions, logger });
+  await checkRedis(env.REDIS_URL);
+  const redis = createRedis({ url: env.REDIS_URL, role: 'client', name: 'api-services', onError: (error) => logger.warn({ err: error.message }, 'redis connection error') });
+  const services = createPlatformServices(env, { redis, prefix: env.QUEUE_PREFIX, vaultTtlSeconds: env.JOB_RETENTION_HOURS * 3600 });
+  const server = await startApiServer({ env, catalog: platformCatalog, submissions: [], features: platformFeatures, services, logger });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    void server.close().then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => services.close())
+      .then(() => redis.quit())
+      .then(() => process.exit(0));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 } catch (error) {
-  const message = error instanceof RedisEvictionPolicyError || error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
   logger.fatal({ err: message }, 'api cannot start');
   console.error(`api cannot start: ${message}`);
   process.exit(1);

@@ -6,7 +6,8 @@ import { assertNoEviction, createRedis, waitReady } from '@llmops/redis';
 import { createJobQueues, DurationHistogram, platformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
 import { createApp } from './app';
 import { KeyRing } from './auth/key-ring';
-import type { ApiDeps, SubmissionRoute } from './deps';
+import type { PlatformServices } from '@llmops/services';
+import type { ApiDeps, Feature, SubmissionRoute } from './deps';
 import type { ApiEnv } from './env';
 
 export interface ApiServer {
@@ -26,6 +27,10 @@ export async function startApiServer(options: {
   catalog: JobCatalog;
   submissions: readonly SubmissionRoute[];
   logger: Logger;
+  /** Job families' routes (need `services`). Default: none. */
+  features?: readonly Feature[];
+  /** Built by main.ts from the environment; the machinery's tests run without. */
+  services?: PlatformServices;
 }): Promise<ApiServer> {
   const { env, logger } = options;
   const onError = (error: Error) => logger.warn({ err: error.message }, 'redis connection error');
@@ -69,6 +74,8 @@ export async function startApiServer(options: {
     readyWorkerWindowMs: env.READY_WORKER_WINDOW_SECONDS * 1000,
     logger,
     exposeInternals: env.NODE_ENV === 'development',
+    services: options.services,
+    features: options.features ?? [],
   };
   const app = createApp(deps);
   const server: Server = await new Promise((resolve) => {

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { commaList, logLevel, parseEnv, positiveInt, queuePrefix, redisUrl } from '@llmops/config';
+import { ServicesEnvShape } from '@llmops/services';
 
 /** "8" (every queue) or "inference=8,ingest=2" (per queue; others default to 4). */
 const concurrency = z
@@ -33,6 +34,7 @@ export const WorkerEnv = z.object({
   WORKER_LOCK_MS: positiveInt(30_000),
   JOB_RETENTION_HOURS: positiveInt(168),
   LOG_LEVEL: logLevel,
+  ...ServicesEnvShape,
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 

@@ -1,8 +1,14 @@
 import type { PlatformCatalog } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
+import { evaluationHandlers } from './processors/evaluation';
+import { inferenceHandlers } from './processors/inference';
+import { ingestHandlers } from './processors/ingest';
+import type { ProcessorDeps } from './processors/types';
 
 /**
  * One handler per job type in the platform catalog (one processor file per job family). The type
  * makes a missing handler a compile error.
  */
-export const platformHandlers: JobHandlers<PlatformCatalog> = {};
+export function createPlatformHandlers(deps: ProcessorDeps): JobHandlers<PlatformCatalog> {
+  return { ...ingestHandlers(deps), ...inferenceHandlers(deps), ...evaluationHandlers(deps) };
+}

@@ -1,15 +1,24 @@
 import { loadOrExit } from '@llmops/config';
 import { platformCatalog } from '@llmops/contracts';
 import { createLogger } from '@llmops/logger';
+import { checkRedis, createRedis } from '@llmops/redis';
+import { createPlatformServices } from '@llmops/services';
 import { loadWorkerEnv } from './env';
-import { platformHandlers } from './handlers';
+import { createPlatformHandlers } from './handlers';
 import { runWorker } from './run';
 
 const env = loadOrExit(() => loadWorkerEnv(process.env));
 const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL });
 
 try {
-  await runWorker({ env, catalog: platformCatalog, handlers: platformHandlers, logger });
+  await checkRedis(env.REDIS_URL);
+  const redis = createRedis({ url: env.REDIS_URL, role: 'client', name: `worker-services:${env.WORKER_ID}`, onError: (error) => logger.warn({ err: error.message }, 'redis connection error') });
+  const services = createPlatformServices(env, { redis, prefix: env.QUEUE_PREFIX, vaultTtlSeconds: env.JOB_RETENTION_HOURS * 3600 });
+  const handlers = createPlatformHandlers({ services, redis, prefix: env.QUEUE_PREFIX, logger });
+  await runWorker({ env, catalog: platformCatalog, handlers, logger, onClosed: async () => {
+    await services.close();
+    await redis.quit();
+  } });
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   logger.fatal({ err: message }, 'worker cannot start');

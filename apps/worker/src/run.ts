@@ -15,6 +15,8 @@ export async function runWorker<C extends JobCatalog>(options: {
   logger: Logger;
   /** Exit the process after a signal-triggered shutdown. Default true. */
   exitOnSignal?: boolean;
+  /** Runs after the workers have stopped on a signal (close services, connections). */
+  onClosed?: () => Promise<void>;
 }): Promise<WorkerRuntime> {
   const { env, logger } = options;
   const probe = createRedis({ url: env.REDIS_URL, role: 'client', name: 'worker-probe', onError: () => {} });
@@ -43,7 +45,10 @@ export async function runWorker<C extends JobCatalog>(options: {
       // The runtime hands jobs back at the deadline; this is the backstop if a close step hangs.
       const force = setTimeout(() => process.exit(1), env.SHUTDOWN_DEADLINE_MS + 5_000);
       force.unref();
-      void runtime.close().then(() => process.exit(0));
+      void runtime
+        .close()
+        .then(() => options.onClosed?.())
+        .then(() => process.exit(0));
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));

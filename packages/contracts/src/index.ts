@@ -10,3 +10,6 @@ export {
 } from './catalog';
 export { JobEnvelope, JobState, TenantId, ItemResult } from './envelope';
 export { platformCatalog, type PlatformCatalog } from './platform-catalog';
+export { ingestJobs } from './jobs/ingest';
+export { inferenceJobs } from './jobs/inference';
+export { evaluationJobs } from './jobs/evaluation';

@@ -1,6 +1,7 @@
 /** Every Redis key the platform writes outside BullMQ's own, in one place. */
 export function platformKeys(prefix: string) {
   return {
+    prefix,
     results: (jobId: string) => `${prefix}:results:${jobId}`,
     resultOrder: (jobId: string) => `${prefix}:results:${jobId}:order`,
     tenantJobs: (tenant: string) => `${prefix}:tenant-jobs:${tenant}`,

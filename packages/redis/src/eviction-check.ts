@@ -32,3 +32,15 @@ async function readPolicy(redis: Redis): Promise<string> {
   const match = /maxmemory_policy:(\S+)/.exec(info);
   return match?.[1] ?? 'unknown';
 }
+
+/** Boot check for a process: Redis answers within the timeout and will not evict keys. */
+export async function checkRedis(url: string, timeoutMs = 5_000): Promise<void> {
+  const { createRedis, waitReady } = await import('./connection');
+  const probe = createRedis({ url, role: 'client', name: 'boot-check' });
+  try {
+    await waitReady(probe, url, timeoutMs);
+    await assertNoEviction(probe);
+  } finally {
+    probe.disconnect();
+  }
+}

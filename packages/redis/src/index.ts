@@ -1,2 +1,2 @@
 export { createRedis, waitReady, redactUrl, type ConnectionOptions, type ConnectionRole } from './connection';
-export { assertNoEviction, RedisEvictionPolicyError } from './eviction-check';
+export { assertNoEviction, checkRedis, RedisEvictionPolicyError } from './eviction-check';

@@ -28,7 +28,11 @@ const tenantErrors = { 401: 'missing or unknown API key', 404: 'no such job for 
 
 /** Every route the API serves, in one table: mounted by app.ts and documented by openapi.ts. */
 export function routeTable(deps: ApiDeps): RouteSpec[] {
-  const submissions: RouteSpec[] = deps.submissions.flatMap((route): RouteSpec[] => [{
+  const services = deps.services;
+  const features = services ? deps.features : [];
+  const featureRoutes = services ? features.flatMap((feature) => feature.routes?.({ ...deps, services }) ?? []) : [];
+  const allSubmissions = [...deps.submissions, ...features.flatMap((feature) => feature.submissions ?? [])];
+  const submissions: RouteSpec[] = allSubmissions.flatMap((route): RouteSpec[] => [{
     method: 'post',
     path: route.path,
     summary: route.summary,
@@ -62,6 +66,7 @@ export function routeTable(deps: ApiDeps): RouteSpec[] {
   }]);
   return [
     ...submissions,
+    ...featureRoutes,
     { method: 'get', path: '/v1/jobs', summary: "List the caller's jobs, newest first", guard: 'tenant', handler: listJobs(deps), responses: { 200: 'a page of jobs', 401: tenantErrors[401] } },
     { method: 'get', path: '/v1/jobs/:id', summary: 'State, progress, attempts, timestamps, error and result summary of a job', guard: 'tenant', handler: getJob(deps), responses: { 200: 'the job', ...tenantErrors } },
     { method: 'get', path: '/v1/jobs/:id/results', summary: 'Item results of a job, paginated with a cursor', guard: 'tenant', handler: getJobResults(deps), responses: { 200: 'a page of item results', 400: 'bad cursor or limit', ...tenantErrors } },

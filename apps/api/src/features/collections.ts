@@ -1,0 +1,4 @@
+import type { Feature } from '../deps';
+
+/** The collections routes. */
+export const collectionsFeature: Feature = {};

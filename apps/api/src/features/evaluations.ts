@@ -1,0 +1,4 @@
+import type { Feature } from '../deps';
+
+/** The evaluations routes. */
+export const evaluationsFeature: Feature = {};

@@ -1,0 +1,8 @@
+import type { Feature } from '../deps';
+import { collectionsFeature } from './collections';
+import { evaluationsFeature } from './evaluations';
+import { inferenceFeature } from './inference';
+import { usageFeature } from './usage';
+
+/** Every job family's HTTP surface; main.ts mounts them when the platform services are configured. */
+export const platformFeatures: readonly Feature[] = [usageFeature, collectionsFeature, inferenceFeature, evaluationsFeature];

@@ -1,0 +1,4 @@
+import type { Feature } from '../deps';
+
+/** The inference routes. */
+export const inferenceFeature: Feature = {};

@@ -1,0 +1,39 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { readUsage } from '@llmops/llm';
+import type { ApiDeps, Feature } from '../deps';
+import { HttpError, validationError } from '../http/errors';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const UsageQuery = z
+  .strictObject({ from: day.optional(), to: day.optional() })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'from must not be after to', path: ['from'] });
+
+/** GET /v1/usage?from=YYYY-MM-DD&to=YYYY-MM-DD: the caller's ledger by day, model and job type (UTC). */
+function getUsage(deps: ApiDeps): RequestHandler {
+  return async (req, res) => {
+    const parsed = UsageQuery.safeParse(req.query);
+    if (!parsed.success) throw validationError(parsed.error, 'query');
+    const today = new Date().toISOString().slice(0, 10);
+    const to = parsed.data.to ?? today;
+    const from = parsed.data.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+    const report = await readUsage(deps.redis, { tenant: req.tenant!, from, to, keyPrefix: `${deps.keys.prefix}:llm` }).catch((error: unknown) => {
+      if (error instanceof RangeError) throw new HttpError(400, 'invalid_request', `query: ${error.message}`);
+      throw error;
+    });
+    res.json({ tenant: req.tenant, from, to, ...JSON.parse(JSON.stringify(report, (_key, value) => (typeof value === 'bigint' ? value.toString() : value))) });
+  };
+}
+
+export const usageFeature: Feature = {
+  routes: (deps) => [
+    {
+      method: 'get',
+      path: '/v1/usage',
+      summary: 'The caller\'s usage ledger: requests, tokens in/out and dollars by day (UTC), model and job type; default the last 30 days',
+      guard: 'tenant',
+      handler: getUsage(deps),
+      responses: { 200: 'days and totals', 400: 'bad from/to', 401: 'missing or unknown API key' },
+    },
+  ],
+};

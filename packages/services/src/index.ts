@@ -1,0 +1,2 @@
+export { ServicesEnv, ServicesEnvShape } from './env';
+export { createPlatformServices, providersFrom, ServicesConfigError, type PlatformServices } from './services';

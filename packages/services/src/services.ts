@@ -1,0 +1,76 @@
+import type { Redis } from 'ioredis';
+import { createLlmClient, ProvidersConfig, type LlmClient } from '@llmops/llm';
+import { createVault, defaultPolicy, type PiiPolicy, type Vault } from '@llmops/pii';
+import { createRedisVaultStore } from '@llmops/pii/redis';
+import { createModelRegistry, type ModelRegistry } from '@llmops/tokens';
+import { createVectorStore, type VectorStore } from '@llmops/vector';
+import type { ServicesEnv } from './env';
+
+/** What job processors and the API's synchronous routes use beyond Redis queues. */
+export interface PlatformServices {
+  llm: LlmClient;
+  vectors: VectorStore;
+  vault: Vault;
+  registry: ModelRegistry;
+  /** The tenant's PII policy (PII_POLICIES[tenant] ?? PII_POLICIES.default ?? pseudonymize everything). */
+  piiPolicyFor(tenant: string): PiiPolicy;
+  close(): Promise<void>;
+}
+
+export class ServicesConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ServicesConfigError';
+  }
+}
+
+/** The provider config from LLM_PROVIDERS, or from OPENAI_BASE_URL / OPENAI_API_KEY. */
+export function providersFrom(env: ServicesEnv): ProvidersConfig {
+  if (env.LLM_PROVIDERS) return env.LLM_PROVIDERS;
+  if (!env.OPENAI_BASE_URL && !env.OPENAI_API_KEY) {
+    throw new ServicesConfigError(
+      'no LLM provider configured: set OPENAI_API_KEY (OpenAI), OPENAI_BASE_URL (+ OPENAI_API_KEY) for any OpenAI-compatible server, or LLM_PROVIDERS. `./dev start` starts the simulator when none is set.',
+    );
+  }
+  return ProvidersConfig.parse({
+    providers: [{ name: 'default', baseURL: env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1', apiKey: env.OPENAI_API_KEY ?? 'unused', limits: env.LLM_LIMITS ?? {} }],
+  });
+}
+
+/**
+ * Builds the services from the environment, once per process. `redis` is a client-role connection
+ * the caller owns (it holds the limiter, the ledger and the vault).
+ */
+export function createPlatformServices(env: ServicesEnv, options: { redis: Redis; prefix: string; vaultTtlSeconds: number }): PlatformServices {
+  if (!env.PII_VAULT_KEY) {
+    throw new ServicesConfigError('PII_VAULT_KEY is not set: generate one with `openssl rand -hex 32` (it encrypts the pseudonym vault)');
+  }
+  const registry = createModelRegistry(env.MODEL_OVERRIDES ?? []);
+  const llm = createLlmClient({
+    redis: options.redis,
+    providers: providersFrom(env),
+    registry,
+    limiter: { keyPrefix: `${options.prefix}:llm` },
+    ledger: { keyPrefix: `${options.prefix}:llm` },
+  });
+  const vectors = createVectorStore({
+    qdrant: env.QDRANT_URL ? { url: env.QDRANT_URL, apiKey: env.QDRANT_API_KEY } : undefined,
+    embedded: { directory: env.VECTOR_DIR },
+  });
+  const vault = createVault({
+    key: env.PII_VAULT_KEY,
+    store: createRedisVaultStore(options.redis, { prefix: options.prefix, ttlSeconds: options.vaultTtlSeconds }),
+  });
+  const policies = env.PII_POLICIES ?? {};
+  return {
+    llm,
+    vectors,
+    vault,
+    registry,
+    piiPolicyFor: (tenant) => policies[tenant] ?? policies.default ?? defaultPolicy,
+    async close() {
+      await llm.close();
+      await vectors.close();
+    },
+  };
+}
