@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Replays docker/Dockerfile's stages for one app without a Docker engine, then starts the result:
-#   bash docker/dry-build.sh api|worker|llm-simulator
+#   bash docker/dry-build.sh api|worker|llm-simulator [NAME=value ...]
+# NAME=value pairs are added to the app's environment (e.g. PII_VAULT_KEY=..., OPENAI_BASE_URL=...).
 # Each stage runs in its own folder under a temporary directory, with the same commands as the
 # Dockerfile (kept in step by hand: change both together):
 #   context    the repository's files that git does not ignore (.dockerignore mirrors .gitignore)
@@ -12,7 +13,8 @@
 # Needs the toolchain (Node 24, pnpm 10) and, for api and worker, Redis at REDIS_URL
 # (default redis://127.0.0.1:6379). Uses a unique QUEUE_PREFIX and deletes its keys afterwards.
 set -euo pipefail
-app="${1:?usage: dry-build.sh api|worker|llm-simulator}"
+app="${1:?usage: dry-build.sh api|worker|llm-simulator [NAME=value ...]}"
+shift
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=/dev/null
 source "$root/scripts/toolchain.sh"
@@ -72,7 +74,7 @@ step "start as nobody, wait for healthy, SIGTERM"
 port=$((20000 + RANDOM % 20000))
 run_env=(env -i PATH="$PATH" NODE_ENV=production HOST=127.0.0.1 PORT="$port" LLMOPS_APP="$app"
   REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}" QUEUE_PREFIX="$prefix" API_KEYS=dry:key1234567890
-  SHUTDOWN_DEADLINE_MS=3000 LOG_LEVEL=warn)
+  SHUTDOWN_DEADLINE_MS=3000 LOG_LEVEL=warn "$@")
 (cd "$tmp/app/apps/$app" && exec setpriv --reuid=65534 --regid=65534 --clear-groups \
   "${run_env[@]}" node --enable-source-maps dist/main.js) >"$tmp/run.log" 2>&1 &
 pid=$!

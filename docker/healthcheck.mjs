@@ -12,6 +12,7 @@
 //                  WORKER_HEALTH_WINDOW_MS (default 30000). So a worker that is alive but has lost
 //                  Redis, or whose event loop is stuck, turns unhealthy.
 // Exit 0 healthy, 1 unhealthy (with the reason on stderr, which `docker inspect` shows).
+/* global process, console, setTimeout, fetch, Buffer, URL -- Node globals, for eslint */
 import net from 'node:net';
 import { hostname } from 'node:os';
 import tls from 'node:tls';
