@@ -14,6 +14,7 @@
 //   the app's own dist/. Those get a relative symlink in <appDir>/dist/node_modules pointing at the
 //   package in the workspace's node_modules/.pnpm store, which a `pnpm install --prod` from the same
 //   lockfile lays out identically (this is what the Dockerfiles rely on).
+/* global process, console -- Node globals, for eslint */
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
