@@ -68,6 +68,7 @@ async function measureAsync(name: string, tokens: number, run: () => Promise<num
 }
 
 const text = mixedText(1_000_000);
+const otherText = mixedText(1_000_000); // the PRNG has moved on: same kind of text, other words
 const tiktoken = get_encoding('o200k_base');
 const tokens = tiktoken.encode_ordinary(text).length;
 const ordinary = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
@@ -86,18 +87,32 @@ const counting = [
   measure('@llmops/tokens countTokens', tokens, () => countTokens(text, MODEL), resetPackage),
   await measureAsync('@llmops/tokens countTokensAsync', tokens, () => countTokensAsync(text, MODEL), resetPackage),
 ];
+// Steady state: caches warmed on another 1 MB of the same kind of text, as in a long-running worker.
+const steadyTimes: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  clearTokenCache();
+  countTokens(otherText, MODEL);
+  const t = performance.now();
+  countTokens(text, MODEL);
+  steadyTimes.push(performance.now() - t);
+}
+steadyTimes.sort((a, b) => a - b);
+const steadyMs = steadyTimes[Math.floor(steadyTimes.length / 2)] ?? 0;
 const row = (r: (typeof counting)[number]) =>
   `${r.name.padEnd(34)} ${(r.tokPerS / 1e6).toFixed(2).padStart(6)} M tok/s warm  ${(r.coldTokPerS / 1e6).toFixed(2).padStart(6)} M tok/s cold  ${r.warmMs.toFixed(0).padStart(5)} ms  ${r.exact ? 'exact' : `INEXACT (${r.count})`}`;
 console.log('counting');
 counting.forEach((r) => console.log(`  ${row(r)}`));
 
+console.log(`  ${'@llmops/tokens countTokens, steady'.padEnd(34)} ${(tokens / steadyMs / 1000).toFixed(2).padStart(6)} M tok/s (cache warmed on other text)  ${steadyMs.toFixed(0).padStart(5)} ms`);
 const ours = counting.find((r) => r.name === '@llmops/tokens countTokens');
 const raw = counting.filter((r) => !r.name.startsWith('@llmops'));
 const fastestExact = raw.filter((r) => r.exact).sort((a, b) => a.warmMs - b.warmMs)[0];
 const fastestAny = [...raw].sort((a, b) => a.warmMs - b.warmMs)[0];
 if (ours && fastestExact && fastestAny) {
-  const pct = (base: number) => `${(((ours.warmMs - base) / base) * 100).toFixed(1)}%`;
-  console.log(`\npackage countTokens vs fastest exact tokenizer (${fastestExact.name}): ${pct(fastestExact.warmMs)} time overhead (target <= 10%)`);
+  const over = (ms: number, base: number) => `${(((ms - base) / base) * 100).toFixed(1)}%`;
+  const pct = (base: number) => over(ours.warmMs, base);
+  console.log(`\npackage countTokens vs fastest exact tokenizer (${fastestExact.name}), time overhead (target <= 10%):`);
+  console.log(`  warm ${pct(fastestExact.warmMs)}, steady ${over(steadyMs, fastestExact.warmMs)}, cold (empty cache, first pass) ${over(ours.coldMs, fastestExact.warmMs)}`);
   if (fastestAny !== fastestExact) console.log(`package countTokens vs fastest tokenizer overall (${fastestAny.name}, inexact here): ${pct(fastestAny.warmMs)}`);
 }
 

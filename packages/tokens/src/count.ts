@@ -9,6 +9,8 @@ export const DEFAULT_MODEL = 'gpt-4o-mini';
 const MAX_CACHED_PIECE_CHARS = 48;
 const MAX_CACHE_ENTRIES = 200_000;
 const caches = new Map<EncodingName, Map<string, number>>();
+const FALLBACK_CHECK_EVERY = 2048;
+const FALLBACK_MIN_REST = 32_768;
 
 function cacheFor(encoding: EncodingName): Map<string, number> {
   let cache = caches.get(encoding);
@@ -23,13 +25,15 @@ function cacheFor(encoding: EncodingName): Map<string, number> {
 export function countPiece(piece: string, encoding: EncodingName): number {
   if (piece.length > MAX_CACHED_PIECE_CHARS) return getEncoder(encoding).encode_ordinary(piece).length;
   const cache = cacheFor(encoding);
-  let n = cache.get(piece);
-  if (n === undefined) {
-    n = getEncoder(encoding).encode_ordinary(piece).length;
-    // Clearing keeps memory bounded; the hot pieces come back within a few kilobytes of text.
-    if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
-    cache.set(piece, n);
-  }
+  const n = cache.get(piece);
+  return n ?? countMiss(piece, encoding, cache);
+}
+
+function countMiss(piece: string, encoding: EncodingName, cache: Map<string, number>): number {
+  const n = getEncoder(encoding).encode_ordinary(piece).length;
+  // Clearing keeps memory bounded; the hot pieces come back within a few kilobytes of text.
+  if (cache.size >= MAX_CACHE_ENTRIES) cache.clear();
+  cache.set(piece, n);
   return n;
 }
 
@@ -48,8 +52,25 @@ export function countTokens(text: string, model: string = DEFAULT_MODEL): number
 export function countWithEncoding(text: string, encoding: EncodingName): number {
   if (text.length === 0) return 0;
   const re = pieceRegex(encoding);
+  const cache = cacheFor(encoding);
   let total = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) total += countPiece(m[0], encoding);
+  let pieces = 0;
+  let misses = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const piece = m[0];
+    const cached = piece.length > MAX_CACHED_PIECE_CHARS ? undefined : cache.get(piece);
+    if (cached !== undefined) {
+      total += cached;
+    } else {
+      misses++;
+      total += countPiece(piece, encoding);
+    }
+    // A large text of mostly unseen pieces costs one WASM call per piece; past a point one call for
+    // the rest is cheaper. Exact: the rest starts at a piece boundary, and pieces never look back.
+    if (++pieces % FALLBACK_CHECK_EVERY === 0 && misses * 2 > pieces && text.length - re.lastIndex > FALLBACK_MIN_REST) {
+      return total + getEncoder(encoding).encode_ordinary(text.slice(re.lastIndex)).length;
+    }
+  }
   return total;
 }
 

@@ -37,6 +37,16 @@ describe('countWithEncoding', () => {
     expect(warm).toBe(reference.o200k_base.encode_ordinary(text.repeat(50)).length);
   });
 
+  it('stays exact when a large text of unseen pieces is handed to tiktoken part way', () => {
+    let seed = 1;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const word = () => Array.from({ length: 3 + Math.floor(rand() * 8) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
+    const text = Array.from({ length: 40_000 }, (_, i) => (i % 17 === 16 ? `${word()}.\n` : word())).join(' ');
+    clearTokenCache();
+    expect(countWithEncoding(text, 'o200k_base')).toBe(reference.o200k_base.encode_ordinary(text).length);
+    expect(countWithEncoding(text, 'cl100k_base')).toBe(reference.cl100k_base.encode_ordinary(text).length);
+  });
+
   it('counts special-token text as ordinary text and the empty string as 0', () => {
     expect(countTokens('<|endoftext|>')).toBeGreaterThan(1);
     expect(countTokens('')).toBe(0);
