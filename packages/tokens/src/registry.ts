@@ -9,15 +9,18 @@ export class UnknownModelError extends Error {
   }
 }
 
+/** maxOutputTokens of an added chat model that names none (capped at its context window). */
+const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
+
 const usd = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal string such as "0.15"');
 const count = z.number().int().nonnegative();
 
 /**
  * A model added to, or changed in, a registry: `name` plus any ModelInfo fields. For a known model
  * the given fields replace the defaults (pricing and embedding field by field). A new model needs
- * `kind`, `contextWindow` and `maxOutputTokens` (and `embedding.dimensions` for embeddings);
- * `encoding` defaults to cl100k_base (only an approximation for non-OpenAI tokenizers), prices to "0"
- * and embedding limits to OpenAI's.
+ * `kind` and `contextWindow` (and `embedding.dimensions` for embeddings); `maxOutputTokens` defaults
+ * to min(4096, contextWindow) for chat and 0 for embeddings, `encoding` to cl100k_base (only an
+ * approximation for non-OpenAI tokenizers), prices to "0" and embedding limits to OpenAI's.
  */
 export const ModelOverride = z.strictObject({
   name: z.string().min(1),
@@ -79,10 +82,11 @@ export function parseModelOverrides(json: string): ModelOverride[] {
 function applyOverride(base: ModelInfo | undefined, o: ModelOverride): ModelInfo {
   const kind = o.kind ?? base?.kind;
   const contextWindow = o.contextWindow ?? base?.contextWindow;
-  const maxOutputTokens = o.maxOutputTokens ?? base?.maxOutputTokens;
-  if (!kind || contextWindow === undefined || maxOutputTokens === undefined) {
-    throw new Error(`Model override "${o.name}" adds a model: it needs kind, contextWindow and maxOutputTokens`);
+  if (!kind || contextWindow === undefined) {
+    throw new Error(`Model override "${o.name}" adds a model: it needs kind and contextWindow`);
   }
+  const defaultOutput = kind === 'embedding' ? 0 : Math.min(DEFAULT_MAX_OUTPUT_TOKENS, contextWindow);
+  const maxOutputTokens = o.maxOutputTokens ?? base?.maxOutputTokens ?? defaultOutput;
   const defined = <T extends object>(v: T | undefined) =>
     Object.fromEntries(Object.entries(v ?? {}).filter(([, x]) => x !== undefined)) as Partial<T>;
   const pricing = { inputPerMTok: '0', outputPerMTok: '0', ...base?.pricing, ...defined(o.pricing) };

@@ -44,19 +44,21 @@ describe('model registry', () => {
   it('overrides prices field by field and adds local models', () => {
     const registry = createModelRegistry([
       { name: 'gpt-4o-mini', pricing: { inputPerMTok: '0.10' } },
-      { name: 'qwen2.5-7b-vllm', kind: 'chat', contextWindow: 32_768, maxOutputTokens: 8192 },
+      { name: 'qwen2.5-7b-vllm', kind: 'chat', contextWindow: 32_768 },
       { name: 'bge-small', kind: 'embedding', contextWindow: 512, maxOutputTokens: 0, embedding: { dimensions: 384 } },
     ]);
     expect(registry.require('gpt-4o-mini').pricing).toMatchObject({ inputPerMTok: '0.10', outputPerMTok: '0.60' });
     expect(defaultModelRegistry.require('gpt-4o-mini').pricing.inputPerMTok).toBe('0.15');
-    expect(registry.require('qwen2.5-7b-vllm')).toMatchObject({ encoding: 'cl100k_base', pricing: { inputPerMTok: '0' } });
+    expect(registry.require('qwen2.5-7b-vllm')).toMatchObject({
+      encoding: 'cl100k_base', maxOutputTokens: 4096, pricing: { inputPerMTok: '0', outputPerMTok: '0' },
+    });
     expect(registry.require('bge-small').embedding).toEqual({
       dimensions: 384, maxInputsPerRequest: 2048, maxTokensPerRequest: 300_000, maxTokensPerInput: 512,
     });
   });
 
   it('refuses an override that cannot make a complete model', () => {
-    expect(() => createModelRegistry([{ name: 'mystery', pricing: { inputPerMTok: '1' } }])).toThrow(/mystery.*kind/);
+    expect(() => createModelRegistry([{ name: 'mystery', pricing: { inputPerMTok: '1' } }])).toThrow(/mystery.*kind and contextWindow/);
     expect(() => createModelRegistry([{ name: 'emb', kind: 'embedding', contextWindow: 10, maxOutputTokens: 0 }])).toThrow(
       /dimensions/,
     );
