@@ -4,7 +4,7 @@ import type { ApiDeps } from '../deps';
 import { healthz, readyz } from './health';
 import { deleteJob, getJob, getJobResults, listJobs } from './jobs';
 import { jobEvents } from './events';
-import { bulkBody, bulkSubmissionHandler, submissionHandler } from './submit';
+import { submissionRoutes } from './submission-routes';
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'delete';
@@ -32,38 +32,7 @@ export function routeTable(deps: ApiDeps): RouteSpec[] {
   const features = services ? deps.features : [];
   const featureRoutes = services ? features.flatMap((feature) => feature.routes?.({ ...deps, services }) ?? []) : [];
   const allSubmissions = [...deps.submissions, ...features.flatMap((feature) => feature.submissions ?? [])];
-  const submissions: RouteSpec[] = allSubmissions.flatMap((route): RouteSpec[] => [{
-    method: 'post',
-    path: route.path,
-    summary: route.summary,
-    guard: 'tenant',
-    handler: submissionHandler(deps, route),
-    body: route.body,
-    idempotent: true,
-    responses: {
-      202: 'accepted: the job id, with a Location header to poll',
-      400: 'malformed JSON or a wrong field (each named by its path)',
-      401: 'missing or unknown API key',
-      413: 'body over BODY_LIMIT',
-      415: 'body is not application/json',
-      422: 'Idempotency-Key reused with a different body',
-    },
-  }, {
-    method: 'post',
-    path: `${route.path}/batch`,
-    summary: `${route.summary} -- up to 1,000 at once ({"jobs": [...]}); all validated before any is enqueued`,
-    guard: 'tenant',
-    handler: bulkSubmissionHandler(deps, route),
-    body: bulkBody(route),
-    idempotent: true,
-    responses: {
-      202: 'accepted: one job id per body, in order',
-      400: 'malformed JSON or a wrong field (body.jobs.<i>.<path>); nothing enqueued',
-      401: 'missing or unknown API key',
-      413: 'body over BODY_LIMIT',
-      422: 'Idempotency-Key reused with a different body',
-    },
-  }]);
+  const submissions = allSubmissions.flatMap((route) => submissionRoutes(deps, route));
   return [
     ...submissions,
     ...featureRoutes,
