@@ -1,2 +1,90 @@
 // Job types of the inference family (batched chat with cache and RAG, cache warming).
-export const inferenceJobs = {};
+import { z } from 'zod';
+import { defineJob } from '../catalog';
+
+/** One chat message as the API accepts it (text content only). */
+export const InferenceMessage = z.strictObject({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string().min(1).max(100_000),
+});
+export type InferenceMessage = z.infer<typeof InferenceMessage>;
+
+/** Sampling parameters that change an answer; all of them scope the cache. */
+export const InferenceParameters = z.strictObject({
+  temperature: z.number().min(0).max(2).optional(),
+  top_p: z.number().gt(0).max(1).optional(),
+  max_tokens: z.number().int().positive().max(32_768).optional(),
+  seed: z.number().int().optional(),
+});
+export type InferenceParameters = z.infer<typeof InferenceParameters>;
+
+/** Retrieval settings: passages from a collection, fitted into `maxContextTokens`. */
+export const InferenceRag = z.strictObject({
+  collection: z.string().min(1).max(128),
+  topK: z.number().int().min(1).max(50),
+  maxContextTokens: z.number().int().min(16).max(100_000),
+});
+export type InferenceRag = z.infer<typeof InferenceRag>;
+
+/** Cache mode: `semantic` tries an exact match, then similar prompts at or above `threshold`. */
+export const InferenceCache = z.strictObject({
+  mode: z.enum(['semantic', 'exact', 'off']),
+  threshold: z.number().min(0.5).max(1),
+});
+export type InferenceCache = z.infer<typeof InferenceCache>;
+
+/**
+ * The inference job payload. Items are NOT in the payload: the API writes them (pseudonymized) into a
+ * Redis hash keyed by the job id before enqueueing, so a 10,000-item job is never one Redis value.
+ */
+export const InferencePayload = z.strictObject({
+  model: z.string().min(1),
+  parameters: InferenceParameters,
+  rag: InferenceRag.optional(),
+  cache: InferenceCache,
+  mode: z.enum(['realtime', 'batch']),
+  /** Number of items in the job's item hash (fields "0".."itemCount-1"). */
+  itemCount: z.number().int().positive(),
+  /** `answer` for user items; `warm` for cache warming (answers only stored in the cache). */
+  purpose: z.enum(['answer', 'warm']),
+});
+export type InferencePayload = z.infer<typeof InferencePayload>;
+
+export const InferenceSummary = z.object({
+  items: z.number().int(),
+  answered: z.number().int(),
+  failed: z.number().int(),
+  cacheHits: z.number().int(),
+  providerCalls: z.number().int(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  costUsd: z.string(),
+  savedUsd: z.string(),
+  savedTokens: z.number().int(),
+});
+export type InferenceSummary = z.infer<typeof InferenceSummary>;
+
+/** The scheduled warming tick of one tenant: answers its most frequent recent cache misses. */
+export const CacheWarmTickPayload = z.strictObject({ topN: z.number().int().min(1).max(1_000) });
+export type CacheWarmTickPayload = z.infer<typeof CacheWarmTickPayload>;
+
+export const inferenceJobs = {
+  inference: defineJob({
+    queue: 'inference',
+    description: 'Batched chat completions with PII pseudonymization, semantic cache and optional RAG',
+    payload: InferencePayload,
+    result: InferenceSummary,
+    attempts: 5,
+    backoff: { type: 'exponential', delayMs: 2_000 },
+    timeoutMs: 6 * 3_600_000,
+  }),
+  'cache-warm-tick': defineJob({
+    queue: 'cache-warm-tick',
+    description: "Scheduled cache warming: answers a tenant's most frequent recent cache misses",
+    payload: CacheWarmTickPayload,
+    result: z.object({ warmed: z.number().int() }),
+    attempts: 3,
+    backoff: { type: 'exponential', delayMs: 5_000 },
+    timeoutMs: 3_600_000,
+  }),
+};
