@@ -1,0 +1,14 @@
+export { seededRandom } from './random';
+export { mean, standardDeviation, passRate, passAtK, pairwiseAgreement, cosine } from './stats';
+export { bootstrapDifference, type BootstrapOptions, type DifferenceInterval, type Verdict } from './bootstrap';
+export { levenshtein, editSimilarity } from './edit-distance';
+export { schemaValidator, schemaProblem } from './json-schema';
+export { gradeDeterministic, firstNumber, MissingExpectedError, type DeterministicGrader, type Grade, type GradedCase } from './deterministic';
+export { builtInRubrics, isBuiltInRubric, type BuiltInRubric, type Rubric, type RubricReference } from './rubrics';
+export { buildJudgeRequest, neutraliseFences, verdictJsonSchema, judgeScale, MissingReferenceError, type JudgeRequest } from './judge-prompt';
+export { JudgeVerdict, parseVerdict, type ParsedVerdict } from './verdict';
+export { calibrate, formatCalibration, defaultThresholds, type CalibrationOptions, type CalibrationReport, type ScoredPair, type ThresholdRow } from './calibration';
+export { usdToNano, nanoToUsd, sumUsd } from './money';
+export { summarize, caseStats, byCase, type SampleGrade, type SampleRecord, type GraderInfo, type GraderSummary, type CaseGraderStats, type EvaluationSummary } from './report';
+export { compareRuns, type Comparison, type MetricComparison } from './compare';
+export { LabelledPair, parsePairs, loadCachePairs } from './corpus';

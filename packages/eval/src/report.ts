@@ -1,0 +1,128 @@
+import { sumUsd } from './money';
+import { mean, pairwiseAgreement, passAtK, passRate, standardDeviation } from './stats';
+
+/** One grader's outcome on one sample: graded, or why not (never silently scored). */
+export type SampleGrade =
+  | { status: 'graded'; score: number; pass: boolean; detail?: string }
+  | { status: 'malformed'; problem: string; attempts: number }
+  | { status: 'error'; problem: string };
+
+/** Everything stored for one case x sample (the job's item result). */
+export interface SampleRecord {
+  caseId: string;
+  sample: number;
+  output: string;
+  grades: Record<string, SampleGrade>;
+  /** Cost of every model call made for this sample (generation, embeddings, judge). */
+  costUsd: string;
+}
+
+export interface GraderInfo {
+  name: string;
+  type: string;
+}
+
+export interface CaseGraderStats {
+  mean: number;
+  stdDev: number;
+  passRate: number;
+  /** pass@k for k = the number of samples. */
+  passAtK: number;
+  graded: number;
+}
+
+export interface GraderSummary {
+  type: string;
+  /** Mean score over every graded sample. */
+  mean: number;
+  /** Mean over cases of the standard deviation across that case's samples. */
+  stdDev: number;
+  passRate: number;
+  /** pass@k averaged over cases, for k = 1 .. samples. */
+  passAtK: Record<string, number>;
+  graded: number;
+  malformed: number;
+  errors: number;
+  /** Judges only: mean over cases of the share of sample pairs given the same pass/fail verdict; null with one sample. */
+  judgeAgreement?: number | null;
+}
+
+export interface EvaluationSummary {
+  cases: number;
+  samples: number;
+  graders: Record<string, GraderSummary>;
+  perCase: { id: string; graders: Record<string, CaseGraderStats> }[];
+  cost: { usd: string };
+}
+
+/** Groups sample records by case, in first-seen order. */
+export function byCase(records: readonly SampleRecord[]): Map<string, SampleRecord[]> {
+  const cases = new Map<string, SampleRecord[]>();
+  for (const record of records) {
+    const list = cases.get(record.caseId) ?? [];
+    list.push(record);
+    cases.set(record.caseId, list);
+  }
+  for (const list of cases.values()) list.sort((a, b) => a.sample - b.sample);
+  return cases;
+}
+
+type Graded = Extract<SampleGrade, { status: 'graded' }>;
+const gradedOf = (records: readonly SampleRecord[], grader: string): Graded[] =>
+  records.map((record) => record.grades[grader]).filter((grade): grade is Graded => grade?.status === 'graded');
+
+/** Per-case statistics of one grader. */
+export function caseStats(records: readonly SampleRecord[], grader: string): CaseGraderStats {
+  const graded = gradedOf(records, grader);
+  const scores = graded.map((grade) => grade.score);
+  const passes = graded.map((grade) => grade.pass);
+  return {
+    mean: mean(scores),
+    stdDev: standardDeviation(scores),
+    passRate: passRate(passes),
+    passAtK: passAtK(graded.length, passes.filter(Boolean).length, graded.length),
+    graded: graded.length,
+  };
+}
+
+/** The report's statistics over a run's sample records. */
+export function summarize(records: readonly SampleRecord[], graders: readonly GraderInfo[], samples: number): EvaluationSummary {
+  const cases = byCase(records);
+  const summary: Record<string, GraderSummary> = {};
+  for (const grader of graders) {
+    const all = records.map((record) => record.grades[grader.name]);
+    const graded = all.filter((grade): grade is Graded => grade?.status === 'graded');
+    const passAtKs: Record<string, number> = {};
+    for (let k = 1; k <= samples; k++) {
+      passAtKs[String(k)] = mean(
+        [...cases.values()].map((list) => {
+          const g = gradedOf(list, grader.name);
+          return passAtK(g.length, g.filter((grade) => grade.pass).length, Math.min(k, g.length));
+        }),
+      );
+    }
+    summary[grader.name] = {
+      type: grader.type,
+      mean: mean(graded.map((grade) => grade.score)),
+      stdDev: mean([...cases.values()].map((list) => standardDeviation(gradedOf(list, grader.name).map((grade) => grade.score)))),
+      passRate: passRate(graded.map((grade) => grade.pass)),
+      passAtK: passAtKs,
+      graded: graded.length,
+      malformed: all.filter((grade) => grade?.status === 'malformed').length,
+      errors: all.filter((grade) => grade?.status === 'error').length,
+      ...(grader.type === 'rubric' ? { judgeAgreement: judgeAgreement([...cases.values()], grader.name) } : {}),
+    };
+  }
+  return {
+    cases: cases.size,
+    samples,
+    graders: summary,
+    perCase: [...cases].map(([id, list]) => ({ id, graders: Object.fromEntries(graders.map((grader) => [grader.name, caseStats(list, grader.name)])) })),
+    cost: { usd: sumUsd(records.map((record) => record.costUsd)) },
+  };
+}
+
+function judgeAgreement(cases: readonly SampleRecord[][], grader: string): number | null {
+  const agreements = cases.map((list) => pairwiseAgreement(gradedOf(list, grader).map((grade) => grade.pass))).filter((value): value is number => value !== null);
+  return agreements.length === 0 ? null : mean(agreements);
+}
