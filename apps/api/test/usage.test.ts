@@ -37,6 +37,9 @@ describe('GET /v1/usage', () => {
 
     const theirs = await usage(keys.bob);
     expect(theirs.body.totals.requests).toBe(0);
+
+    const metrics = await (await fetch(`${platform.api.url}/metrics`)).text();
+    expect(metrics).toMatch(/llmops_llm_requests_total\{tenant="alice",model="gpt-4o-mini",job_type="inference"\} 2/);
   });
 
   it('names a bad date range', async () => {

@@ -1,2 +1,3 @@
 export { ServicesEnv, ServicesEnvShape } from './env';
 export { createPlatformServices, providersFrom, ServicesConfigError, type PlatformServices } from './services';
+export { renderUsageCounters, recordUsageCounters, usageCounterKey } from './usage-metrics';

@@ -5,6 +5,7 @@ import { createRedisVaultStore } from '@llmops/pii/redis';
 import { createModelRegistry, type ModelRegistry } from '@llmops/tokens';
 import { createVectorStore, type VectorStore } from '@llmops/vector';
 import type { ServicesEnv } from './env';
+import { recordUsageCounters } from './usage-metrics';
 
 /** What job processors and the API's synchronous routes use beyond Redis queues. */
 export interface PlatformServices {
@@ -51,7 +52,10 @@ export function createPlatformServices(env: ServicesEnv, options: { redis: Redis
     providers: providersFrom(env),
     registry,
     limiter: { keyPrefix: `${options.prefix}:llm` },
-    ledger: { keyPrefix: `${options.prefix}:llm` },
+    ledger: {
+      keyPrefix: `${options.prefix}:llm`,
+      onUsage: (event) => void recordUsageCounters(options.redis, options.prefix, event).catch(() => {}),
+    },
   });
   const vectors = createVectorStore({
     qdrant: env.QDRANT_URL ? { url: env.QDRANT_URL, apiKey: env.QDRANT_API_KEY } : undefined,
