@@ -1,8 +1,11 @@
 import type { ingestJobs } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
+import { runIngest } from './ingest/run';
 import type { ProcessorDeps } from './types';
 
 /** Handlers of the ingest job family. */
-export function ingestHandlers(_deps: ProcessorDeps): JobHandlers<typeof ingestJobs> {
-  return {};
+export function ingestHandlers(deps: ProcessorDeps): JobHandlers<typeof ingestJobs> {
+  return {
+    ingest: (context) => runIngest(deps, context),
+  };
 }

@@ -1,0 +1,115 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { ingestJobs } from '@llmops/contracts';
+import { announceChanges, piiScope, protectDocuments, storedCollectionName } from '@llmops/ingest';
+import { submitJob } from '@llmops/queue';
+import type { PlatformServices } from '@llmops/services';
+import type { ApiDeps } from '../../deps';
+import { HttpError, notFound, validationError } from '../../http/errors';
+import { canonicalHash } from '../../routes/submit';
+import { collectionForIngest, requireCollection } from './collection-info';
+import { mapErrors } from './errors';
+import { NDJSON, parseNdjson, readNdjson } from './ndjson';
+import { CollectionParam, DocumentBody, IngestBody, IngestQuery } from './schemas';
+
+type Deps = ApiDeps & { services: PlatformServices };
+
+const IdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
+/**
+ * POST /v1/collections/{name}/documents: JSON `{documents, model?}` or NDJSON (one document per
+ * line, `?model=`). Creates the collection on first use, pseudonymizes every document BEFORE it is
+ * enqueued (so no original PII is stored in Redis), and answers 202 with the job.
+ */
+export function ingestDocuments(deps: Deps): RequestHandler {
+  return async (req, res) => {
+    const tenant = req.tenant!;
+    const name = collectionName(req.params.name);
+    const { documents, model, rawForHash } = await readDocuments(req, res, deps.bodyLimitBytes);
+    const idempotencyKey = readIdempotencyKey(req.header('idempotency-key'));
+
+    const info = await mapErrors(() => collectionForIngest(deps.services, tenant, name, model));
+    const context = { scope: piiScope(tenant, name), policy: deps.services.piiPolicyFor(tenant), vault: deps.services.vault };
+    const safe = await protectDocuments(documents, context);
+    const payload = ingestJobs.ingest.payload.safeParse({ collection: name, model: String(info.meta.model), documents: safe });
+    if (!payload.success) throw validationError(payload.error);
+
+    const outcome = await submitJob(deps, {
+      jobName: 'ingest',
+      tenant,
+      payload: payload.data,
+      requestHash: canonicalHash({ path: req.path, body: rawForHash }),
+      idempotencyKey,
+    });
+    if (outcome.kind === 'conflict') throw new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different request body');
+    const location = `/v1/jobs/${outcome.jobId}`;
+    res.setHeader('Location', location);
+    if (outcome.kind === 'replayed') res.setHeader('Idempotent-Replayed', 'true');
+    res.status(202).json({ id: outcome.jobId, type: 'ingest', status: location, replayed: outcome.kind === 'replayed', collection: name, model: info.meta.model, documents: documents.length });
+  };
+}
+
+/** DELETE /v1/collections/{name}/documents/{id}: removes every chunk of the document, at once. */
+export function deleteDocument(deps: Deps): RequestHandler {
+  return async (req, res) => {
+    const tenant = req.tenant!;
+    const name = collectionName(req.params.name);
+    const documentId = String(req.params.id);
+    await requireCollection(deps.services, tenant, name);
+    const vectors = deps.services.vectors.forTenant(tenant);
+    const stored = storedCollectionName(tenant, name);
+    const chunks = await vectors.listByDocument(stored, documentId);
+    if (chunks.length === 0) throw notFound('document');
+    await vectors.deleteByDocument(stored, documentId);
+    await announceChanges(deps.redis, deps.keys.prefix, [{ tenant, collection: name, documentId, change: 'deleted' }]);
+    res.json({ collection: name, documentId, deletedChunks: chunks.length });
+  };
+}
+
+export function collectionName(raw: unknown): string {
+  const parsed = CollectionParam.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error, 'params.name');
+  return parsed.data;
+}
+
+async function readDocuments(req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1], limit: number) {
+  if (req.is(NDJSON)) {
+    const text = await readNdjson(req, res, limit);
+    const query = IngestQuery.safeParse(req.query);
+    if (!query.success) throw validationError(query.error, 'query');
+    const lines = parseNdjson(text);
+    if (lines.length === 0) throw new HttpError(400, 'invalid_request', 'body: no documents');
+    const documents = lines.map((line, i) => {
+      const doc = DocumentBody.safeParse(line);
+      if (!doc.success) throw validationError(doc.error, `body.line.${i + 1}`);
+      return doc.data;
+    });
+    checkUniqueIds(documents, (i) => `body.line.${i + 1}.id`);
+    return { documents, model: query.data.model, rawForHash: { ndjson: text, model: query.data.model } };
+  }
+  if (!req.is('application/json') && !req.is('application/*+json')) {
+    throw new HttpError(415, 'unsupported_media_type', `send the body as application/json or ${NDJSON}`);
+  }
+  const body = IngestBody.safeParse(req.body);
+  if (!body.success) throw validationError(body.error);
+  checkUniqueIds(body.data.documents, (i) => `body.documents.${i}.id`);
+  return { documents: body.data.documents, model: body.data.model, rawForHash: req.body as unknown };
+}
+
+/** Two documents with one id in one request would race each other's chunks: refuse them. */
+function checkUniqueIds(documents: readonly DocumentBody[], pathOf: (index: number) => string): void {
+  const seen = new Set<string>();
+  const issues: { path: string; message: string }[] = [];
+  documents.forEach((doc, i) => {
+    if (seen.has(doc.id)) issues.push({ path: pathOf(i), message: `document id "${doc.id}" appears twice` });
+    seen.add(doc.id);
+  });
+  if (issues.length > 0) throw new HttpError(400, 'invalid_request', issues.map((x) => `${x.path}: ${x.message}`).join('; '), { issues });
+}
+
+function readIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const parsed = IdempotencyKey.safeParse(header);
+  if (!parsed.success) throw new HttpError(400, 'invalid_request', `Idempotency-Key header: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}

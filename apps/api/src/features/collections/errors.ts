@@ -1,0 +1,26 @@
+import { CollectionMismatchError, InvalidVectorInputError } from '@llmops/ingest';
+import { HttpError } from '../../http/errors';
+
+/** Maps vector-store and provider errors a collection route can meet to HTTP answers. */
+export function toCollectionError(error: unknown): unknown {
+  if (error instanceof CollectionMismatchError) {
+    return new HttpError(409, 'collection_mismatch', 'the collection exists with another embedding model or size; its model is fixed at creation', {
+      existing: { dimensions: error.existing.dimensions, model: error.existing.meta.model },
+    });
+  }
+  if (error instanceof InvalidVectorInputError) return new HttpError(400, 'invalid_request', error.message);
+  const retryAfterMs = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  if (typeof retryAfterMs === 'number') {
+    return new HttpError(503, 'provider_busy', 'the embedding provider is rate limiting; retry later', undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
+  }
+  return error;
+}
+
+/** Runs `fn`, rethrowing its errors as HTTP errors where they have a meaning for the client. */
+export async function mapErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw toCollectionError(error);
+  }
+}

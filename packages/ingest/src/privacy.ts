@@ -1,0 +1,62 @@
+import { pseudonymize, restore, type PiiPolicy, type Vault } from '@llmops/pii';
+import type { MetadataValue, VectorFilter } from '@llmops/vector';
+
+/** Where pseudonyms come from: the tenant's policy, the vault, and the collection's scope. */
+export interface PrivacyContext {
+  scope: string;
+  policy: PiiPolicy;
+  vault: Vault;
+}
+
+/** A document as users send it, and as it is stored once protected. */
+export interface DocumentInput {
+  id: string;
+  text: string;
+  metadata?: Record<string, MetadataValue>;
+}
+
+/**
+ * Pseudonymizes a document's text and string metadata values, so no original leaves the API (job
+ * payload in Redis, provider request, vector payload). Within one scope the same value always gets the
+ * same token, so unchanged text protects to identical text.
+ */
+export async function protectDocument(doc: DocumentInput, context: PrivacyContext): Promise<Required<DocumentInput>> {
+  const text = (await pseudonymize(doc.text, context)).text;
+  const metadata: Record<string, MetadataValue> = {};
+  for (const [key, value] of Object.entries(doc.metadata ?? {})) {
+    metadata[key] = typeof value === 'string' ? (await pseudonymize(value, context)).text : value;
+  }
+  return { id: doc.id, text, metadata };
+}
+
+/** Protects many documents, a few at a time (each one costs a vault round trip or more). */
+export async function protectDocuments(docs: readonly DocumentInput[], context: PrivacyContext, concurrency = 16): Promise<Required<DocumentInput>[]> {
+  const out: Required<DocumentInput>[] = new Array(docs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < docs.length) {
+      const index = next++;
+      out[index] = await protectDocument(docs[index]!, context);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, docs.length) }, lane));
+  return out;
+}
+
+/** Pseudonymizes a search query the way documents were, so "jane@x.com" finds `<EMAIL_1>` chunks. */
+export async function protectText(text: string, context: PrivacyContext): Promise<string> {
+  return (await pseudonymize(text, context)).text;
+}
+
+/** Pseudonymizes the string values of a filter, so filters on protected metadata still match. */
+export async function protectFilter(filter: VectorFilter, context: PrivacyContext): Promise<VectorFilter> {
+  const value = async (v: MetadataValue) => (typeof v === 'string' ? protectText(v, context) : v);
+  if ('and' in filter) return { and: await Promise.all(filter.and.map((f) => protectFilter(f, context))) };
+  if ('in' in filter) return { field: filter.field, in: await Promise.all(filter.in.map(value)) };
+  return { field: filter.field, eq: await value(filter.eq) };
+}
+
+/** Restores the originals of a chunk's pseudonyms, for the collection's owner only. */
+export async function restoreText(text: string, context: Pick<PrivacyContext, 'scope' | 'vault'>): Promise<string> {
+  return restore(text, context);
+}
