@@ -1,0 +1,62 @@
+import { cosine, gradeDeterministic, MissingExpectedError, usdToNano, type SampleGrade } from '@llmops/eval';
+import { graderName, isFatal, jobType, type CallScope, type EvaluationPayload, type Llm, type PreparedItem, type WorkItem } from './types';
+
+const defaultEmbeddingModel = 'text-embedding-3-small';
+
+/**
+ * The output of one case x sample (given, or generated with seed `seed + sample`) and every grade
+ * that needs no judge. Each model call has its own ledger key, so a retried job bills nothing twice.
+ */
+export async function prepareItem(llm: Llm, payload: EvaluationPayload, item: WorkItem, scope: CallScope): Promise<PreparedItem> {
+  const key = `${scope.jobId}:${item.kase.id}:${item.sample}`;
+  const ctx = { tenant: scope.tenant, jobType, jobId: scope.jobId, signal: scope.signal };
+  let costNano = 0n;
+  let output = item.kase.output;
+  if (output === undefined) {
+    const generate = payload.generate!;
+    const result = await llm.chat(
+      {
+        model: generate.model,
+        messages: [...(generate.system ? [{ role: 'system' as const, content: generate.system }] : []), { role: 'user' as const, content: item.kase.input }],
+        temperature: generate.temperature ?? 1,
+        seed: (generate.seed ?? 0) + item.sample,
+        ...(generate.maxTokens ? { max_tokens: generate.maxTokens } : {}),
+      },
+      { ...ctx, idempotencyKey: `${key}:output` },
+    );
+    costNano += result.costNanoUsd;
+    output = result.completion.choices[0]?.message.content ?? '';
+  }
+  const grades: Record<string, SampleGrade> = {};
+  for (const grader of payload.graders) {
+    const name = graderName(grader);
+    if (grader.type === 'rubric') continue;
+    if (grader.type === 'embedding') {
+      if (item.kase.expected === undefined) {
+        grades[name] = { status: 'error', problem: `case ${item.kase.id} has no expected answer, which the embedding grader needs` };
+        continue;
+      }
+      try {
+        const result = await llm.embed([output || ' ', item.kase.expected || ' '], {
+          ...ctx,
+          model: grader.model ?? payload.embeddingModel ?? defaultEmbeddingModel,
+          idempotencyKey: `${key}:${name}`,
+        });
+        costNano += usdToNano(result.costUsd);
+        const score = cosine(result.vectors[0]!, result.vectors[1]!);
+        grades[name] = { status: 'graded', score, pass: score >= (grader.threshold ?? 0.8) };
+      } catch (error) {
+        if (!isFatal(error)) throw error;
+        grades[name] = { status: 'error', problem: (error as Error).message };
+      }
+      continue;
+    }
+    try {
+      grades[name] = { status: 'graded', ...gradeDeterministic(grader, item.kase, output) };
+    } catch (error) {
+      if (!(error instanceof MissingExpectedError || error instanceof SyntaxError)) throw error;
+      grades[name] = { status: 'error', problem: error.message };
+    }
+  }
+  return { ...item, output, grades, costNano };
+}

@@ -1,0 +1,51 @@
+import type { evaluationJobs, PayloadOf } from '@llmops/contracts';
+import type { SampleGrade } from '@llmops/eval';
+import type { PlatformServices } from '@llmops/services';
+
+export type EvaluationPayload = PayloadOf<typeof evaluationJobs, 'evaluation'>;
+export type EvaluationCase = EvaluationPayload['cases'][number];
+export type GraderSpec = EvaluationPayload['graders'][number];
+export type Llm = PlatformServices['llm'];
+export type ChatRequest = Parameters<Llm['chat']>[0];
+
+/** The tenant and job every model call is charged to. */
+export interface CallScope {
+  tenant: string;
+  jobId: string;
+  signal: AbortSignal;
+}
+
+/** One case x sample being worked on. */
+export interface WorkItem {
+  id: string;
+  index: number;
+  kase: EvaluationCase;
+  sample: number;
+}
+
+/** A work item after its output and model-free grades, waiting for its judge verdicts. */
+export interface PreparedItem extends WorkItem {
+  output: string;
+  grades: Record<string, SampleGrade>;
+  /** nano-USD spent on this item so far. */
+  costNano: bigint;
+}
+
+/** Judge calls made by this attempt (the report's request counts). */
+export interface JudgeCounters {
+  gradesRequested: number;
+  requests: number;
+  batchLines: number;
+  malformedRetries: number;
+}
+
+export const jobType = 'evaluation';
+
+/** The name a grader is reported under (mirrors graderNameOf in the catalog). */
+export function graderName(grader: GraderSpec): string {
+  if (grader.name) return grader.name;
+  if (grader.type === 'rubric') return typeof grader.rubric === 'string' ? grader.rubric : grader.rubric.name;
+  return grader.type;
+}
+
+export const isFatal = (error: unknown) => error instanceof Error && error.name === 'FatalError';
