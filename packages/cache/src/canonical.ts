@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
-/** PII placeholders issued by @llmops/pii, e.g. `<EMAIL_3>`. */
-const TOKEN = /<([A-Z][A-Z_]*?)_(\d+)>/g;
+/** PII placeholders issued by @llmops/pii, e.g. `<EMAIL_3>`; `<DOC_*>` (RAG passages, another scope) are left alone. */
+const TOKEN = /<(?!DOC_)([A-Z][A-Z_]*?)_(\d+)>/g;
 
 /** A prompt whose pseudonym tokens were renumbered 1, 2, ... per entity type in order of appearance. */
 export interface CanonicalText {

@@ -13,3 +13,15 @@ export { platformCatalog, type PlatformCatalog } from './platform-catalog';
 export { ingestJobs } from './jobs/ingest';
 export { inferenceJobs } from './jobs/inference';
 export { evaluationJobs } from './jobs/evaluation';
+export {
+  InferenceMessage,
+  InferenceItem,
+  InferenceParameters,
+  InferenceRag,
+  InferenceCache,
+  InferencePayload,
+  InferenceSummary,
+  InferenceItemResult,
+  CacheWarmTickPayload,
+  inferenceItemsKey,
+} from './jobs/inference';

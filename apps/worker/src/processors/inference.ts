@@ -1,8 +1,33 @@
+import { consumeDocChanges, createSemanticCache } from '@llmops/cache';
 import type { inferenceJobs } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
+import { runInference } from './inference/run';
+import { runWarmTick, syncWarmingSchedulers, warmTickQueue } from './inference/warming';
 import type { ProcessorDeps } from './types';
 
-/** Handlers of the inference job family. */
-export function inferenceHandlers(_deps: ProcessorDeps): JobHandlers<typeof inferenceJobs> {
-  return {};
+/** How often each worker applies warming settings and reads the documents-changed stream. */
+const HOUSEKEEPING_MS = 2_000;
+
+/**
+ * Handlers of the inference job family. Besides the handlers, each worker keeps the warming
+ * schedulers in line with the tenants' settings and invalidates cache entries whose documents
+ * changed (both idempotent, so every replica may do it).
+ */
+export function inferenceHandlers(deps: ProcessorDeps): JobHandlers<typeof inferenceJobs> {
+  const cache = createSemanticCache({ redis: deps.redis, prefix: deps.prefix });
+  const queue = warmTickQueue(deps);
+  const consumer = `worker-${process.pid}`;
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    Promise.all([syncWarmingSchedulers(deps, queue), consumeDocChanges({ redis: deps.redis, prefix: deps.prefix, cache, consumer })])
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'inference housekeeping failed'))
+      .finally(() => (busy = false));
+  }, HOUSEKEEPING_MS);
+  timer.unref();
+  return {
+    inference: (context) => runInference(deps, cache, context),
+    'cache-warm-tick': (context) => runWarmTick(deps, cache, context),
+  };
 }

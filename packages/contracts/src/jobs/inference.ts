@@ -9,6 +9,43 @@ export const InferenceMessage = z.strictObject({
 });
 export type InferenceMessage = z.infer<typeof InferenceMessage>;
 
+/** One item as the API accepts it and stores it (pseudonymized) for the worker. */
+export const InferenceItem = z.strictObject({
+  id: z.string().min(1).max(200),
+  messages: z.array(InferenceMessage).min(1).max(200),
+});
+export type InferenceItem = z.infer<typeof InferenceItem>;
+
+/** The Redis hash holding a job's items (field = item index), written by the API before enqueueing. */
+export function inferenceItemsKey(prefix: string, jobId: string): string {
+  return `${prefix}:inference:items:${jobId}`;
+}
+
+/** One item's stored result. Text fields hold pseudonyms; the API restores them for the owner. */
+export const InferenceItemResult = z.object({
+  status: z.enum(['answered', 'failed']),
+  answer: z.string().optional(),
+  error: z.string().optional(),
+  cache: z.object({
+    outcome: z.enum(['hit', 'miss', 'off']),
+    kind: z.enum(['exact', 'semantic']).optional(),
+    similarity: z.number().optional(),
+    /** Job and item that first produced a cached answer. */
+    source: z.string().optional(),
+  }),
+  usage: z.object({ inputTokens: z.number().int(), outputTokens: z.number().int() }),
+  /** Dollars this item cost (0 on a hit), integer nano-USD as a string. */
+  costNanoUsd: z.string(),
+  /** What a hit saved: the cost of the answer it reused. */
+  savedNanoUsd: z.string(),
+  savedTokens: z.number().int(),
+  /** Chunks put into the prompt as RAG context. */
+  documents: z.array(z.object({ collection: z.string(), documentId: z.string(), chunkId: z.string(), score: z.number() })),
+  /** PII scope of `<DOC_*>` tokens in the answer (the collection's), when RAG was used. */
+  documentScope: z.string().optional(),
+});
+export type InferenceItemResult = z.infer<typeof InferenceItemResult>;
+
 /** Sampling parameters that change an answer; all of them scope the cache. */
 export const InferenceParameters = z.strictObject({
   temperature: z.number().min(0).max(2).optional(),

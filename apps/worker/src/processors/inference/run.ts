@@ -1,0 +1,127 @@
+import type { SemanticCache } from '@llmops/cache';
+import { inferenceItemsKey, inferenceJobs, InferenceItem, type InferenceItemResult, type InferencePayload, type InferenceSummary } from '@llmops/contracts';
+import { NonRetriableError, retryAfterMsOf, type JobContext } from '@llmops/queue';
+import type { ProcessorDeps } from '../types';
+import { runBatchMode } from './batch-mode';
+import { CACHE_EMBEDDING, createEmbedBatcher } from './embedder';
+import { answer, fromCache, prepare, type ItemRun } from './item';
+import { summarize } from './summary';
+
+/** Items read from Redis at a time: memory holds about this many items, never the whole job. */
+export const ITEMS_PER_READ = 200;
+/** Items in flight at once within a job (the shared limiter still decides when each call goes). */
+export const ITEM_CONCURRENCY = 16;
+/** Tries per item inside one job attempt before the job itself is retried. */
+const ITEM_TRIES = 2;
+
+/** An item's index and its parsed content, read lazily page by page. */
+export async function* readItems(deps: ProcessorDeps, jobId: string, count: number): AsyncGenerator<{ index: number; item: InferenceItem }> {
+  const key = inferenceItemsKey(deps.prefix, jobId);
+  for (let start = 0; start < count; start += ITEMS_PER_READ) {
+    const fields = Array.from({ length: Math.min(ITEMS_PER_READ, count - start) }, (_, i) => String(start + i));
+    const raw = await deps.redis.hmget(key, ...fields);
+    for (let i = 0; i < raw.length; i++) {
+      const value = raw[i];
+      if (value == null) throw new NonRetriableError(`item ${start + i} of job ${jobId} is missing (expired or never written)`);
+      yield { index: start + i, item: InferenceItem.parse(JSON.parse(value)) };
+    }
+  }
+}
+
+export function itemRun(deps: ProcessorDeps, cache: SemanticCache, context: JobContext<InferencePayload>): ItemRun {
+  const base = { tenant: context.tenant, jobId: context.jobId, jobType: 'inference', signal: context.signal };
+  const makeEmbedder = (model: string) => createEmbedBatcher(deps.services.llm, base, { model });
+  return {
+    services: deps.services,
+    cache,
+    tenant: context.tenant,
+    jobId: context.jobId,
+    payload: context.payload,
+    signal: context.signal,
+    cacheEmbed: createEmbedBatcher(deps.services.llm, base, CACHE_EMBEDDING),
+    ragEmbedders: new Map(),
+    makeEmbedder,
+  };
+}
+
+/**
+ * One inference job. Items stream from Redis; those a previous attempt finished are skipped (their
+ * results exist), the rest run ITEM_CONCURRENCY at a time. A failing item is retried alone; if it
+ * still fails the job is retried (only unfinished items run again) until the last attempt, which
+ * records the item as failed. Totals are summed from the stored results, so they count each item once.
+ */
+export async function runInference(deps: ProcessorDeps, cache: SemanticCache, context: JobContext<InferencePayload>): Promise<InferenceSummary> {
+  const { payload, jobId } = context;
+  if (payload.mode === 'batch') return runBatchMode(deps, cache, context);
+  const run = itemRun(deps, cache, context);
+  const lastAttempt = context.attempt >= inferenceJobs.inference.attempts;
+  let finished = 0;
+  let deferred = 0;
+  let progressAt = 0;
+
+  const source = pendingItems(deps, context);
+  const worker = async () => {
+    for (;;) {
+      const next = await source.next();
+      if (next.done) return;
+      const { index, item } = next.value;
+      context.signal.throwIfAborted();
+      const result = await runItem(run, item, lastAttempt);
+      if (result === 'deferred') {
+        deferred += 1;
+        continue;
+      }
+      await context.results.put([{ id: item.id, index, result }]);
+      finished += 1;
+      if (finished - progressAt >= 25) {
+        progressAt = finished;
+        await context.reportProgress({ items: { done: next.value.skippedBefore + finished, total: payload.itemCount } });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: ITEM_CONCURRENCY }, worker));
+  if (deferred > 0) throw new Error(`${deferred} items failed in this attempt; the job is retried for them alone`);
+  await context.reportProgress({ items: { done: payload.itemCount, total: payload.itemCount } });
+  return summarize(deps, jobId, payload.itemCount);
+}
+
+/** Items without a result yet; a shared iterator, so concurrent workers each take the next one. */
+async function* pendingItems(deps: ProcessorDeps, context: JobContext<InferencePayload>) {
+  let batch: { index: number; item: InferenceItem }[] = [];
+  let skipped = 0;
+  const flush = async function* () {
+    const done = await context.results.done(batch.map((b) => b.item.id));
+    skipped += done.size;
+    for (const entry of batch) if (!done.has(entry.item.id)) yield { ...entry, skippedBefore: skipped };
+    batch = [];
+  };
+  for await (const entry of readItems(deps, context.jobId, context.payload.itemCount)) {
+    batch.push(entry);
+    if (batch.length >= ITEMS_PER_READ) yield* flush();
+  }
+  yield* flush();
+}
+
+/** Cache first, then the provider; retried alone on failure. 'deferred' leaves it to the job's retry. */
+async function runItem(run: ItemRun, item: InferenceItem, lastAttempt: boolean): Promise<InferenceItemResult | 'deferred'> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= ITEM_TRIES; attempt++) {
+    try {
+      const prepared = prepare(run, item);
+      const cached = await fromCache(run, prepared);
+      if (cached.result.cache.outcome === 'hit') return cached.result;
+      return await answer(run, prepared, cached.vector);
+    } catch (error) {
+      // A 429 beyond the retry budget, a cancellation or a shutdown: stop the job (it is delayed or ends).
+      if (retryAfterMsOf(error) !== undefined || run.signal.aborted) throw error;
+      lastError = error;
+      if (isFatal(error)) break;
+    }
+  }
+  if (!lastAttempt && !isFatal(lastError)) return 'deferred';
+  return { status: 'failed', error: lastError instanceof Error ? lastError.message : String(lastError), cache: { outcome: 'miss' }, usage: { inputTokens: 0, outputTokens: 0 }, costNanoUsd: '0', savedNanoUsd: '0', savedTokens: 0, documents: [] };
+}
+
+function isFatal(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'FatalError' || error.name === 'InputTooLongError' || error instanceof NonRetriableError);
+}
