@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { normalizePrompt, sha256, stableJson } from './canonical';
+import { literalsOf, normalizePrompt, sha256, stableJson } from './canonical';
 import { cacheKeys } from './keys';
 import { CacheStatsRecorder } from './stats';
 import type { CacheEntry, CacheHit, CacheScopeInput, CacheSource } from './types';
@@ -13,8 +13,13 @@ export interface SemanticCacheOptions {
   prefix: string;
   /** How long an entry lives. Default: 7 days. */
   ttlSeconds?: number;
-  /** Candidates checked per similarity lookup (a candidate may have been invalidated). Default: 3. */
+  /** Candidates checked per similarity lookup (a candidate may have been invalidated). Default: 5. */
   candidates?: number;
+  /**
+   * Reject a similar prompt whose numbers or PII tokens differ ("pump station 14" vs "pump station
+   * 1"): embeddings rate such pairs highly, yet they ask different things. Default: true.
+   */
+  requireSameLiterals?: boolean;
 }
 
 export interface StoreInput {
@@ -35,7 +40,7 @@ export interface SemanticCache {
   /** A stored answer for the same normalized prompt in this scope. */
   lookupExact(tenant: string, scope: string, prompt: string): Promise<CacheHit | undefined>;
   /** The most similar stored prompt at or above `threshold` (cosine) in this scope. */
-  lookupSimilar(tenant: string, scope: string, vector: ArrayLike<number>, threshold: number): Promise<CacheHit | undefined>;
+  lookupSimilar(tenant: string, scope: string, vector: ArrayLike<number>, threshold: number, prompt?: string): Promise<CacheHit | undefined>;
   /** Stores (or overwrites) the entry for this prompt; returns its id. */
   store(tenant: string, scope: string, input: StoreInput): Promise<string>;
   /** Drops every entry that cites one of these documents; returns how many entries went. */
@@ -46,7 +51,8 @@ export function createSemanticCache(options: SemanticCacheOptions): SemanticCach
   const { redis } = options;
   const keys = cacheKeys(options.prefix);
   const ttl = options.ttlSeconds ?? 7 * 86_400;
-  const candidates = options.candidates ?? 3;
+  const candidates = options.candidates ?? 5;
+  const sameLiterals = options.requireSameLiterals ?? true;
   const stats = new CacheStatsRecorder(redis, keys);
   // Per-scope in-process mirrors of the Redis vector hashes, brought up to date incrementally.
   const local = new Map<string, { index: VectorIndex | undefined; lastSeq: number }>();
@@ -93,12 +99,16 @@ export function createSemanticCache(options: SemanticCacheOptions): SemanticCach
       const entry = await readEntry(tenant, entryId);
       return entry ? { kind: 'exact', entryId, similarity: 1, entry } : undefined;
     },
-    async lookupSimilar(tenant, scope, vector, threshold) {
+    async lookupSimilar(tenant, scope, vector, threshold, prompt) {
+      const literals = prompt === undefined ? undefined : literalsOf(prompt);
       const state = await sync(scope);
       if (!state.index || state.index.dimensions !== vector.length) return undefined;
       for (const candidate of state.index.top(unit(vector), candidates, threshold)) {
         const entry = await readEntry(tenant, candidate.id);
-        if (entry) return { kind: 'semantic', entryId: candidate.id, similarity: candidate.similarity, entry };
+        if (entry) {
+          if (sameLiterals && literals !== undefined && literalsOf(entry.prompt) !== literals) continue;
+          return { kind: 'semantic', entryId: candidate.id, similarity: candidate.similarity, entry };
+        }
         // Expired or invalidated: forget it here and in Redis so no process scans it again.
         state.index.remove(candidate.id);
         await redis.multi().hdel(keys.vectors(scope), candidate.id).zrem(keys.sequence(scope), candidate.id).exec();

@@ -73,3 +73,8 @@ export function stableJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/** Numbers and pseudonym tokens of a text, in order: what a paraphrase must keep to mean the same. */
+export function literalsOf(text: string): string {
+  return (text.match(/<[A-Z][A-Z_]*_\d+>|\d+(?:[.,]\d+)*/g) ?? []).join('|');
+}

@@ -1,5 +1,5 @@
 export { createSemanticCache, type SemanticCache, type SemanticCacheOptions, type StoreInput } from './cache';
-export { canonicalize, decanonicalize, normalizePrompt, stableJson, sha256, type CanonicalText } from './canonical';
+export { canonicalize, decanonicalize, literalsOf, normalizePrompt, stableJson, sha256, type CanonicalText } from './canonical';
 export { CacheStatsRecorder, nanoToUsd } from './stats';
 export { consumeDocChanges, type DocChangesOptions } from './invalidation';
 export { cacheKeys, type CacheKeys } from './keys';

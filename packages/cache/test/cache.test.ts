@@ -88,3 +88,12 @@ describe('canonical tokens', () => {
     expect(decanonicalize('Sent to <EMAIL_3>', second.toOriginal)).toBeUndefined();
   });
 });
+
+describe('literal guard', () => {
+  it('refuses a similar prompt whose numbers differ, accepts one whose numbers match', async () => {
+    const scope = cache.scopeOf({ ...scopeInput, system: 'literals' });
+    await cache.store('alice', scope, { prompt: 'status of pump station 1', answer: 'ok', vector: vec(1, 0.1, 0), usage, costNanoUsd: 1n, origin: 'j:1' });
+    expect(await cache.lookupSimilar('alice', scope, vec(1, 0.1, 0), 0.9, 'status of pump station 14')).toBeUndefined();
+    expect((await cache.lookupSimilar('alice', scope, vec(1, 0.1, 0), 0.9, 'Status of pump station 1, please'))?.entry.answer).toBe('ok');
+  });
+});

@@ -55,7 +55,7 @@ export async function fromCache(run: ItemRun, prepared: PreparedItem): Promise<{
   let vector: number[] | undefined;
   if (!hit && cache.mode === 'semantic') {
     vector = await run.cacheEmbed(prepared.prompt);
-    hit = await run.cache.lookupSimilar(run.tenant, prepared.scope, vector, cache.threshold);
+    hit = await run.cache.lookupSimilar(run.tenant, prepared.scope, vector, cache.threshold, prepared.prompt);
   }
   const answer = hit ? decanonicalize(hit.entry.answer, prepared.toOriginal) : undefined;
   if (!hit || answer === undefined) {
