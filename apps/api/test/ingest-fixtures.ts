@@ -72,7 +72,9 @@ export async function finished(apiUrl: string, key: string, jobId: string, timeo
     async () => {
       const view = await call(`${apiUrl}/v1/jobs/${jobId}`, key);
       if (view.body.state === 'failed') throw new Error(`job failed: ${JSON.stringify(view.body.error)}`);
-      return view.body.state === 'completed' ? view.body : undefined;
+      // The job view can say completed before its result is readable (it loads the job, then asks its
+      // state): wait for both.
+      return view.body.state === 'completed' && view.body.result ? view.body : undefined;
     },
     { what: `ingest job ${jobId}`, timeoutMs },
   );
