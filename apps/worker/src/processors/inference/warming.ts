@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { SemanticCache } from '@llmops/cache';
 import type { CacheWarmTickPayload } from '@llmops/contracts';
@@ -33,7 +34,8 @@ export async function syncWarmingSchedulers(deps: ProcessorDeps, queue: Queue): 
     const payload: CacheWarmTickPayload = { topN: value.topN };
     await queue.upsertJobScheduler(id, { every: value.every }, {
       name: 'cache-warm-tick',
-      data: { tenant, requestHash: 'scheduler', submittedAt: new Date().toISOString(), payload },
+      // The envelope every job carries; the hash stands for "the scheduler's settings", not a request body.
+      data: { tenant, requestHash: createHash('sha256').update(raw).digest('hex'), submittedAt: new Date().toISOString(), payload },
     });
   }
   return enabled;
