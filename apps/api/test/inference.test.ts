@@ -83,6 +83,10 @@ describe('batched inference', () => {
 
     const stats = (await (await fetch(`${harness.api.url}/v1/cache/stats`, { headers: auth(keys.alice) })).json()) as { exactHits: number; semanticHits: number; hitRate: number };
     expect(stats.exactHits + stats.semanticHits).toBeGreaterThanOrEqual(hits.length);
+    const metrics = await (await fetch(`${harness.api.url}/metrics`)).text();
+    const exported = Number(/llmops_cache_hits_total\{tenant="alice",kind="exact"\} (\d+)/.exec(metrics)?.[1]) + Number(/llmops_cache_hits_total\{tenant="alice",kind="semantic"\} (\d+)/.exec(metrics)?.[1]);
+    expect(exported).toBe(stats.exactHits + stats.semanticHits);
+    expect(metrics).toMatch(/llmops_cache_saved_usd_total\{tenant="alice"\} 0\.\d*[1-9]/);
   }, 180_000);
 
   it('keeps a PII canary out of Redis, logs, the provider and the cache, and restores it only for its owner', async () => {

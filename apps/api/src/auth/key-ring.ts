@@ -35,6 +35,11 @@ export class KeyRing {
     return this.entries.length;
   }
 
+  /** Every tenant with at least one key. */
+  tenants(): string[] {
+    return [...new Set(this.entries.map((entry) => entry.tenant))];
+  }
+
   /** The tenant a presented key belongs to, or undefined. */
   tenantFor(presentedKey: string): string | undefined {
     const presented = sha256(presentedKey);

@@ -2,11 +2,12 @@ import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { renderUsageCounters } from '@llmops/services';
 import type { ApiDeps } from '../deps';
+import { renderCacheMetrics } from './cache-metrics';
 
 const queueStates = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'waiting-children'] as const;
 
 /** Prometheus metrics: API latencies from this process; queue depths and job durations from Redis (the fleet). */
-export function createMetrics(deps: Pick<ApiDeps, 'queues' | 'durations' | 'redis' | 'keys' | 'services'>) {
+export function createMetrics(deps: Pick<ApiDeps, 'queues' | 'durations' | 'redis' | 'keys' | 'services' | 'keyRing'>) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'llmops_api_' });
   const requestDuration = new Histogram({
@@ -29,7 +30,10 @@ export function createMetrics(deps: Pick<ApiDeps, 'queues' | 'durations' | 'redi
 
   const expose: RequestHandler = async (_req, res) => {
     const lines = [await registry.metrics(), await queueDepths(deps), await jobDurations(deps)];
-    if (deps.services) lines.push(await renderUsageCounters(deps.redis, deps.keys.prefix));
+    if (deps.services) {
+      lines.push(await renderUsageCounters(deps.redis, deps.keys.prefix));
+      lines.push(await renderCacheMetrics(deps.redis, deps.keys.prefix, deps.keyRing.tenants()));
+    }
     res.setHeader('Content-Type', registry.contentType);
     res.send(lines.join('\n'));
   };
