@@ -18,7 +18,8 @@ export async function finished(harness: PlatformHarness, id: string, timeoutMs =
     async () => {
       const view = await getJson(`${harness.api.url}/v1/jobs/${id}`, key);
       if (view.body.state === 'failed') throw new Error(`job failed: ${JSON.stringify(view.body.error)}`);
-      return view.body.state === 'completed' ? view.body : undefined;
+      // The view can say completed before it carries the result (the job is read before its state): wait for both.
+      return view.body.state === 'completed' && view.body.result != null ? view.body : undefined;
     },
     { what: `job ${id}`, timeoutMs },
   );

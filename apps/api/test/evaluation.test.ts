@@ -91,6 +91,20 @@ describe('POST /v1/evaluations', () => {
     expect(items.find((item) => item.id === 'injection/0')!.result.grades.correctness!.detail).toMatch(/overlap/);
   });
 
+  it('can send judge calls through the Batch API instead of one chat request per grade', async () => {
+    const since = harness.simulator.log.list().at(-1)?.id ?? 0;
+    const { report } = await evaluate(harness, {
+      cases: Array.from({ length: 6 }, (_, i) => ({ id: `b${i}`, input: `Where is report ${i}?`, expected: `Report ${i} is in the dashboard`, output: i % 2 ? `Report ${i} is in the dashboard` : 'No idea' })),
+      graders: [{ type: 'rubric', rubric: 'correctness' }],
+      judge: { mode: 'batch', pollIntervalMs: 200 },
+    });
+    expect(report.graders.correctness).toMatchObject({ graded: 6, malformed: 0, passRate: 0.5 });
+    expect(report.judge).toMatchObject({ batchLines: 6, requests: 0 });
+    const log = harness.simulator.log.list().filter((entry) => entry.id > since);
+    expect(log.filter((entry) => entry.batchId).length).toBe(6);
+    expect(log.filter((entry) => entry.path === '/v1/chat/completions' && !entry.batchId)).toHaveLength(0);
+  });
+
   it('another tenant cannot use an evaluation as a baseline', async () => {
     const { id } = await evaluate(harness, { cases: [{ id: 'a', input: 'q', expected: 'x', output: 'x' }], graders: [{ type: 'exact' }] });
     const submitted = await post(harness, '/v1/evaluations', { cases: [{ id: 'a', input: 'q', expected: 'x', output: 'x' }], graders: [{ type: 'exact' }], baseline: id }, keys.bob);

@@ -12,3 +12,4 @@ export { usdToNano, nanoToUsd, sumUsd } from './money';
 export { summarize, caseStats, byCase, type SampleGrade, type SampleRecord, type GraderInfo, type GraderSummary, type CaseGraderStats, type EvaluationSummary } from './report';
 export { compareRuns, type Comparison, type MetricComparison } from './compare';
 export { LabelledPair, parsePairs, loadCachePairs } from './corpus';
+export { askJudge, type AskJudgeOptions, type JudgeOutcome, type JudgeReply } from './ask-judge';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { buildJudgeRequest, builtInRubrics, MissingReferenceError, parseVerdict, type Rubric, type SampleGrade } from '@llmops/eval';
+import { askJudge, buildJudgeRequest, builtInRubrics, MissingReferenceError, parseVerdict, type Rubric, type SampleGrade } from '@llmops/eval';
 import { chunks, mapPool } from './pool';
 import { graderName, isFatal, jobType, type CallScope, type EvaluationPayload, type GraderSpec, type JudgeCounters, type Llm, type PreparedItem } from './types';
 
@@ -12,6 +12,8 @@ interface JudgeTask {
   request: ReturnType<typeof buildJudgeRequest>;
   threshold: number;
   targets: { item: PreparedItem; grader: string }[];
+  /** Why an earlier try (a Batch API line) gave no verdict. */
+  problem?: string;
 }
 
 export interface JudgeDeps {
@@ -70,29 +72,26 @@ function record(task: JudgeTask, grade: SampleGrade, costNano: bigint): void {
   });
 }
 
-async function judgeByChat(llm: Llm, payload: EvaluationPayload, task: JudgeTask, scope: CallScope, counters: JudgeCounters, startAt: number, maxAttempts: number): Promise<void> {
-  let problem = 'no verdict';
-  for (let attempt = startAt + 1; attempt <= maxAttempts; attempt++) {
-    if (attempt > 1) counters.malformedRetries++;
-    counters.requests++;
-    let result;
-    try {
-      result = await llm.chat(
-        { model: payload.judge?.model ?? 'gpt-4o-mini', temperature: 0, ...task.request },
-        { tenant: scope.tenant, jobType, jobId: scope.jobId, signal: scope.signal, idempotencyKey: attempt === 1 ? task.key : `${task.key}:try${attempt}` },
-      );
-    } catch (error) {
-      if (!isFatal(error)) throw error;
-      return record(task, { status: 'error', problem: (error as Error).message }, 0n);
-    }
-    const verdict = parseVerdict(result.completion.choices[0]?.message.content);
-    if (verdict.ok) {
-      return record(task, { status: 'graded', score: verdict.normalized, pass: verdict.normalized >= task.threshold, detail: verdict.verdict.reason }, result.costNanoUsd);
-    }
-    task.targets[0]!.item.costNano += result.costNanoUsd;
-    problem = verdict.problem;
+async function judgeByChat(llm: Llm, payload: EvaluationPayload, task: JudgeTask, scope: CallScope, counters: JudgeCounters, attemptsMade: number, maxAttempts: number): Promise<void> {
+  try {
+    const outcome = await askJudge(
+      async (attempt) => {
+        counters.requests++;
+        if (attempt > 1) counters.malformedRetries++;
+        const result = await llm.chat(
+          { model: payload.judge?.model ?? 'gpt-4o-mini', temperature: 0, ...task.request },
+          // Each try is its own logical call: a retried job replays the same keys and bills nothing twice.
+          { tenant: scope.tenant, jobType, jobId: scope.jobId, signal: scope.signal, idempotencyKey: attempt === 1 ? task.key : `${task.key}:try${attempt}` },
+        );
+        return { content: result.completion.choices[0]?.message.content, costNano: result.costNanoUsd };
+      },
+      { maxAttempts, attemptsMade, threshold: task.threshold, ...(task.problem ? { problem: task.problem } : {}) },
+    );
+    record(task, outcome.grade, outcome.costNano);
+  } catch (error) {
+    if (!isFatal(error)) throw error;
+    record(task, { status: 'error', problem: (error as Error).message }, 0n);
   }
-  record(task, { status: 'malformed', problem, attempts: maxAttempts }, 0n);
 }
 
 /**
@@ -129,7 +128,10 @@ async function judgeByBatch(deps: JudgeDeps, payload: EvaluationPayload, tasks: 
       if (!task) continue;
       const content = (success.body as { choices?: { message?: { content?: string | null } }[] }).choices?.[0]?.message?.content;
       const verdict = parseVerdict(content);
-      if (!verdict.ok) continue;
+      if (!verdict.ok) {
+        task.problem = verdict.problem;
+        continue;
+      }
       answered.add(success.customId);
       record(task, { status: 'graded', score: verdict.normalized, pass: verdict.normalized >= task.threshold, detail: verdict.verdict.reason }, 0n);
     }
