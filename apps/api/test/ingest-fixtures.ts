@@ -81,12 +81,17 @@ export async function finished(apiUrl: string, key: string, jobId: string, timeo
   return job.result as IngestSummary;
 }
 
-export async function itemResults(apiUrl: string, key: string, jobId: string): Promise<{ id: string; result: { status: string; chunks: { new: number; unchanged: number; deleted: number } } }[]> {
-  const out = [];
+export interface DocumentItem {
+  id: string;
+  result: { status: string; chunks: { new: number; unchanged: number; deleted: number } };
+}
+
+export async function itemResults(apiUrl: string, key: string, jobId: string): Promise<DocumentItem[]> {
+  const out: DocumentItem[] = [];
   let cursor: string | null = null;
   do {
     const page = await call(`${apiUrl}/v1/jobs/${jobId}/results?limit=500${cursor ? `&cursor=${cursor}` : ''}`, key);
-    const body = page.body as { items: never[]; nextCursor: string | null };
+    const body = page.body as { items: DocumentItem[]; nextCursor: string | null };
     out.push(...body.items);
     cursor = body.nextCursor;
   } while (cursor);
