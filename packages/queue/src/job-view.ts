@@ -1,4 +1,4 @@
-import type { Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import type { JobState } from '@llmops/contracts';
 
 export interface JobView {
@@ -17,9 +17,16 @@ export interface JobView {
 
 export const cancelledReason = 'cancelled by request';
 
-/** What a user sees of a BullMQ job: its state mapped to ours, timestamps as ISO strings. */
-export async function viewJob(job: Job): Promise<JobView> {
-  const bullState = await job.getState();
+/**
+ * What a user sees of a BullMQ job: its state mapped to ours, timestamps as ISO strings. Pass the
+ * job's queue so a job that finished while it was being read is reloaded with its result.
+ */
+export async function viewJob(loaded: Job, queue?: Queue): Promise<JobView> {
+  const bullState = await loaded.getState();
+  // The job may have finished between loading it and reading its state: reload so a completed job
+  // never shows without its result (or a failed one without its error).
+  const stale = (bullState === 'completed' && loaded.finishedOn === undefined) || (bullState === 'failed' && !loaded.failedReason);
+  const job = stale && queue ? ((await queue.getJob(String(loaded.id))) ?? loaded) : loaded;
   return {
     id: String(job.id),
     type: job.name,

@@ -60,7 +60,7 @@ export function jobEvents(deps: ApiDeps): RequestHandler {
     };
     req.on('close', finish);
 
-    const snapshot = await viewJob(job);
+    const snapshot = await viewJob(job, deps.queues.get(job.name));
     send('state', snapshot);
     if (snapshot.state === 'completed' || snapshot.state === 'failed' || snapshot.state === 'cancelled') {
       send(snapshot.state, snapshot.state === 'completed' ? { id, result: snapshot.result } : { id, error: snapshot.error });

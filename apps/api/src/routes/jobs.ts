@@ -33,7 +33,7 @@ export function listJobs(deps: ApiDeps): RequestHandler {
       page.ids.map(async (id) => {
         const queue = queueOfJobId(id, deps.queues.names);
         const job = queue ? await deps.queues.get(queue).getJob(id) : undefined;
-        if (job) return viewJob(job);
+        if (job && queue) return viewJob(job, deps.queues.get(queue));
         return findCancelledView(deps, req.tenant!, id);
       }),
     );
@@ -48,7 +48,7 @@ export function getJob(deps: ApiDeps): RequestHandler {
     const cancelled = await findCancelledView(deps, req.tenant!, id);
     if (cancelled) return void res.json(cancelled);
     const job = await findOwnedJob(deps, req.tenant!, id);
-    const view = await viewJob(job);
+    const view = await viewJob(job, deps.queues.get(job.name));
     res.json({ ...view, results: { count: await deps.results.count(id), href: `/v1/jobs/${id}/results` } });
   };
 }
