@@ -20,8 +20,20 @@ export interface SubmissionRoute {
   summary: string;
   /** The request body schema (strict objects, so unknown fields are a 400). */
   body: z.ZodType;
-  /** Builds the job payload from the validated body; the result is checked against the catalog schema. */
-  toPayload?: (body: unknown, context: { tenant: string; params: Record<string, string> }) => unknown;
+  /**
+   * Builds the job payload from the validated body; the result is checked against the catalog
+   * schema. It runs once the job id is fixed and only when a job is created (not for a replay), so it
+   * may scope work to the job -- e.g. pseudonymize with the job id as the vault scope.
+   */
+  toPayload?: (body: unknown, context: SubmissionContext) => unknown;
+}
+
+export interface SubmissionContext {
+  tenant: string;
+  params: Record<string, string>;
+  jobId: string;
+  /** Present when the API runs with its platform services. */
+  services?: PlatformServices;
 }
 
 /** Everything the HTTP layer talks to, wired once in main.ts (or by a test). */

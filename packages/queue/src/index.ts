@@ -7,7 +7,7 @@ export { TenantJobIndex, InvalidListCursorError } from './tenant-index';
 export { WorkerHeartbeats } from './heartbeat';
 export { DurationHistogram, durationBuckets } from './durations';
 export { createJobQueues, jobOptionsFor, type JobQueues } from './queues';
-export { submitJob, submitJobs, type Submission, type SubmitOutcome } from './submit';
+export { submitJob, submitJobs, type Submission, type SubmitOutcome, type PayloadSource, type PayloadBuilder } from './submit';
 export { viewJob, mapState, cancelledReason, type JobView } from './job-view';
 export { cancelJob, readTombstone, type CancelOutcome, type Tombstone } from './cancel';
 export type { JobContext, JobHandler, JobHandlers } from './handler';

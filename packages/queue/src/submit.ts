@@ -3,11 +3,24 @@ import { idempotentJobId, newJobId } from './job-id';
 import type { JobQueues } from './queues';
 import type { TenantJobIndex } from './tenant-index';
 
+/**
+ * The job's payload, already validated against the catalog's schema by the caller -- or a builder
+ * that gets the job id first (for work scoped to the job, such as pseudonymizing with the job as the
+ * vault scope). A builder runs only when a job is created, never for a replay.
+ */
+export type PayloadSource = unknown | PayloadBuilder;
+export type PayloadBuilder = { build: (jobId: string) => Promise<unknown> };
+
+const isBuilder = (source: unknown): source is PayloadBuilder =>
+  typeof source === 'object' && source !== null && typeof (source as PayloadBuilder).build === 'function';
+
+const resolvePayload = (source: PayloadSource, jobId: string): Promise<unknown> =>
+  isBuilder(source) ? source.build(jobId) : Promise.resolve(source);
+
 export interface Submission {
   jobName: string;
   tenant: string;
-  /** Already validated against the catalog's payload schema by the caller. */
-  payload: unknown;
+  payload: PayloadSource;
   /** sha256 of the request body as received. */
   requestHash: string;
   idempotencyKey?: string;
@@ -41,12 +54,13 @@ export async function submitJob(
     }
   }
 
+  const payload = await resolvePayload(submission.payload, jobId);
   const now = deps.now?.() ?? Date.now();
   const envelope: JobEnvelope = {
     tenant: submission.tenant,
     requestHash: submission.requestHash,
     submittedAt: new Date(now).toISOString(),
-    payload: submission.payload,
+    payload,
   };
   // Index first: a crash between the two leaves a dangling id in the index (skipped when listing),
   // never a job its owner cannot list.
@@ -68,7 +82,7 @@ function sameRequest(data: unknown, tenant: string, requestHash: string): boolea
  */
 export async function submitJobs(
   deps: { catalog: JobCatalog; queues: JobQueues; tenantJobs: TenantJobIndex; now?: () => number },
-  submission: Omit<Submission, 'payload'> & { payloads: readonly unknown[] },
+  submission: Omit<Submission, 'payload'> & { payloads: readonly PayloadSource[] },
 ): Promise<SubmitOutcome[]> {
   const definition = deps.catalog[submission.jobName];
   if (!definition) throw new Error(`unknown job type "${submission.jobName}"`);
@@ -84,11 +98,12 @@ export async function submitJobs(
       return ids.map((jobId) => ({ kind, jobId }));
     }
   }
+  const payloads = await Promise.all(submission.payloads.map((source, index) => resolvePayload(source, ids[index]!)));
   const now = deps.now?.() ?? Date.now();
   const submittedAt = new Date(now).toISOString();
   await deps.tenantJobs.addMany(submission.tenant, ids, now);
   await queue.addBulk(
-    submission.payloads.map((payload, index) => ({
+    payloads.map((payload, index) => ({
       name: definition.queue,
       data: { tenant: submission.tenant, requestHash: submission.requestHash, submittedAt, payload } satisfies JobEnvelope,
       opts: { jobId: ids[index]! },

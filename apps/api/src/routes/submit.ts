@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { submitJob, submitJobs } from '@llmops/queue';
-import type { ApiDeps, SubmissionRoute } from '../deps';
+import type { ApiDeps, SubmissionContext, SubmissionRoute } from '../deps';
 import { HttpError, validationError } from '../http/errors';
 
 const IdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
@@ -15,7 +15,10 @@ export function submissionHandler(deps: ApiDeps, route: SubmissionRoute): Reques
     requireJson(req);
     const idempotencyKey = readIdempotencyKey(req);
     const tenant = req.tenant!;
-    const payload = toJobPayload(route, definition.payload, req.body, { tenant, params: req.params as Record<string, string> }, 'body');
+    const body = route.body.safeParse(req.body);
+    if (!body.success) throw validationError(body.error);
+    const params = req.params as Record<string, string>;
+    const payload = { build: (jobId: string) => toJobPayload(route, definition.payload, body.data, { tenant, params, jobId, services: deps.services }, 'body') };
 
     const outcome = await submitJob(deps, {
       jobName: route.job,
@@ -50,8 +53,10 @@ export function bulkSubmissionHandler(deps: ApiDeps, route: SubmissionRoute): Re
     const envelope = bulkBody(route).safeParse(req.body);
     if (!envelope.success) throw validationError(envelope.error);
     const tenant = req.tenant!;
-    const context = { tenant, params: req.params as Record<string, string> };
-    const payloads = envelope.data.jobs.map((body, index) => toJobPayload(route, definition.payload, body, context, `body.jobs.${index}`));
+    const params = req.params as Record<string, string>;
+    const payloads = envelope.data.jobs.map((body, index) => ({
+      build: (jobId: string) => toJobPayload(route, definition.payload, body, { tenant, params, jobId, services: deps.services }, `body.jobs.${index}`),
+    }));
     const outcomes = await submitJobs(deps, {
       jobName: route.job,
       tenant,
@@ -88,17 +93,15 @@ function readIdempotencyKey(req: Request): string | undefined {
   return parsed.data;
 }
 
-/** Validates one request body and turns it into a job payload checked against the catalog. */
-function toJobPayload(
+/** Turns one validated request body into a job payload checked against the catalog. */
+async function toJobPayload(
   route: SubmissionRoute,
   payloadSchema: z.ZodType,
-  rawBody: unknown,
-  context: { tenant: string; params: Record<string, string> },
+  body: unknown,
+  context: SubmissionContext,
   where: string,
-): unknown {
-  const body = route.body.safeParse(rawBody);
-  if (!body.success) throw validationError(body.error, where);
-  const payload = payloadSchema.safeParse(route.toPayload ? route.toPayload(body.data, context) : body.data);
+): Promise<unknown> {
+  const payload = payloadSchema.safeParse(route.toPayload ? await route.toPayload(body, context) : body);
   if (!payload.success) throw validationError(payload.error, where);
   return payload.data;
 }
