@@ -8,16 +8,19 @@ import { Redis } from 'ioredis';
 export interface OwnRedis {
   url: string;
   port: number;
-  stop(): Promise<void>;
+  /** Its data directory (pass it back with the port to restart on the same data). */
+  dir: string;
+  /** SIGKILLs the server (no shutdown save); removes the directory unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /**
  * Starts a private redis-server (for tests that restart Redis or need another config, such as a
  * wrong maxmemory-policy). The shared Redis on 6379 is never touched.
  */
-export async function startRedisServer(options: { args?: string[] } = {}): Promise<OwnRedis> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'llmops-redis-'));
+export async function startRedisServer(options: { args?: string[]; port?: number; dir?: string } = {}): Promise<OwnRedis> {
+  const port = options.port ?? (await freePort());
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'llmops-redis-'));
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...(options.args ?? [])],
@@ -40,10 +43,11 @@ export async function startRedisServer(options: { args?: string[] } = {}): Promi
   return {
     url,
     port,
-    async stop() {
+    dir,
+    async stop(stopOptions = {}) {
       child.kill('SIGKILL');
       await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
-      rmSync(dir, { recursive: true, force: true });
+      if (!stopOptions.keepData) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
