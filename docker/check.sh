@@ -114,7 +114,7 @@ def seconds(v):
     m = re.fullmatch(r"(?:(\d+)m)?(?:(\d+)s)?", str(v))
     return int(m.group(1) or 0) * 60 + int(m.group(2) or 0) if m else 0
 redis = " ".join(s["redis"].get("command") or [])
-for flag in ("--appendonly yes", "--appendfsync everysec", "--maxmemory-policy noeviction"):
+for flag in ("--appendonly yes", "--appendfsync always", "--maxmemory-policy noeviction"):
     if flag not in redis: problems.append(f"redis lacks {flag}")
 if not any(":/data" in str(v) for v in s["redis"].get("volumes", [])): problems.append("redis has no volume on /data")
 w = s["worker"]
