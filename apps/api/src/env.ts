@@ -32,6 +32,6 @@ export const ApiEnv = z
 export type ApiEnv = z.infer<typeof ApiEnv>;
 
 /** Parses the API's environment once at boot; throws a ConfigError naming each bad variable. */
-export function loadApiEnv(env: Record<string, string | undefined>): ApiEnv {
+export function loadApiEnv(env: Record<string, string | undefined> = process.env): ApiEnv {
   return parseEnv(ApiEnv, env);
 }

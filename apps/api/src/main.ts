@@ -7,7 +7,7 @@ import { loadApiEnv } from './env';
 import { platformFeatures } from './features';
 import { startApiServer } from './server';
 
-const env = loadOrExit(() => loadApiEnv(process.env));
+const env = loadOrExit(() => loadApiEnv());
 const logger = createLogger({ name: 'api', level: env.LOG_LEVEL });
 
 try {

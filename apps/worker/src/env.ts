@@ -38,6 +38,6 @@ export const WorkerEnv = z.object({
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 
-export function loadWorkerEnv(env: Record<string, string | undefined>): WorkerEnv {
+export function loadWorkerEnv(env: Record<string, string | undefined> = process.env): WorkerEnv {
   return parseEnv(WorkerEnv, env);
 }

@@ -7,7 +7,7 @@ import { loadWorkerEnv } from './env';
 import { createPlatformHandlers } from './handlers';
 import { runWorker } from './run';
 
-const env = loadOrExit(() => loadWorkerEnv(process.env));
+const env = loadOrExit(() => loadWorkerEnv());
 const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL });
 
 try {
