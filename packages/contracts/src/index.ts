@@ -10,7 +10,7 @@ export {
 } from './catalog';
 export { JobEnvelope, JobState, TenantId, ItemResult } from './envelope';
 export { platformCatalog, type PlatformCatalog } from './platform-catalog';
-export { ingestJobs } from './jobs/ingest';
+export { ingestJobs, IngestPartPayload, INGEST_PART_DOCUMENTS } from './jobs/ingest';
 export { inferenceJobs } from './jobs/inference';
 export { evaluationJobs } from './jobs/evaluation';
 export {

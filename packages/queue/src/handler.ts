@@ -18,6 +18,14 @@ export interface JobContext<P> {
     done(itemIds: readonly string[]): Promise<Set<string>>;
   };
   logger: Logger;
+  /** Set when this job is a child of a flow: the parent's id, progress and item results. */
+  parent?: {
+    jobId: string;
+    reportProgress(progress: number | Record<string, unknown>): Promise<void>;
+    results: JobContext<P>['results'];
+  };
+  /** The return values of this job's children (for a flow's parent, which runs after all of them). */
+  childResults(): Promise<unknown[]>;
 }
 
 export type JobHandler<P, R> = (context: JobContext<P>) => Promise<R>;

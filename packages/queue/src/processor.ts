@@ -1,4 +1,4 @@
-import { DelayedError, UnrecoverableError, WaitingError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, WaitingError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JobEnvelope, type JobDefinition } from '@llmops/contracts';
 import { cancelledReason } from './job-view';
@@ -29,6 +29,8 @@ export interface ActiveJobs {
  * on shutdown, fail for good).
  */
 export function createProcessor(deps: {
+  /** A queue handle by name (a flow child reaches its parent through it). */
+  queueFor: (name: string) => Queue;
   definition: JobDefinition;
   handler: JobHandler<unknown, unknown>;
   redis: Redis;
@@ -71,6 +73,8 @@ export function createProcessor(deps: {
             done: (ids) => deps.results.done(jobId, ids),
           },
           logger,
+          parent: parentOf(job, deps),
+          childResults: async () => Object.values(await job.getChildrenValues()),
         }),
         controller.signal,
       );
@@ -116,4 +120,23 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+/** The parent of a flow child: its id (from BullMQ's `prefix:queue` key), progress and results. */
+function parentOf(job: Job, deps: { queueFor: (name: string) => Queue; results: ResultStore }) {
+  const parent = job.parent;
+  if (!parent) return undefined;
+  const queueName = parent.queueKey.split(':').at(-1)!;
+  const parentId = String(parent.id);
+  return {
+    jobId: parentId,
+    reportProgress: async (progress: number | Record<string, unknown>) => {
+      const parentJob = await deps.queueFor(queueName).getJob(parentId);
+      await parentJob?.updateProgress(progress);
+    },
+    results: {
+      put: (items: Parameters<ResultStore['put']>[1]) => deps.results.put(parentId, items),
+      done: (ids: readonly string[]) => deps.results.done(parentId, ids),
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { Queue, type JobsOptions } from 'bullmq';
+import { FlowProducer, Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { JobCatalog, JobDefinition } from '@llmops/contracts';
 
@@ -12,10 +12,22 @@ export function jobOptionsFor(definition: JobDefinition, retentionSeconds: numbe
   };
 }
 
+/** One job of a flow: its catalog name (= queue), id and data. */
+export interface FlowNode {
+  name: string;
+  jobId: string;
+  data: unknown;
+}
+
 export interface JobQueues {
   readonly names: readonly string[];
   get(name: string): Queue;
   all(): Queue[];
+  /**
+   * Adds a parent and its children atomically (a BullMQ flow): the parent runs once every child has
+   * completed, and fails if a child fails for good.
+   */
+  addFlow(parent: FlowNode, children: readonly FlowNode[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,9 +49,30 @@ export function createJobQueues(options: {
       }),
     );
   }
+  let flows: FlowProducer | undefined;
+  const optionsOf = (name: string) => {
+    const definition = options.catalog[name];
+    if (!definition) throw new Error(`no queue "${name}" in the catalog`);
+    return jobOptionsFor(definition, options.retentionSeconds);
+  };
   let closing: Promise<void> | undefined;
   return {
     names: [...queues.keys()],
+    async addFlow(parent, children) {
+      flows ??= new FlowProducer({ connection: options.connection, prefix: options.prefix });
+      await flows.add({
+        name: parent.name,
+        queueName: parent.name,
+        data: parent.data,
+        opts: { ...optionsOf(parent.name), jobId: parent.jobId },
+        children: children.map((child) => ({
+          name: child.name,
+          queueName: child.name,
+          data: child.data,
+          opts: { ...optionsOf(child.name), jobId: child.jobId, failParentOnFailure: true },
+        })),
+      });
+    },
     get(name) {
       const queue = queues.get(name);
       if (!queue) throw new Error(`no queue "${name}" in the catalog`);
@@ -47,7 +80,7 @@ export function createJobQueues(options: {
     },
     all: () => [...queues.values()],
     close() {
-      closing ??= Promise.allSettled([...queues.values()].map((queue) => queue.close())).then(() => undefined);
+      closing ??= Promise.allSettled([...[...queues.values()].map((queue) => queue.close()), flows?.close()]).then(() => undefined);
       return closing;
     },
   };

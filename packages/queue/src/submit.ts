@@ -111,3 +111,43 @@ export async function submitJobs(
   );
   return ids.map((jobId) => ({ kind: 'created', jobId }));
 }
+
+/**
+ * Adds a parent job whose work is split into child jobs (a BullMQ flow), for a tenant: the tenant
+ * owns and lists the parent; children are found through it. Idempotency as for submitJob (on the
+ * parent's id); children ids derive from the parent's, so a replayed flow is the same flow.
+ */
+export async function submitFlow(
+  deps: { catalog: JobCatalog; queues: JobQueues; tenantJobs: TenantJobIndex; now?: () => number },
+  submission: Omit<Submission, 'payload'> & { payload: PayloadSource; childJobName: string; childPayloads: readonly PayloadSource[] },
+): Promise<SubmitOutcome> {
+  const definition = deps.catalog[submission.jobName];
+  const child = deps.catalog[submission.childJobName];
+  if (!definition || !child) throw new Error(`unknown job type "${submission.jobName}" or "${submission.childJobName}"`);
+  const queue = deps.queues.get(definition.queue);
+  const jobId = submission.idempotencyKey
+    ? idempotentJobId(definition.queue, submission.tenant, submission.idempotencyKey)
+    : newJobId(definition.queue);
+  const existing = submission.idempotencyKey ? await queue.getJob(jobId) : undefined;
+  if (existing) {
+    return sameRequest(existing.data, submission.tenant, submission.requestHash) ? { kind: 'replayed', jobId } : { kind: 'conflict', jobId };
+  }
+  const childIds = submission.childPayloads.map((_, index) => idempotentJobId(child.queue, submission.tenant, `${jobId}#${index}`));
+  const [payload, ...childPayloads] = await Promise.all([
+    resolvePayload(submission.payload, jobId),
+    ...submission.childPayloads.map((source, index) => resolvePayload(source, childIds[index]!)),
+  ]);
+  const now = deps.now?.() ?? Date.now();
+  const envelope = (data: unknown): JobEnvelope => ({
+    tenant: submission.tenant,
+    requestHash: submission.requestHash,
+    submittedAt: new Date(now).toISOString(),
+    payload: data,
+  });
+  await deps.tenantJobs.add(submission.tenant, jobId, now);
+  await deps.queues.addFlow(
+    { name: definition.queue, jobId, data: envelope(payload) },
+    childPayloads.map((data, index) => ({ name: child.queue, jobId: childIds[index]!, data: envelope(data) })),
+  );
+  return { kind: 'created', jobId };
+}

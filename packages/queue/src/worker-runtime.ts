@@ -1,4 +1,4 @@
-import { Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { createRedis } from '@llmops/redis';
 import type { JobCatalog } from '@llmops/contracts';
 import { DurationHistogram } from './durations';
@@ -66,6 +66,12 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
     }
   });
 
+  const handles = new Map<string, Queue>();
+  const queueFor = (name: string) => {
+    let queue = handles.get(name);
+    if (!queue) handles.set(name, (queue = new Queue(name, { connection: client, prefix: options.prefix })));
+    return queue;
+  };
   const lockDuration = options.lockDurationMs ?? 30_000;
   const workers = queues.map((queue) => {
     const definition = options.catalog[queue]!;
@@ -73,7 +79,7 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
     const concurrency = typeof options.concurrency === 'number' ? options.concurrency : (options.concurrency?.[queue] ?? 4);
     const worker = new Worker(
       queue,
-      createProcessor({ definition, handler, redis: client, keys, results, active: activeJobs, logger }),
+      createProcessor({ queueFor, definition, handler, redis: client, keys, results, active: activeJobs, logger }),
       {
         connection: workerConnection,
         prefix: options.prefix,
@@ -117,6 +123,7 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
       await drained;
       clearTimeout(timer);
       await heartbeats.leave(options.workerId).catch(() => {});
+      await Promise.allSettled([...handles.values()].map((queue) => queue.close()));
       await Promise.allSettled([subscriber.quit(), client.quit(), workerConnection.quit()]);
       logger.info({}, 'worker stopped');
     })();

@@ -1,11 +1,12 @@
 import type { ingestJobs } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
-import { runIngest } from './ingest/run';
+import { runIngest, runIngestPart } from './ingest/run';
 import type { ProcessorDeps } from './types';
 
-/** Handlers of the ingest job family. */
+/** Handlers of the ingest job family: an upload, and a part of a large (fanned-out) upload. */
 export function ingestHandlers(deps: ProcessorDeps): JobHandlers<typeof ingestJobs> {
   return {
     ingest: (context) => runIngest(deps, context),
+    'ingest-part': (context) => runIngestPart(deps, context),
   };
 }

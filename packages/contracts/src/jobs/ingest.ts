@@ -20,14 +20,29 @@ export type IngestDocument = z.infer<typeof IngestDocument>;
  * The job payload. The API has already pseudonymized `text` and string metadata values with the
  * collection's scope, so no original PII sits in Redis; `model` is the collection's fixed model.
  */
+const PayloadDocument = z.strictObject({ id: z.string().min(1).max(256), text: z.string(), metadata: DocumentMetadata });
+
 export const IngestPayload = z.strictObject({
   collection: z.string().min(1).max(64),
   model: z.string().min(1).max(128),
-  documents: z
-    .array(z.strictObject({ id: z.string().min(1).max(256), text: z.string(), metadata: DocumentMetadata }))
-    .min(1)
-    .max(100_000),
+  /** The documents; empty when the upload was fanned out into `ingest-part` children. */
+  documents: z.array(PayloadDocument).max(100_000),
+  /** Set on a fanned-out upload: its documents are in this many children, and the job sums them. */
+  fanOut: z.strictObject({ parts: z.number().int().min(1), documents: z.number().int().min(1) }).optional(),
 });
+
+/** One part of a fanned-out upload: a slice of documents, placed at `offset` among `total`. */
+export const IngestPartPayload = z.strictObject({
+  collection: z.string().min(1).max(64),
+  model: z.string().min(1).max(128),
+  documents: z.array(PayloadDocument).min(1).max(100_000),
+  offset: z.number().int().min(0),
+  total: z.number().int().min(1),
+});
+export type IngestPartPayload = z.infer<typeof IngestPartPayload>;
+
+/** Uploads with more documents than this fan out into child jobs of this many documents each. */
+export const INGEST_PART_DOCUMENTS = 500;
 export type IngestPayload = z.infer<typeof IngestPayload>;
 
 const ChunkCounts = z.strictObject({ new: z.number().int(), unchanged: z.number().int(), deleted: z.number().int() });
@@ -61,6 +76,15 @@ export const ingestJobs = {
     queue: 'ingest',
     description: 'Chunk, pseudonymize, embed and upsert documents into a collection; unchanged chunks cost nothing',
     payload: IngestPayload,
+    result: IngestResult,
+    attempts: 5,
+    backoff: { type: 'exponential', delayMs: 2_000 },
+    timeoutMs: 60 * 60_000,
+  }),
+  'ingest-part': defineJob({
+    queue: 'ingest-part',
+    description: 'One part of a large upload (a child of an ingest job): its documents, as an ingest job does them',
+    payload: IngestPartPayload,
     result: IngestResult,
     attempts: 5,
     backoff: { type: 'exponential', delayMs: 2_000 },

@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { ingestJobs } from '@llmops/contracts';
+import { INGEST_PART_DOCUMENTS, ingestJobs } from '@llmops/contracts';
 import { announceChanges, piiScope, protectDocuments, storedCollectionName } from '@llmops/ingest';
-import { submitJob } from '@llmops/queue';
+import { submitFlow, submitJob } from '@llmops/queue';
 import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps } from '../../deps';
 import { HttpError, notFound, validationError } from '../../http/errors';
@@ -31,22 +31,50 @@ export function ingestDocuments(deps: Deps): RequestHandler {
     const info = await mapErrors(() => collectionForIngest(deps.services, tenant, name, model));
     const context = { scope: piiScope(tenant, name), policy: deps.services.piiPolicyFor(tenant), vault: deps.services.vault };
     const safe = await protectDocuments(documents, context);
-    const payload = ingestJobs.ingest.payload.safeParse({ collection: name, model: String(info.meta.model), documents: safe });
-    if (!payload.success) throw validationError(payload.error);
-
-    const outcome = await submitJob(deps, {
-      jobName: 'ingest',
-      tenant,
-      payload: payload.data,
-      requestHash: canonicalHash({ path: req.path, body: rawForHash }),
-      idempotencyKey,
-    });
+    const submission = { tenant, requestHash: canonicalHash({ path: req.path, body: rawForHash }), idempotencyKey };
+    const outcome = await submitUpload(deps, submission, name, String(info.meta.model), safe);
     if (outcome.kind === 'conflict') throw new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different request body');
     const location = `/v1/jobs/${outcome.jobId}`;
     res.setHeader('Location', location);
     if (outcome.kind === 'replayed') res.setHeader('Idempotent-Replayed', 'true');
     res.status(202).json({ id: outcome.jobId, type: 'ingest', status: location, replayed: outcome.kind === 'replayed', collection: name, model: info.meta.model, documents: documents.length });
   };
+}
+
+/**
+ * One job for an upload of up to INGEST_PART_DOCUMENTS documents; past that, a BullMQ flow: a parent
+ * `ingest` job (its id is the upload's, progress and item results land on it) over `ingest-part`
+ * children of INGEST_PART_DOCUMENTS documents each, which workers run in parallel.
+ */
+async function submitUpload(
+  deps: Deps,
+  submission: { tenant: string; requestHash: string; idempotencyKey: string | undefined },
+  collection: string,
+  model: string,
+  documents: readonly { id: string; text: string; metadata: Record<string, string | number | boolean> }[],
+) {
+  const check = <T>(parsed: { success: true; data: T } | { success: false; error: z.ZodError }): T => {
+    if (!parsed.success) throw validationError(parsed.error);
+    return parsed.data;
+  };
+  if (documents.length <= INGEST_PART_DOCUMENTS) {
+    const payload = check(ingestJobs.ingest.payload.safeParse({ collection, model, documents }));
+    return submitJob(deps, { jobName: 'ingest', payload, ...submission });
+  }
+  const parts = Math.ceil(documents.length / INGEST_PART_DOCUMENTS);
+  const payload = check(ingestJobs.ingest.payload.safeParse({ collection, model, documents: [], fanOut: { parts, documents: documents.length } }));
+  const childPayloads = Array.from({ length: parts }, (_, part) =>
+    check(
+      ingestJobs['ingest-part'].payload.safeParse({
+        collection,
+        model,
+        documents: documents.slice(part * INGEST_PART_DOCUMENTS, (part + 1) * INGEST_PART_DOCUMENTS),
+        offset: part * INGEST_PART_DOCUMENTS,
+        total: documents.length,
+      }),
+    ),
+  );
+  return submitFlow(deps, { jobName: 'ingest', childJobName: 'ingest-part', payload, childPayloads, ...submission });
 }
 
 /** DELETE /v1/collections/{name}/documents/{id}: removes every chunk of the document, at once. */

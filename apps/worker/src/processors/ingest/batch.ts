@@ -16,7 +16,11 @@ import type { BatchPlan, BatchStats, IngestPayload, PayloadDocument } from './ty
 /** What every batch of one job shares. */
 export interface BatchScope {
   deps: ProcessorDeps;
-  context: JobContext<IngestPayload>;
+  context: JobContext<Pick<IngestPayload, 'collection' | 'model'>>;
+  /** Where item results go: the job's own, or a fanned-out upload's parent's. */
+  results: JobContext<unknown>['results'];
+  /** Index of the first document of this job among the upload's documents. */
+  offset: number;
   /** The stored (tenant-tagged) collection name. */
   stored: string;
   hash: (text: string) => string;
@@ -89,7 +93,7 @@ export async function runBatch(scope: BatchScope, batch: number, first: number, 
     deps.prefix,
     plan.docs.filter((d) => d.status === 'updated').map((d) => ({ tenant, collection, documentId: d.documentId, change: 'updated' as const })),
   );
-  await context.results.put(plan.docs.map((result, i) => ({ id: result.documentId, index: first + i, result })));
+  await scope.results.put(plan.docs.map((result, i) => ({ id: result.documentId, index: scope.offset + first + i, result })));
 
   context.logger.info({ batch, documents: docs.length, embedded: points.length, deleted: deleteIds.length, requests }, 'ingest batch done');
   return summarize(plan, { tokens, requests, costNanoUsd });

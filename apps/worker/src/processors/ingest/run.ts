@@ -1,8 +1,9 @@
+import type { IngestPartPayload } from '@llmops/contracts';
 import { chunkHasher, IngestProgress, nanoUsdToString, storedCollectionName } from '@llmops/ingest';
 import { NonRetriableError, type JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
-import { runBatch } from './batch';
-import type { BatchPlan, BatchStats, IngestPayload, IngestResult } from './types';
+import { runBatch, type BatchScope } from './batch';
+import type { BatchPlan, BatchStats, IngestPayload, IngestResult, PayloadDocument } from './types';
 
 /** Documents per batch: one packed embed call and one upsert each; progress is reported per batch. */
 export const DOCUMENTS_PER_BATCH = 32;
@@ -10,11 +11,63 @@ export const DOCUMENTS_PER_BATCH = 32;
 const PROGRESS_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
- * An ingestion job, in batches. A restarted job skips the batches a previous attempt finished (their
- * stats are kept in Redis and still counted in the summary) and replays the plan of an unfinished one.
+ * An ingestion job. A small upload carries its documents and runs them in batches; a large one was
+ * fanned out into `ingest-part` children, which BullMQ runs first, and this job sums their results.
  */
 export async function runIngest(deps: ProcessorDeps, context: JobContext<IngestPayload>): Promise<IngestResult> {
-  const { collection, model, documents } = context.payload;
+  const { collection, model, documents, fanOut } = context.payload;
+  if (fanOut) {
+    const parts = (await context.childResults()) as IngestResult[];
+    await context.reportProgress({ parts: { done: parts.length, total: fanOut.parts }, documents: { done: fanOut.documents, total: fanOut.documents } });
+    return summarize(collection, model, fanOut.documents, parts.map(toStats), parts.reduce((sum, part) => sum + part.batches, 0));
+  }
+  const stats = await ingestInBatches(deps, context, documents, {
+    offset: 0,
+    results: context.results,
+    onBatch: (done) =>
+      context.reportProgress({
+        batches: { done, total: Math.ceil(documents.length / DOCUMENTS_PER_BATCH) },
+        documents: { done: Math.min(documents.length, done * DOCUMENTS_PER_BATCH), total: documents.length },
+      }),
+  });
+  return summarize(collection, model, documents.length, stats);
+}
+
+/**
+ * One part of a large upload: its documents, as an ingest job does them, with item results written
+ * to the parent (at the documents' places in the upload) and progress reported on the parent.
+ */
+export async function runIngestPart(deps: ProcessorDeps, context: JobContext<IngestPartPayload>): Promise<IngestResult> {
+  const { collection, model, documents, offset, total } = context.payload;
+  const parent = context.parent;
+  const doneKey = parent ? `${deps.prefix}:ingest:flow:${parent.jobId}` : undefined;
+  let reported = 0;
+  const stats = await ingestInBatches(deps, context, documents, {
+    offset,
+    results: parent?.results ?? context.results,
+    onBatch: async (done) => {
+      const newly = Math.min(documents.length, done * DOCUMENTS_PER_BATCH) - reported;
+      reported += newly;
+      if (!parent || !doneKey || newly <= 0) return;
+      const uploadDone = await deps.redis.hincrby(doneKey, 'documents', newly);
+      await deps.redis.expire(doneKey, PROGRESS_TTL_SECONDS);
+      await parent.reportProgress({ documents: { done: Math.min(uploadDone, total), total } });
+    },
+  });
+  return summarize(collection, model, documents.length, stats);
+}
+
+/**
+ * Documents in batches. A restarted job skips the batches a previous attempt finished (their stats
+ * are kept in Redis and still counted) and replays the plan of an unfinished one.
+ */
+async function ingestInBatches(
+  deps: ProcessorDeps,
+  context: BatchScope['context'],
+  documents: readonly PayloadDocument[],
+  target: { offset: number; results: BatchScope['results']; onBatch: (finishedBatches: number) => Promise<void> },
+): Promise<BatchStats[]> {
+  const { collection, model } = context.payload;
   const stored = storedCollectionName(context.tenant, collection);
   const info = await deps.services.vectors.describeCollection(stored);
   // The API creates the collection before enqueueing; it can only be gone if an operator dropped it.
@@ -24,7 +77,7 @@ export async function runIngest(deps: ProcessorDeps, context: JobContext<IngestP
   }
   const progress = IngestProgress.forJob<BatchPlan, BatchStats>(deps.redis, deps.prefix, context.jobId, PROGRESS_TTL_SECONDS);
   const finished = await progress.finished();
-  const scope = { deps, context, stored, hash: chunkHasher(deps.services.vault, model), progress };
+  const scope: BatchScope = { deps, context, stored, hash: chunkHasher(deps.services.vault, model), progress, results: target.results, offset: target.offset };
   const batches = Math.ceil(documents.length / DOCUMENTS_PER_BATCH);
   if (finished.size > 0) context.logger.info({ skipped: finished.size, batches }, 'resuming ingestion');
 
@@ -35,15 +88,29 @@ export async function runIngest(deps: ProcessorDeps, context: JobContext<IngestP
     const stats = await runBatch(scope, batch, first, documents.slice(first, first + DOCUMENTS_PER_BATCH));
     await progress.finish(batch, stats);
     finished.set(batch, stats);
-    await context.reportProgress({
-      batches: { done: finished.size, total: batches },
-      documents: { done: Math.min(documents.length, finished.size * DOCUMENTS_PER_BATCH), total: documents.length },
-    });
+    await target.onBatch(finished.size);
   }
-  return summarize(collection, model, documents.length, [...finished.values()]);
+  return [...finished.values()];
 }
 
-function summarize(collection: string, model: string, total: number, stats: readonly BatchStats[]): IngestResult {
+/** A part's summary read back as batch stats, so parts and batches sum the same way. */
+function toStats(part: IngestResult): BatchStats {
+  return {
+    docs: { new: part.documents.new, updated: part.documents.updated, unchanged: part.documents.unchanged },
+    chunks: part.chunks,
+    tokens: part.tokens,
+    costNanoUsd: usdToNano(part.costUsd),
+    requests: part.providerRequests,
+  };
+}
+
+/** "0.000123450" -> "123450": exact, no float in between. */
+function usdToNano(usd: string): string {
+  const [whole = '0', fraction = ''] = usd.split('.');
+  return (BigInt(whole) * 1_000_000_000n + BigInt(fraction.padEnd(9, '0').slice(0, 9) || '0')).toString();
+}
+
+function summarize(collection: string, model: string, total: number, stats: readonly BatchStats[], batches = stats.length): IngestResult {
   const result: IngestResult = {
     collection,
     model,
@@ -52,7 +119,7 @@ function summarize(collection: string, model: string, total: number, stats: read
     tokens: 0,
     costUsd: '0',
     providerRequests: 0,
-    batches: stats.length,
+    batches,
   };
   let nano = 0n;
   for (const s of stats) {
