@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INGEST_PART_DOCUMENTS } from '@llmops/contracts';
-import { readSse } from '@llmops/testing';
+import { readSse, waitFor } from '@llmops/testing';
 import { auth, keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
-import { finished, ingest, itemResults, type Doc } from './ingest-fixtures';
+import { call, finished, ingest, itemResults, type Doc } from './ingest-fixtures';
 
 let h: PlatformHarness;
 beforeAll(async () => {
@@ -43,5 +43,26 @@ describe('a large upload', () => {
     const again = await finished(h.api.url, keys.alice, await ingest(h.api.url, keys.alice, 'big', docs));
     expect(again.documents.unchanged).toBe(count);
     expect(again.tokens).toBe(0);
+  });
+
+  it('is cancelled as a whole: running parts stop, waiting parts never run, the upload shows cancelled', async () => {
+    h.simulator.configure({ latencyMs: 400 });
+    const others = docs.map((doc) => ({ ...doc, id: `c-${doc.id}` }));
+    const id = await ingest(h.api.url, keys.alice, 'cancelled', others);
+    await waitFor(async () => {
+      const view = await call(`${h.api.url}/v1/jobs/${id}`, keys.alice);
+      return ((view.body.progress as { documents?: { done: number } }).documents?.done ?? 0) >= 32;
+    }, { what: 'some documents done' });
+    const cancel = await call(`${h.api.url}/v1/jobs/${id}`, keys.alice, { method: 'DELETE' });
+    expect(cancel.status).toBe(202);
+    const view = await waitFor(async () => {
+      const current = await call(`${h.api.url}/v1/jobs/${id}`, keys.alice);
+      return current.body.state === 'cancelled' ? current.body : undefined;
+    }, { what: 'upload cancelled', timeoutMs: 60_000 });
+    expect(view.error).toBeNull();
+    const done = await itemResults(h.api.url, keys.alice, id);
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.length).toBeLessThan(count);
+    h.simulator.configure({ latencyMs: 0 });
   });
 });

@@ -17,6 +17,14 @@ export async function cancelJob(
   const jobId = String(job.id);
   const state = await job.getState();
   if (state === 'completed' || state === 'failed') return 'already-finished';
+  if (state === 'waiting-children') {
+    // A fanned-out job: stop every part not yet done (a waiting part fails as cancelled when it starts,
+    // a running one is aborted); the first part to fail fails the parent, shown as cancelled.
+    const { unprocessed = [] } = await job.getDependencies({ unprocessed: { count: 10_000 } });
+    const childIds = unprocessed.map((key) => key.slice(key.lastIndexOf(':') + 1));
+    await signalCancel(deps, [jobId, ...childIds]);
+    return 'signalled';
+  }
   if (state !== 'active') {
     try {
       await job.remove();
@@ -32,9 +40,20 @@ export async function cancelJob(
       // A worker took it between getState and remove: stop it as an active job.
     }
   }
-  await deps.redis.set(deps.keys.cancelRequest(jobId), '1', 'EX', deps.retentionSeconds);
-  await deps.redis.publish(deps.keys.cancelChannel, jobId);
+  await signalCancel(deps, [jobId]);
   return 'signalled';
+}
+
+/** Marks jobs as cancelled (checked when a job starts) and tells running ones to stop. */
+async function signalCancel(deps: { redis: Redis; keys: PlatformKeys; retentionSeconds: number }, jobIds: readonly string[]): Promise<void> {
+  const pipeline = deps.redis.multi();
+  for (const id of jobIds) pipeline.set(deps.keys.cancelRequest(id), '1', 'EX', deps.retentionSeconds).publish(deps.keys.cancelChannel, id);
+  await pipeline.exec();
+}
+
+/** Whether cancellation was requested for a job (a cancelled flow's parent fails through its parts). */
+export async function cancelRequested(redis: Redis, keys: PlatformKeys, jobId: string): Promise<boolean> {
+  return (await redis.exists(keys.cancelRequest(jobId))) === 1;
 }
 
 export interface Tombstone {

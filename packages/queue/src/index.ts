@@ -9,6 +9,6 @@ export { DurationHistogram, durationBuckets } from './durations';
 export { createJobQueues, jobOptionsFor, type JobQueues, type FlowNode } from './queues';
 export { submitJob, submitJobs, submitFlow, type Submission, type SubmitOutcome, type PayloadSource, type PayloadBuilder } from './submit';
 export { viewJob, mapState, cancelledReason, type JobView } from './job-view';
-export { cancelJob, readTombstone, type CancelOutcome, type Tombstone } from './cancel';
+export { cancelJob, cancelRequested, readTombstone, type CancelOutcome, type Tombstone } from './cancel';
 export type { JobContext, JobHandler, JobHandlers } from './handler';
 export { startWorkers, type WorkerRuntime, type WorkerRuntimeOptions } from './worker-runtime';

@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from 'express';
-import { queueOfJobId, viewJob } from '@llmops/queue';
+import { cancelRequested, queueOfJobId, viewJob } from '@llmops/queue';
+import { withCancellation } from './jobs';
 import type { ApiDeps } from '../deps';
 import { findCancelledView, findOwnedJob } from '../job-access';
 
@@ -44,9 +45,12 @@ export function jobEvents(deps: ApiDeps): RequestHandler {
       active: (e) => e.jobId === id && emit('active', { id }),
       progress: (e) => e.jobId === id && emit('progress', { id, progress: e.data }),
       completed: (e) => e.jobId === id && emit('completed', { id, result: parseMaybe(e.returnvalue) }),
-      failed: (e) =>
-        e.jobId === id &&
-        emit(String(e.failedReason) === 'cancelled by request' ? 'cancelled' : 'failed', { id, error: { message: e.failedReason } }),
+      failed: (e) => {
+        if (e.jobId !== id) return;
+        void cancelRequested(deps.redis, deps.keys, id).then((requested) =>
+          emit(requested || String(e.failedReason) === 'cancelled by request' ? 'cancelled' : 'failed', { id, error: { message: e.failedReason } }),
+        );
+      },
       removed: (e) => e.jobId === id && emit('cancelled', { id }),
     };
     for (const [name, listener] of Object.entries(listeners)) events.on(name as 'active', listener as never);
@@ -60,7 +64,7 @@ export function jobEvents(deps: ApiDeps): RequestHandler {
     };
     req.on('close', finish);
 
-    const snapshot = await viewJob(job, deps.queues.get(job.name));
+    const snapshot = await withCancellation(deps, await viewJob(job, deps.queues.get(job.name)));
     send('state', snapshot);
     if (snapshot.state === 'completed' || snapshot.state === 'failed' || snapshot.state === 'cancelled') {
       send(snapshot.state, snapshot.state === 'completed' ? { id, result: snapshot.result } : { id, error: snapshot.error });

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { cancelJob, InvalidCursorError, InvalidListCursorError, queueOfJobId, viewJob } from '@llmops/queue';
+import { cancelJob, cancelRequested, InvalidCursorError, InvalidListCursorError, queueOfJobId, viewJob, type JobView } from '@llmops/queue';
 import type { ApiDeps } from '../deps';
 import { findCancelledView, findOwnedJob } from '../job-access';
 import { HttpError, notFound, validationError } from '../http/errors';
@@ -33,7 +33,7 @@ export function listJobs(deps: ApiDeps): RequestHandler {
       page.ids.map(async (id) => {
         const queue = queueOfJobId(id, deps.queues.names);
         const job = queue ? await deps.queues.get(queue).getJob(id) : undefined;
-        if (job && queue) return viewJob(job, deps.queues.get(queue));
+        if (job && queue) return withCancellation(deps, await viewJob(job, deps.queues.get(queue)));
         return findCancelledView(deps, req.tenant!, id);
       }),
     );
@@ -48,7 +48,7 @@ export function getJob(deps: ApiDeps): RequestHandler {
     const cancelled = await findCancelledView(deps, req.tenant!, id);
     if (cancelled) return void res.json(cancelled);
     const job = await findOwnedJob(deps, req.tenant!, id);
-    const view = await viewJob(job, deps.queues.get(job.name));
+    const view = await withCancellation(deps, await viewJob(job, deps.queues.get(job.name)));
     res.json({ ...view, results: { count: await deps.results.count(id), href: `/v1/jobs/${id}/results` } });
   };
 }
@@ -80,6 +80,12 @@ export function deleteJob(deps: ApiDeps): RequestHandler {
     if (outcome === 'removed') return void res.status(200).json({ id, state: 'cancelled' });
     res.status(202).json({ id, state: 'cancelling', message: 'the worker running the job has been told to stop' });
   };
+}
+
+/** A job that failed after its owner cancelled it (a fanned-out job fails through its parts) shows as cancelled. */
+export async function withCancellation(deps: ApiDeps, view: JobView): Promise<JobView> {
+  if (view.state !== 'failed' || !(await cancelRequested(deps.redis, deps.keys, view.id))) return view;
+  return { ...view, state: 'cancelled', error: null };
 }
 
 export { notFound };
