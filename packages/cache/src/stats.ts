@@ -1,3 +1,4 @@
+import { nanoToUsdString } from '@llmops/tokens';
 import type { Redis } from 'ioredis';
 import { stableJson } from './canonical';
 import type { CacheKeys } from './keys';
@@ -84,15 +85,9 @@ export class CacheStatsRecorder {
       wrongHitRate: hits ? n('wrongHits') / hits : 0,
       savedInputTokens: n('savedInputTokens'),
       savedOutputTokens: n('savedOutputTokens'),
-      savedUsd: nanoToUsd(nano),
+      savedUsd: nanoToUsdString(nano),
       entriesInvalidated: n('entriesInvalidated'),
     };
   }
 }
 
-/** Integer nano-USD as an exact decimal string with 9 places. */
-export function nanoToUsd(nano: bigint): string {
-  const negative = nano < 0n;
-  const abs = negative ? -nano : nano;
-  return `${negative ? '-' : ''}${abs / 1_000_000_000n}.${(abs % 1_000_000_000n).toString().padStart(9, '0')}`;
-}

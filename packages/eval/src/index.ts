@@ -8,7 +8,7 @@ export { builtInRubrics, isBuiltInRubric, type BuiltInRubric, type Rubric, type 
 export { buildJudgeRequest, neutraliseFences, verdictJsonSchema, judgeScale, MissingReferenceError, type JudgeRequest } from './judge-prompt';
 export { JudgeVerdict, parseVerdict, type ParsedVerdict } from './verdict';
 export { calibrate, formatCalibration, defaultThresholds, type CalibrationOptions, type CalibrationReport, type ScoredPair, type ThresholdRow } from './calibration';
-export { usdToNano, nanoToUsd, sumUsd } from './money';
+export { sumUsd } from './money';
 export { summarize, caseStats, byCase, type SampleGrade, type SampleRecord, type GraderInfo, type GraderSummary, type CaseGraderStats, type EvaluationSummary } from './report';
 export { compareRuns, type Comparison, type MetricComparison } from './compare';
 export { LabelledPair, parsePairs, loadCachePairs } from './corpus';

@@ -8,4 +8,3 @@ export { batchKey } from './batch-key';
 export { pointId, CollectionMismatchError, CollectionNotFoundError, InvalidVectorInputError, VectorFilterSchema, METADATA_KEY_PATTERN, eq } from '@llmops/vector';
 export type { VectorFilter, StoredPoint, VectorPoint, SearchHit, MetadataValue, CollectionInfo } from '@llmops/vector';
 export { IngestProgress, type PlannedEmbedding } from './progress';
-export { nanoUsdToString } from './money';

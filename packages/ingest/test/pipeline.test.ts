@@ -1,3 +1,4 @@
+import { nanoToUsdString } from '@llmops/tokens';
 import { describe, expect, it } from 'vitest';
 import { createMemoryVaultStore, createVault, defaultPolicy } from '@llmops/pii';
 import type { StoredPoint } from '@llmops/vector';
@@ -5,7 +6,6 @@ import {
   batchKey,
   chunkHasher,
   diffChunks,
-  nanoUsdToString,
   piiScope,
   planChunks,
   protectDocument,
@@ -93,9 +93,9 @@ describe('batchKey and money', () => {
   });
 
   it('formats nano-dollars', () => {
-    expect(nanoUsdToString(0n)).toBe('0.000000000');
-    expect(nanoUsdToString(1_234n)).toBe('0.000001234');
-    expect(nanoUsdToString(12_000_000_001n)).toBe('12.000000001');
+    expect(nanoToUsdString(0n)).toBe('0.000000000');
+    expect(nanoToUsdString(1_234n)).toBe('0.000001234');
+    expect(nanoToUsdString(12_000_000_001n)).toBe('12.000000001');
   });
 });
 

@@ -1,3 +1,4 @@
+import { nanoToUsdString } from '@llmops/tokens';
 import type { Redis } from 'ioredis';
 
 export interface LedgerOptions {
@@ -106,12 +107,6 @@ export function createUsageLedger(redis: Redis, options: LedgerOptions = {}): Us
   };
 }
 
-/** Integer nano-USD as an exact decimal dollar string. */
-export function nanoToUsdString(nano: bigint): string {
-  const sign = nano < 0n ? '-' : '';
-  const abs = nano < 0n ? -nano : nano;
-  return `${sign}${abs / 1_000_000_000n}.${(abs % 1_000_000_000n).toString().padStart(9, '0')}`;
-}
 
 export interface ReadUsageOptions {
   tenant: string;
@@ -180,3 +175,5 @@ export async function readUsage(redis: Redis, options: ReadUsageOptions): Promis
     },
   };
 }
+
+export { nanoToUsdString };

@@ -92,3 +92,21 @@ export function formatUsd(d: Decimal.Value, options: FormatUsdOptions = {}): str
   const sign = value.isNegative() && !value.isZero() ? '-' : '';
   return `${sign}$${grouped}${decimals ? `.${decimals}` : ''}`;
 }
+
+/**
+ * Integer nano-USD as an exact decimal string with nine places (1234n -> "0.000001234"): the form
+ * ledgers, results and reports carry dollars in, so sums never pass through a float.
+ */
+export function nanoToUsdString(nano: bigint): string {
+  const sign = nano < 0n ? '-' : '';
+  const abs = nano < 0n ? -nano : nano;
+  return `${sign}${abs / 1_000_000_000n}.${(abs % 1_000_000_000n).toString().padStart(9, '0')}`;
+}
+
+/** The inverse of nanoToUsdString for any decimal dollar string; digits past the ninth are dropped. */
+export function usdStringToNano(usd: string): bigint {
+  const match = /^(-?)(\d+)(?:\.(\d{0,9}))?\d*$/.exec(usd.trim());
+  if (!match) throw new RangeError(`not a USD amount: ${usd}`);
+  const nano = BigInt(match[2]!) * 1_000_000_000n + BigInt((match[3] ?? '').padEnd(9, '0'));
+  return match[1] ? -nano : nano;
+}

@@ -27,4 +27,4 @@ export {
   type FitContextOptions,
   type FitContextResult,
 } from './budget';
-export { costOf, toNanoUsd, fromNanoUsd, formatUsd, UsdDecimal, type TokenUsage, type FormatUsdOptions } from './cost';
+export { costOf, toNanoUsd, fromNanoUsd, formatUsd, nanoToUsdString, usdStringToNano, UsdDecimal, type TokenUsage, type FormatUsdOptions } from './cost';

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { costOf, createModelRegistry, defaultModelRegistry, formatUsd, fromNanoUsd, toNanoUsd } from '../src/index';
+import { costOf, createModelRegistry, defaultModelRegistry, formatUsd, fromNanoUsd, nanoToUsdString, toNanoUsd, usdStringToNano } from '../src/index';
 
 describe('costOf', () => {
   it('prices input, cached input and output exactly', () => {
@@ -68,5 +68,16 @@ describe('formatUsd', () => {
     expect(formatUsd(new Decimal('0.0000001'))).toBe('$0.00');
     expect(formatUsd(new Decimal('-3'))).toBe('-$3.00');
     expect(formatUsd(new Decimal('1234567.891'), { maxDecimals: 2 })).toBe('$1,234,567.89');
+  });
+});
+
+describe('nano-USD strings', () => {
+  it('formats and parses exactly, both ways', () => {
+    expect(nanoToUsdString(1_234n)).toBe('0.000001234');
+    expect(nanoToUsdString(-12_000_000_001n)).toBe('-12.000000001');
+    expect(usdStringToNano('0.000001234')).toBe(1_234n);
+    expect(usdStringToNano('1.5')).toBe(1_500_000_000n);
+    for (const nano of [0n, 1n, 999_999_999n, 123_456_789_012n]) expect(usdStringToNano(nanoToUsdString(nano))).toBe(nano);
+    expect(() => usdStringToNano('1.2.3')).toThrow(RangeError);
   });
 });

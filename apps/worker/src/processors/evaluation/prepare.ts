@@ -1,4 +1,5 @@
-import { cosine, gradeDeterministic, MissingExpectedError, usdToNano, type SampleGrade } from '@llmops/eval';
+import { usdStringToNano } from '@llmops/tokens';
+import { cosine, gradeDeterministic, MissingExpectedError, type SampleGrade } from '@llmops/eval';
 import { graderName, isFatal, jobType, type CallScope, type EvaluationPayload, type Llm, type PreparedItem, type WorkItem } from './types';
 
 const defaultEmbeddingModel = 'text-embedding-3-small';
@@ -42,7 +43,7 @@ export async function prepareItem(llm: Llm, payload: EvaluationPayload, item: Wo
           model: grader.model ?? payload.embeddingModel ?? defaultEmbeddingModel,
           idempotencyKey: `${key}:${name}`,
         });
-        costNano += usdToNano(result.costUsd);
+        costNano += usdStringToNano(result.costUsd);
         const score = cosine(result.vectors[0]!, result.vectors[1]!);
         grades[name] = { status: 'graded', score, pass: score >= (grader.threshold ?? 0.8) };
       } catch (error) {

@@ -1,5 +1,6 @@
 import type { ItemResult } from '@llmops/contracts';
-import { compareRuns, nanoToUsd, summarize, type SampleRecord } from '@llmops/eval';
+import { compareRuns, summarize, type SampleRecord } from '@llmops/eval';
+import { nanoToUsdString } from '@llmops/tokens';
 import type { JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 import { judgeItems } from './judging';
@@ -39,7 +40,7 @@ export async function runEvaluation(deps: ProcessorDeps, context: JobContext<Eva
     const prepared = await mapPool(slice, concurrency, (item) => prepareItem(deps.services.llm, payload, item, scope));
     await judgeItems({ llm: deps.services.llm, redis: deps.redis, prefix: deps.prefix }, payload, prepared, scope, counters);
     const results: ItemResult[] = prepared.map((item) => {
-      const record: SampleRecord = { caseId: item.kase.id, sample: item.sample, output: item.output, grades: item.grades, costUsd: nanoToUsd(item.costNano) };
+      const record: SampleRecord = { caseId: item.kase.id, sample: item.sample, output: item.output, grades: item.grades, costUsd: nanoToUsdString(item.costNano) };
       return { id: item.id, index: item.index, result: record };
     });
     await context.results.put(results);

@@ -1,4 +1,4 @@
-import { nanoToUsd } from '@llmops/cache';
+import { nanoToUsdString } from '@llmops/tokens';
 import type { InferenceItemResult, InferenceSummary } from '@llmops/contracts';
 import { platformKeys } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
@@ -29,5 +29,5 @@ export async function summarize(deps: ProcessorDeps, jobId: string, items: numbe
       saved += BigInt(result.savedNanoUsd);
     }
   } while (cursor !== '0');
-  return { items, ...totals, costUsd: nanoToUsd(cost), savedUsd: nanoToUsd(saved) };
+  return { items, ...totals, costUsd: nanoToUsdString(cost), savedUsd: nanoToUsdString(saved) };
 }

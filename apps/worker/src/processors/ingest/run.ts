@@ -1,5 +1,6 @@
 import type { IngestPartPayload } from '@llmops/contracts';
-import { chunkHasher, IngestProgress, nanoUsdToString, storedCollectionName } from '@llmops/ingest';
+import { chunkHasher, IngestProgress, storedCollectionName } from '@llmops/ingest';
+import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
 import { NonRetriableError, type JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 import { runBatch, type BatchScope } from './batch';
@@ -99,15 +100,9 @@ function toStats(part: IngestResult): BatchStats {
     docs: { new: part.documents.new, updated: part.documents.updated, unchanged: part.documents.unchanged },
     chunks: part.chunks,
     tokens: part.tokens,
-    costNanoUsd: usdToNano(part.costUsd),
+    costNanoUsd: usdStringToNano(part.costUsd).toString(),
     requests: part.providerRequests,
   };
-}
-
-/** "0.000123450" -> "123450": exact, no float in between. */
-function usdToNano(usd: string): string {
-  const [whole = '0', fraction = ''] = usd.split('.');
-  return (BigInt(whole) * 1_000_000_000n + BigInt(fraction.padEnd(9, '0').slice(0, 9) || '0')).toString();
 }
 
 function summarize(collection: string, model: string, total: number, stats: readonly BatchStats[], batches = stats.length): IngestResult {
@@ -133,6 +128,6 @@ function summarize(collection: string, model: string, total: number, stats: read
     result.providerRequests += s.requests;
     nano += BigInt(s.costNanoUsd);
   }
-  result.costUsd = nanoUsdToString(nano);
+  result.costUsd = nanoToUsdString(nano);
   return result;
 }
