@@ -1,17 +1,10 @@
 // Synthetic corpus for the search half of the ingest bench: topical texts (so neighbours exist),
 // embedded with the simulator's own function (hashed n-grams, what the pipeline would store).
+import { seededRandom } from '@llmops/eval';
 import { embedText } from '@llmops/llm-simulator';
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded PRNG (mulberry32), shared with evaluation reports. */
+export const rng = seededRandom;
 
 const SYLLABLES = 'ka lo mi ne tu ra si po ve da zu fe gi ho ja qu wy xe bo ce'.split(' ');
 
