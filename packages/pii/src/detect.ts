@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { detectCards } from './detectors/card';
-import { detectDatesOfBirth, detectPersons } from './detectors/context';
+import { detectDatesOfBirth } from './detectors/context';
+import { detectPersons } from './detectors/person';
 import { detectEmails } from './detectors/email';
 import { detectIbans } from './detectors/iban';
 import { detectIps } from './detectors/ip';
