@@ -55,8 +55,10 @@ export interface ApiDeps {
   retentionSeconds: number;
   readyWorkerWindowMs: number;
   logger: Logger;
-  /** Stack traces in 5xx bodies: development only. */
-  exposeInternals: boolean;
+  /** Bull Board may change queues (retry, clean, pause, ...): BULL_BOARD_WRITES. Default false: read-only. */
+  bullBoardWrites: boolean;
+  /** The Bearer token /metrics requires (METRICS_TOKEN); undefined leaves /metrics open. */
+  metricsToken: string | undefined;
   /** Providers, vector store and vault for synchronous routes (search, usage); absent in tests of the job machinery. */
   services?: PlatformServices;
   /** Job families' routes, mounted when `services` is present. */
