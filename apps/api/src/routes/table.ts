@@ -16,6 +16,10 @@ export interface RouteSpec {
   handler: RequestHandler;
   /** The schema the handler validates the body with; also what /openapi.json documents. */
   body?: z.ZodType;
+  /** Largest body this route reads, in bytes (413 past it). Default: BODY_LIMIT. */
+  bodyLimit?: number;
+  /** Content types a POST body may have (415 otherwise), e.g. `application/x-ndjson`. Default: application/json. */
+  accepts?: readonly string[];
   /** Status codes this route answers with, for /openapi.json. */
   responses: Record<number, string>;
   /** Submissions accept an Idempotency-Key header. */
