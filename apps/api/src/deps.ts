@@ -26,6 +26,12 @@ export interface SubmissionRoute {
    * may scope work to the job -- e.g. pseudonymize with the job id as the vault scope.
    */
   toPayload?: (body: unknown, context: SubmissionContext) => unknown;
+  /**
+   * Checks what the body refers to (models, collections, earlier jobs, grader patterns) before
+   * anything is written or enqueued; throws an HttpError (400/404) naming the field. `where` is the
+   * body's path in the request (`body`, or `body.jobs.3` in a bulk request).
+   */
+  check?: (body: unknown, context: CheckContext, where?: string) => Promise<void>;
 }
 
 export interface SubmissionContext {
@@ -34,6 +40,14 @@ export interface SubmissionContext {
   jobId: string;
   /** Present when the API runs with its platform services. */
   services?: PlatformServices;
+}
+
+/** What a submission's reference check may look at. */
+export interface CheckContext {
+  tenant: string;
+  params: Record<string, string>;
+  services?: PlatformServices;
+  queues: JobQueues;
 }
 
 /** Everything the HTTP layer talks to, wired once in main.ts (or by a test). */

@@ -25,3 +25,13 @@ export {
   CacheWarmTickPayload,
   inferenceItemsKey,
 } from './jobs/inference';
+export {
+  EvaluationCase,
+  EvaluationPayload,
+  EvaluationReport,
+  GraderSpec,
+  CustomRubric,
+  CacheCalibrationPayload,
+  CacheCalibrationReport,
+  graderNameOf,
+} from './jobs/evaluation';

@@ -6,6 +6,8 @@ export function platformKeys(prefix: string) {
     resultOrder: (jobId: string) => `${prefix}:results:${jobId}:order`,
     tenantJobs: (tenant: string) => `${prefix}:tenant-jobs:${tenant}`,
     cancelRequest: (jobId: string) => `${prefix}:cancel:${jobId}`,
+    /** Who owns an Idempotency-Key (named by the job id the key derives, never by the key itself). */
+    idempotencyClaim: (jobId: string) => `${prefix}:idem:${jobId}`,
     cancelChannel: `${prefix}:cancel`,
     cancelledTombstone: (jobId: string) => `${prefix}:cancelled:${jobId}`,
     workerHeartbeats: `${prefix}:workers`,

@@ -17,6 +17,8 @@ export interface FlowNode {
   name: string;
   jobId: string;
   data: unknown;
+  /** BullMQ priority (fair scheduling); absent = FIFO. */
+  priority?: number;
 }
 
 export interface JobQueues {
@@ -64,12 +66,12 @@ export function createJobQueues(options: {
         name: parent.name,
         queueName: parent.name,
         data: parent.data,
-        opts: { ...optionsOf(parent.name), jobId: parent.jobId },
+        opts: { ...optionsOf(parent.name), jobId: parent.jobId, ...(parent.priority ? { priority: parent.priority } : {}) },
         children: children.map((child) => ({
           name: child.name,
           queueName: child.name,
           data: child.data,
-          opts: { ...optionsOf(child.name), jobId: child.jobId, failParentOnFailure: true },
+          opts: { ...optionsOf(child.name), jobId: child.jobId, failParentOnFailure: true, ...(child.priority ? { priority: child.priority } : {}) },
         })),
       });
     },

@@ -1,6 +1,9 @@
+import type { Redis } from 'ioredis';
 import type { JobCatalog, JobEnvelope } from '@llmops/contracts';
+import { claimIdempotencyKey } from './idempotency';
 import { idempotentJobId, newJobId } from './job-id';
-import type { JobQueues } from './queues';
+import type { PlatformKeys } from './keys';
+import type { FlowNode, JobQueues } from './queues';
 import type { TenantJobIndex } from './tenant-index';
 
 /**
@@ -17,6 +20,31 @@ const isBuilder = (source: unknown): source is PayloadBuilder =>
 const resolvePayload = (source: PayloadSource, jobId: string): Promise<unknown> =>
   isBuilder(source) ? source.build(jobId) : Promise.resolve(source);
 
+/**
+ * What the platform decides about new jobs once their ids are fixed and before anything is written:
+ * limits may refuse (by throwing), and an admission says how to undo itself if creation then fails
+ * and which BullMQ priority each job gets (fair scheduling).
+ */
+export interface Admission {
+  /** One per job id, in order; absent = no priority (FIFO). */
+  priorities?: readonly number[];
+  /** Gives back what `admit` took (counters, reservations) when the jobs could not be created. */
+  undo(): Promise<void>;
+}
+
+export type Admit = (jobIds: readonly string[]) => Promise<Admission>;
+
+export interface SubmitDeps {
+  catalog: JobCatalog;
+  queues: JobQueues;
+  tenantJobs: TenantJobIndex;
+  redis: Redis;
+  keys: PlatformKeys;
+  /** How long an Idempotency-Key is remembered (the job retention). */
+  retentionSeconds: number;
+  now?: () => number;
+}
+
 export interface Submission {
   jobName: string;
   tenant: string;
@@ -24,6 +52,8 @@ export interface Submission {
   /** sha256 of the request body as received. */
   requestHash: string;
   idempotencyKey?: string;
+  /** Limits and fair scheduling; default: admit everything, no priority. */
+  admit?: Admit;
 }
 
 export type SubmitOutcome =
@@ -32,47 +62,63 @@ export type SubmitOutcome =
   /** The Idempotency-Key was used before with a different body. */
   | { kind: 'conflict'; jobId: string };
 
+const admitAll: Admit = async () => ({ undo: async () => {} });
+
+/**
+ * The common path of every submission: with an Idempotency-Key the key is claimed first (exactly one
+ * of racing requests creates anything; a different body is a conflict, the same body a replay), then
+ * the jobs are admitted, their payloads built and the jobs added. Any failure after the claim gives
+ * back the admission and the claim, so a retry of the same request starts clean.
+ */
+async function createOnce(
+  deps: SubmitDeps,
+  submission: Omit<Submission, 'payload' | 'jobName'>,
+  jobIds: readonly string[],
+  create: (admission: Admission) => Promise<void>,
+): Promise<'created' | 'replayed' | 'conflict'> {
+  const claim = submission.idempotencyKey
+    ? await claimIdempotencyKey(deps.redis, deps.keys, { jobId: jobIds[0]!, requestHash: submission.requestHash }, { retentionSeconds: deps.retentionSeconds })
+    : undefined;
+  if (claim && claim.kind !== 'won') return claim.kind;
+  let admission: Admission | undefined;
+  try {
+    admission = await (submission.admit ?? admitAll)(jobIds);
+    await create(admission);
+  } catch (error) {
+    await Promise.allSettled([admission?.undo(), claim?.release()]);
+    throw error;
+  }
+  await claim?.commit();
+  return 'created';
+}
+
+function envelopeOf(submission: Pick<Submission, 'tenant' | 'requestHash'>, now: number, payload: unknown): JobEnvelope {
+  return { tenant: submission.tenant, requestHash: submission.requestHash, submittedAt: new Date(now).toISOString(), payload };
+}
+
+const priorityOf = (admission: Admission, index: number) => {
+  const priority = admission.priorities?.[index];
+  return priority ? { priority } : {};
+};
+
 /**
  * Adds a job for a tenant. With an Idempotency-Key the job id is derived from (tenant, type, key), so
- * a repeat returns the first job and two racing repeats still create one.
+ * a repeat returns the first job and racing repeats still create one.
  */
-export async function submitJob(
-  deps: { catalog: JobCatalog; queues: JobQueues; tenantJobs: TenantJobIndex; now?: () => number },
-  submission: Submission,
-): Promise<SubmitOutcome> {
+export async function submitJob(deps: SubmitDeps, submission: Submission): Promise<SubmitOutcome> {
   const definition = deps.catalog[submission.jobName];
   if (!definition) throw new Error(`unknown job type "${submission.jobName}"`);
   const queue = deps.queues.get(definition.queue);
-  const jobId = submission.idempotencyKey
-    ? idempotentJobId(definition.queue, submission.tenant, submission.idempotencyKey)
-    : newJobId(definition.queue);
-
-  if (submission.idempotencyKey) {
-    const existing = await queue.getJob(jobId);
-    if (existing) {
-      return sameRequest(existing.data, submission.tenant, submission.requestHash) ? { kind: 'replayed', jobId } : { kind: 'conflict', jobId };
-    }
-  }
-
-  const payload = await resolvePayload(submission.payload, jobId);
-  const now = deps.now?.() ?? Date.now();
-  const envelope: JobEnvelope = {
-    tenant: submission.tenant,
-    requestHash: submission.requestHash,
-    submittedAt: new Date(now).toISOString(),
-    payload,
-  };
-  // Index first: a crash between the two leaves a dangling id in the index (skipped when listing),
-  // never a job its owner cannot list.
-  await deps.tenantJobs.add(submission.tenant, jobId, now);
-  const job = await queue.add(definition.queue, envelope, { jobId });
-  if (submission.idempotencyKey && !sameRequest(job.data, submission.tenant, submission.requestHash)) return { kind: 'conflict', jobId };
-  return { kind: 'created', jobId };
-}
-
-function sameRequest(data: unknown, tenant: string, requestHash: string): boolean {
-  const envelope = data as Partial<JobEnvelope> | undefined;
-  return envelope?.tenant === tenant && envelope.requestHash === requestHash;
+  const jobId = submission.idempotencyKey ? idempotentJobId(definition.queue, submission.tenant, submission.idempotencyKey) : newJobId(definition.queue);
+  const kind = await createOnce(deps, submission, [jobId], async (admission) => {
+    const payload = await resolvePayload(submission.payload, jobId);
+    const now = deps.now?.() ?? Date.now();
+    // Index first: a crash between the two leaves a dangling id in the index (skipped when listing),
+    // never a job its owner cannot list.
+    await deps.tenantJobs.add(submission.tenant, jobId, now);
+    await queue.add(definition.queue, envelopeOf(submission, now, payload), { jobId, ...priorityOf(admission, 0) });
+  });
+  return { kind, jobId };
 }
 
 /**
@@ -81,7 +127,7 @@ function sameRequest(data: unknown, tenant: string, requestHash: string): boolea
  * ids without adding anything.
  */
 export async function submitJobs(
-  deps: { catalog: JobCatalog; queues: JobQueues; tenantJobs: TenantJobIndex; now?: () => number },
+  deps: SubmitDeps,
   submission: Omit<Submission, 'payload'> & { payloads: readonly PayloadSource[] },
 ): Promise<SubmitOutcome[]> {
   const definition = deps.catalog[submission.jobName];
@@ -91,25 +137,19 @@ export async function submitJobs(
   const ids = submission.payloads.map((_, index) =>
     key ? idempotentJobId(definition.queue, submission.tenant, `${key}#${index}`) : newJobId(definition.queue),
   );
-  if (key && ids[0]) {
-    const existing = await queue.getJob(ids[0]);
-    if (existing) {
-      const kind = sameRequest(existing.data, submission.tenant, submission.requestHash) ? 'replayed' : 'conflict';
-      return ids.map((jobId) => ({ kind, jobId }));
-    }
-  }
-  const payloads = await Promise.all(submission.payloads.map((source, index) => resolvePayload(source, ids[index]!)));
-  const now = deps.now?.() ?? Date.now();
-  const submittedAt = new Date(now).toISOString();
-  await deps.tenantJobs.addMany(submission.tenant, ids, now);
-  await queue.addBulk(
-    payloads.map((payload, index) => ({
-      name: definition.queue,
-      data: { tenant: submission.tenant, requestHash: submission.requestHash, submittedAt, payload } satisfies JobEnvelope,
-      opts: { jobId: ids[index]! },
-    })),
-  );
-  return ids.map((jobId) => ({ kind: 'created', jobId }));
+  const kind = await createOnce(deps, submission, ids, async (admission) => {
+    const payloads = await Promise.all(submission.payloads.map((source, index) => resolvePayload(source, ids[index]!)));
+    const now = deps.now?.() ?? Date.now();
+    await deps.tenantJobs.addMany(submission.tenant, ids, now);
+    await queue.addBulk(
+      payloads.map((payload, index) => ({
+        name: definition.queue,
+        data: envelopeOf(submission, now, payload),
+        opts: { jobId: ids[index]!, ...priorityOf(admission, index) },
+      })),
+    );
+  });
+  return ids.map((jobId) => ({ kind, jobId }));
 }
 
 /**
@@ -118,36 +158,24 @@ export async function submitJobs(
  * parent's id); children ids derive from the parent's, so a replayed flow is the same flow.
  */
 export async function submitFlow(
-  deps: { catalog: JobCatalog; queues: JobQueues; tenantJobs: TenantJobIndex; now?: () => number },
-  submission: Omit<Submission, 'payload'> & { payload: PayloadSource; childJobName: string; childPayloads: readonly PayloadSource[] },
+  deps: SubmitDeps,
+  submission: Submission & { childJobName: string; childPayloads: readonly PayloadSource[] },
 ): Promise<SubmitOutcome> {
   const definition = deps.catalog[submission.jobName];
   const child = deps.catalog[submission.childJobName];
   if (!definition || !child) throw new Error(`unknown job type "${submission.jobName}" or "${submission.childJobName}"`);
-  const queue = deps.queues.get(definition.queue);
-  const jobId = submission.idempotencyKey
-    ? idempotentJobId(definition.queue, submission.tenant, submission.idempotencyKey)
-    : newJobId(definition.queue);
-  const existing = submission.idempotencyKey ? await queue.getJob(jobId) : undefined;
-  if (existing) {
-    return sameRequest(existing.data, submission.tenant, submission.requestHash) ? { kind: 'replayed', jobId } : { kind: 'conflict', jobId };
-  }
+  const jobId = submission.idempotencyKey ? idempotentJobId(definition.queue, submission.tenant, submission.idempotencyKey) : newJobId(definition.queue);
   const childIds = submission.childPayloads.map((_, index) => idempotentJobId(child.queue, submission.tenant, `${jobId}#${index}`));
-  const [payload, ...childPayloads] = await Promise.all([
-    resolvePayload(submission.payload, jobId),
-    ...submission.childPayloads.map((source, index) => resolvePayload(source, childIds[index]!)),
-  ]);
-  const now = deps.now?.() ?? Date.now();
-  const envelope = (data: unknown): JobEnvelope => ({
-    tenant: submission.tenant,
-    requestHash: submission.requestHash,
-    submittedAt: new Date(now).toISOString(),
-    payload: data,
+  // Only the parent counts against the tenant's limits: the children are its parts.
+  const kind = await createOnce(deps, submission, [jobId], async (admission) => {
+    const [payload, ...childPayloads] = await Promise.all([
+      resolvePayload(submission.payload, jobId),
+      ...submission.childPayloads.map((source, index) => resolvePayload(source, childIds[index]!)),
+    ]);
+    const now = deps.now?.() ?? Date.now();
+    await deps.tenantJobs.add(submission.tenant, jobId, now);
+    const children: FlowNode[] = childPayloads.map((data, index) => ({ name: child.queue, jobId: childIds[index]!, data: envelopeOf(submission, now, data), ...priorityOf(admission, 0) }));
+    await deps.queues.addFlow({ name: definition.queue, jobId, data: envelopeOf(submission, now, payload), ...priorityOf(admission, 0) }, children);
   });
-  await deps.tenantJobs.add(submission.tenant, jobId, now);
-  await deps.queues.addFlow(
-    { name: definition.queue, jobId, data: envelope(payload) },
-    childPayloads.map((data, index) => ({ name: child.queue, jobId: childIds[index]!, data: envelope(data) })),
-  );
-  return { kind: 'created', jobId };
+  return { kind, jobId };
 }

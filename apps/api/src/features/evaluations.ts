@@ -1,8 +1,9 @@
-import { evaluationJobs } from '@llmops/contracts';
+import { evaluationJobs, type CacheCalibrationPayload, type EvaluationPayload } from '@llmops/contracts';
 import { schemaProblem } from '@llmops/eval';
 import { pseudonymize } from '@llmops/pii';
-import type { Feature, SubmissionContext } from '../deps';
+import type { CheckContext, Feature, SubmissionContext } from '../deps';
 import { HttpError } from '../http/errors';
+import { requireCompletedJob, requireModel } from '../submission/references';
 
 const evaluation = evaluationJobs.evaluation;
 const calibration = evaluationJobs['cache-calibration'];
@@ -16,7 +17,6 @@ type CaseText = { input: string; expected?: string; context?: string; output?: s
  * output that name the same person still match.
  */
 async function preparePayload(body: unknown, context: SubmissionContext): Promise<unknown> {
-  checkSchemas(body);
   const services = context.services;
   if (!services) return body;
   const policy = services.piiPolicyFor(context.tenant);
@@ -32,18 +32,40 @@ async function preparePayload(body: unknown, context: SubmissionContext): Promis
   return { ...typed, cases };
 }
 
-/** JSON Schemas of `json-schema` graders must compile: a broken one is a 400 now, not a failed job later. */
-function checkSchemas(body: unknown): unknown {
-  const graders = (body as { graders: { type: string; schema?: Record<string, unknown> }[] }).graders;
-  graders.forEach((grader, index) => {
-    if (grader.type !== 'json-schema' || !grader.schema) return;
-    const problem = schemaProblem(grader.schema);
+/**
+ * Everything an evaluation refers to must exist before it is accepted: its models, its baseline (a
+ * completed evaluation of the same tenant) and compilable grader patterns and schemas -- a 400/404
+ * now, not a failed job later.
+ */
+async function checkEvaluation(body: unknown, context: CheckContext, where = 'body'): Promise<void> {
+  const payload = body as EvaluationPayload;
+  if (payload.generate) requireModel(context.services, payload.generate.model, 'chat', `${where}.generate.model`);
+  if (payload.judge?.model) requireModel(context.services, payload.judge.model, 'chat', `${where}.judge.model`);
+  if (payload.embeddingModel) requireModel(context.services, payload.embeddingModel, 'embedding', `${where}.embeddingModel`);
+  payload.graders.forEach((grader, index) => {
+    const path = `${where}.graders.${index}`;
+    if (grader.type === 'embedding' && grader.model) requireModel(context.services, grader.model, 'embedding', `${path}.model`);
+    const problem = grader.type === 'json-schema' ? schemaProblem(grader.schema) : grader.type === 'regex' ? regexProblem(grader.pattern, grader.flags) : null;
     if (problem) {
-      const path = `body.graders.${index}.schema`;
-      throw new HttpError(400, 'invalid_request', `${path}: ${problem}`, { issues: [{ path, message: problem }] });
+      const field = `${path}.${grader.type === 'regex' ? 'pattern' : 'schema'}`;
+      throw new HttpError(400, 'invalid_request', `${field}: ${problem}`, { issues: [{ path: field, message: problem }] });
     }
   });
-  return body;
+  if (payload.baseline) await requireCompletedJob(context.queues, evaluation.queue, context.tenant, payload.baseline, `${where}.baseline`);
+}
+
+function regexProblem(pattern: string, flags: string | undefined): string | null {
+  try {
+    new RegExp(pattern, flags ?? '');
+    return null;
+  } catch {
+    return 'not a valid regular expression';
+  }
+}
+
+async function checkCalibration(body: unknown, context: CheckContext, where = 'body'): Promise<void> {
+  const payload = body as CacheCalibrationPayload;
+  if (payload.model) requireModel(context.services, payload.model, 'embedding', `${where}.model`);
 }
 
 /**
@@ -59,12 +81,14 @@ export const evaluationsFeature: Feature = {
       summary: evaluation.description,
       body: evaluation.payload,
       toPayload: preparePayload,
+      check: checkEvaluation,
     },
     {
       path: '/v1/cache/calibrations',
       job: calibration.queue,
       summary: calibration.description,
       body: calibration.payload,
+      check: checkCalibration,
     },
   ],
 };

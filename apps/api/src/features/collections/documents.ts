@@ -6,15 +6,14 @@ import { submitFlow, submitJob } from '@llmops/queue';
 import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps } from '../../deps';
 import { HttpError, notFound, validationError } from '../../http/errors';
-import { canonicalHash } from '../../routes/submit';
+import { canonicalHash, readIdempotencyKey } from '../../submission/request';
+import { acceptOne, settle } from '../../submission/respond';
 import { collectionForIngest, requireCollection } from './collection-info';
 import { mapErrors } from './errors';
 import { NDJSON, parseNdjson, readNdjson } from './ndjson';
 import { CollectionParam, DocumentBody, IngestBody, IngestQuery } from './schemas';
 
 type Deps = ApiDeps & { services: PlatformServices };
-
-const IdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 /**
  * POST /v1/collections/{name}/documents: JSON `{documents, model?}` or NDJSON (one document per
@@ -26,18 +25,14 @@ export function ingestDocuments(deps: Deps): RequestHandler {
     const tenant = req.tenant!;
     const name = collectionName(req.params.name);
     const { documents, model, rawForHash } = await readDocuments(req, res, deps.bodyLimitBytes);
-    const idempotencyKey = readIdempotencyKey(req.header('idempotency-key'));
+    const idempotencyKey = readIdempotencyKey(req);
 
     const info = await mapErrors(() => collectionForIngest(deps.services, tenant, name, model));
     const context = { scope: piiScope(tenant, name), policy: deps.services.piiPolicyFor(tenant), vault: deps.services.vault };
     const safe = await protectDocuments(documents, context);
     const submission = { tenant, requestHash: canonicalHash({ path: req.path, body: rawForHash }), idempotencyKey };
-    const outcome = await submitUpload(deps, submission, name, String(info.meta.model), safe);
-    if (outcome.kind === 'conflict') throw new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different request body');
-    const location = `/v1/jobs/${outcome.jobId}`;
-    res.setHeader('Location', location);
-    if (outcome.kind === 'replayed') res.setHeader('Idempotent-Replayed', 'true');
-    res.status(202).json({ id: outcome.jobId, type: 'ingest', status: location, replayed: outcome.kind === 'replayed', collection: name, model: info.meta.model, documents: documents.length });
+    const outcome = await settle(submitUpload(deps, submission, name, String(info.meta.model), safe));
+    acceptOne(res, outcome, 'ingest', { collection: name, model: info.meta.model, documents: documents.length });
   };
 }
 
@@ -133,11 +128,4 @@ function checkUniqueIds(documents: readonly DocumentBody[], pathOf: (index: numb
     seen.add(doc.id);
   });
   if (issues.length > 0) throw new HttpError(400, 'invalid_request', issues.map((x) => `${x.path}: ${x.message}`).join('; '), { issues });
-}
-
-function readIdempotencyKey(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const parsed = IdempotencyKey.safeParse(header);
-  if (!parsed.success) throw new HttpError(400, 'invalid_request', `Idempotency-Key header: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
 }
