@@ -35,3 +35,4 @@ export {
   CacheCalibrationReport,
   graderNameOf,
 } from './jobs/evaluation';
+export { spendKeys, spendFields, spendRetentionSeconds, tenantTag, utcDayOf, utcMonthOf, type SpendKeys } from './spend-keys';
