@@ -32,6 +32,8 @@ export const SimConfig = z.object({
   batchDelayMs: z.number().int().min(0),
   /** When set, batches expire after answering this many lines (partial results). Default null. */
   batchExpireAfterLines: z.number().int().min(0).nullable(),
+  /** Every request is answered 429 `insufficient_quota` (the account has no credit): a permanent refusal. Default false. */
+  quotaExhausted: z.boolean(),
 });
 export type SimConfig = z.infer<typeof SimConfig>;
 
@@ -49,6 +51,7 @@ export const defaultConfig: SimConfig = {
   retryAfterMs: 1000,
   batchDelayMs: 500,
   batchExpireAfterLines: null,
+  quotaExhausted: false,
 };
 
 /** Options of {@link startSimulator}; every {@link SimConfig} knob may be given here too. */

@@ -33,6 +33,8 @@ export const WorkerEnv = z.object({
   /** A killed worker's jobs are picked up by another after at most this long. */
   WORKER_LOCK_MS: positiveInt(30_000),
   JOB_RETENTION_HOURS: positiveInt(168),
+  /** A job started this many times (retries, rate-limit delays, hand-backs) fails for good. */
+  JOB_MAX_STARTS: positiveInt(50),
   LOG_LEVEL: logLevel,
   ...ServicesEnvShape,
 });

@@ -38,6 +38,7 @@ export async function runWorker<C extends JobCatalog>(options: {
     retentionSeconds: env.JOB_RETENTION_HOURS * 3600,
     lockDurationMs: env.WORKER_LOCK_MS,
     shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
+    maxStarts: env.JOB_MAX_STARTS,
   });
   if (options.exitOnSignal !== false) {
     const stop = (signal: string) => {

@@ -37,6 +37,16 @@ export class RateLimitedError extends LlmError {
 /** 4xx other than 408/409/429, or input that can never succeed: do not retry. */
 export class FatalError extends LlmError {
   readonly kind = 'fatal' as const;
+  /**
+   * True when every further call of the job would be refused the same way (bad credentials, unknown
+   * model, no credit left, the tenant's budget spent): the job stops instead of failing item by item.
+   * False for a refusal of this one request (its input).
+   */
+  readonly stopsJob: boolean;
+  constructor(message: string, options: { status?: number; cause?: unknown; stopsJob?: boolean } = {}) {
+    super(message, options);
+    this.stopsJob = options.stopsJob ?? false;
+  }
 }
 
 /** One input is longer than the model accepts; raised before any request is sent. */

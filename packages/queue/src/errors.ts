@@ -32,6 +32,21 @@ export function retryAfterMsOf(error: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+const field = (error: unknown, name: string): unknown => (typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined);
+
+/**
+ * Ours, or any error whose package marks it `kind: 'fatal'` (@llmops/llm's FatalError and its
+ * subclasses: permanent provider refusals, inputs too long, budgets exhausted).
+ */
 export function isNonRetriable(error: unknown): boolean {
-  return error instanceof NonRetriableError || (error instanceof Error && error.name === 'FatalError');
+  return error instanceof NonRetriableError || field(error, 'kind') === 'fatal';
+}
+
+/**
+ * The machine-readable reason a failure is reported with (`budget_exhausted`), when the error carries
+ * one in a `reason` field; the job's error then reads `<reason>: <message>`.
+ */
+export function failureReasonOf(error: unknown): string | undefined {
+  const reason = field(error, 'reason');
+  return typeof reason === 'string' && /^[a-z][a-z_]{0,63}$/.test(reason) ? reason : undefined;
 }

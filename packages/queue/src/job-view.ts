@@ -10,7 +10,8 @@ export interface JobView {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
-  error: { message: string } | null;
+  /** Why it failed; `code` is set for failures with a machine-readable reason (`budget_exhausted`). */
+  error: { message: string; code?: string } | null;
   /** The job's summary result once completed. Item results are paged at /v1/jobs/{id}/results. */
   result: unknown;
 }
@@ -36,7 +37,7 @@ export async function viewJob(loaded: Job, queue?: Queue): Promise<JobView> {
     createdAt: new Date(job.timestamp).toISOString(),
     startedAt: job.processedOn ? new Date(job.processedOn).toISOString() : null,
     finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
-    error: bullState === 'failed' && job.failedReason ? { message: job.failedReason } : null,
+    error: bullState === 'failed' && job.failedReason ? errorOf(job.failedReason) : null,
     result: bullState === 'completed' ? (job.returnvalue ?? null) : null,
   };
 }
@@ -55,4 +56,10 @@ export function mapState(bullState: string, failedReason?: string): JobState {
       // waiting, prioritized, waiting-children, and 'unknown' while a job moves between lists.
       return 'waiting';
   }
+}
+
+/** `budget_exhausted: daily budget...` -> code + message; other reasons are messages only. */
+function errorOf(failedReason: string): { message: string; code?: string } {
+  const match = /^([a-z]+(?:_[a-z]+)+): /.exec(failedReason);
+  return match ? { code: match[1]!, message: failedReason } : { message: failedReason };
 }

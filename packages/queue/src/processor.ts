@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, WaitingError, type Job, type Queue } 
 import type { Redis } from 'ioredis';
 import { JobEnvelope, type JobDefinition } from '@llmops/contracts';
 import { cancelledReason } from './job-view';
-import { isNonRetriable, retryAfterMsOf } from './errors';
+import { failureReasonOf, isNonRetriable, retryAfterMsOf } from './errors';
 import type { JobHandler } from './handler';
 import type { PlatformKeys } from './keys';
 import type { Logger } from './logger';
@@ -93,7 +93,11 @@ export function createProcessor(deps: {
         await job.moveToDelayed(Date.now() + retryAfterMs, token);
         throw new DelayedError();
       }
-      if (isNonRetriable(error)) throw new UnrecoverableError((error as Error).message);
+      if (isNonRetriable(error)) {
+        const reason = failureReasonOf(error);
+        const message = error instanceof Error ? error.message : String(error);
+        throw new UnrecoverableError(reason ? `${reason}: ${message}` : message);
+      }
       throw error;
     } finally {
       clearTimeout(timer);

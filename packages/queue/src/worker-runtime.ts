@@ -31,6 +31,11 @@ export interface WorkerRuntimeOptions<C extends JobCatalog> {
   shutdownDeadlineMs?: number;
   /** Default 5 s. */
   heartbeatIntervalMs?: number;
+  /**
+   * A job started this many times (attempts, rate-limit delays, hand-backs, stalls) fails for good, so
+   * no job loops forever. Default 50.
+   */
+  maxStarts?: number;
 }
 
 export interface WorkerRuntime {
@@ -87,6 +92,7 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
         lockDuration,
         stalledInterval: options.stalledIntervalMs ?? Math.max(1_000, Math.floor(lockDuration / 2)),
         maxStalledCount: 2,
+        maxStartedAttempts: options.maxStarts ?? 50,
         name: options.workerId,
       },
     );

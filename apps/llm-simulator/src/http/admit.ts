@@ -37,6 +37,10 @@ export async function admit(ctx: SimContext, req: Request, res: Response, estima
     return false;
   }
   const limits = { rpm: knobs.rpm, tpm: knobs.tpm };
+  if (knobs.quotaExhausted) {
+    note(res, { fault: 'insufficient-quota' });
+    throw new ApiError(429, 'You exceeded your current quota, please check your plan and billing details. (simulated by llm-simulator)', 'insufficient_quota', null, 'insufficient_quota');
+  }
   if (fail429) {
     note(res, { fault: 'injected-429' });
     throw new ApiError(429, 'Rate limit reached (simulated by llm-simulator). Please try again later.', 'requests', null, 'rate_limit_exceeded', {

@@ -1,6 +1,7 @@
 import type { SemanticCache } from '@llmops/cache';
 import { inferenceItemsKey, inferenceJobs, InferenceItem, type InferenceItemResult, type InferencePayload, type InferenceSummary } from '@llmops/contracts';
 import { NonRetriableError, retryAfterMsOf, type JobContext } from '@llmops/queue';
+import { FatalError } from '@llmops/llm';
 import type { ProcessorDeps } from '../types';
 import { runBatchMode } from './batch-mode';
 import { CACHE_EMBEDDING, createEmbedBatcher } from './embedder';
@@ -113,7 +114,7 @@ async function runItem(run: ItemRun, item: InferenceItem, lastAttempt: boolean):
       return await answer(run, prepared, cached.vector);
     } catch (error) {
       // A 429 beyond the retry budget, a cancellation or a shutdown: stop the job (it is delayed or ends).
-      if (retryAfterMsOf(error) !== undefined || run.signal.aborted) throw error;
+      if (retryAfterMsOf(error) !== undefined || run.signal.aborted || stopsJob(error)) throw error;
       lastError = error;
       if (isFatal(error)) break;
     }
@@ -122,6 +123,12 @@ async function runItem(run: ItemRun, item: InferenceItem, lastAttempt: boolean):
   return { status: 'failed', error: lastError instanceof Error ? lastError.message : String(lastError), cache: { outcome: 'miss' }, usage: { inputTokens: 0, outputTokens: 0 }, costNanoUsd: '0', savedNanoUsd: '0', savedTokens: 0, documents: [] };
 }
 
+/** This item's request can never succeed (its input): the item fails, the job goes on. */
 function isFatal(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'FatalError' || error.name === 'InputTooLongError' || error instanceof NonRetriableError);
+  return error instanceof FatalError || error instanceof NonRetriableError;
+}
+
+/** Every further call would be refused alike (credentials, model, credit, the tenant's budget): stop the job. */
+function stopsJob(error: unknown): boolean {
+  return error instanceof FatalError && error.stopsJob;
 }
