@@ -1,36 +1,13 @@
 import { evaluationJobs, type CacheCalibrationPayload, type EvaluationPayload } from '@llmops/contracts';
 import { schemaProblem } from '@llmops/eval';
-import { pseudonymize } from '@llmops/pii';
-import type { CheckContext, Feature, SubmissionContext } from '../deps';
+import type { CheckContext, Feature } from '../deps';
+import { protectCalibration, protectEvaluation } from './evaluations/protect';
+import { getEvaluationResults } from './evaluations/results';
 import { HttpError } from '../http/errors';
 import { requireCompletedJob, requireModel } from '../submission/references';
 
 const evaluation = evaluationJobs.evaluation;
 const calibration = evaluationJobs['cache-calibration'];
-
-type CaseText = { input: string; expected?: string; context?: string; output?: string };
-
-/**
- * Checks grader schemas, then pseudonymizes every case's text with the job as the vault scope, so the
- * payload in Redis, the provider (generation, judge) and the stored grades carry tokens such as
- * <EMAIL_1> instead of personal data. Tokens are stable within the job, so an expected answer and an
- * output that name the same person still match.
- */
-async function preparePayload(body: unknown, context: SubmissionContext): Promise<unknown> {
-  const services = context.services;
-  if (!services) return body;
-  const policy = services.piiPolicyFor(context.tenant);
-  const safe = (text: string | undefined) =>
-    text === undefined ? undefined : pseudonymize(text, { scope: context.jobId, policy, vault: services.vault }).then((result) => result.text);
-  const typed = body as { cases: (CaseText & Record<string, unknown>)[] };
-  const cases = await Promise.all(
-    typed.cases.map(async (kase) => {
-      const [input, expected, caseContext, output] = await Promise.all([safe(kase.input), safe(kase.expected), safe(kase.context), safe(kase.output)]);
-      return Object.fromEntries(Object.entries({ ...kase, input, expected, context: caseContext, output }).filter(([, value]) => value !== undefined));
-    }),
-  );
-  return { ...typed, cases };
-}
 
 /**
  * Everything an evaluation refers to must exist before it is accepted: its models, its baseline (a
@@ -74,13 +51,23 @@ async function checkCalibration(body: unknown, context: CheckContext, where = 'b
  * results (`GET /v1/jobs/{id}`), per-sample grades their item results.
  */
 export const evaluationsFeature: Feature = {
+  routes: (deps) => [
+    {
+      method: 'get',
+      path: '/v1/evaluations/:id/results',
+      summary: "Per-sample outputs and grades with the owner's personal data restored, paginated with a cursor",
+      guard: 'tenant',
+      handler: getEvaluationResults(deps),
+      responses: { 200: 'a page of item results', 400: 'bad cursor or limit', 401: 'missing or unknown API key', 404: 'no such evaluation job for this tenant' },
+    },
+  ],
   submissions: [
     {
       path: '/v1/evaluations',
       job: evaluation.queue,
       summary: evaluation.description,
       body: evaluation.payload,
-      toPayload: preparePayload,
+      toPayload: protectEvaluation,
       check: checkEvaluation,
     },
     {
@@ -88,6 +75,7 @@ export const evaluationsFeature: Feature = {
       job: calibration.queue,
       summary: calibration.description,
       body: calibration.payload,
+      toPayload: protectCalibration,
       check: checkCalibration,
     },
   ],

@@ -5,6 +5,8 @@ import { healthz, readyz } from './health';
 import { deleteJob, getJob, getJobResults, listJobs } from './jobs';
 import { jobEvents } from './events';
 import { submissionRoutes } from './submission-routes';
+import { fieldsOf } from '../privacy/field-inventory';
+import { withIdentifierCheck } from '../privacy/identifiers';
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'delete';
@@ -37,7 +39,7 @@ export function routeTable(deps: ApiDeps): RouteSpec[] {
   const featureRoutes = services ? features.flatMap((feature) => feature.routes?.({ ...deps, services }) ?? []) : [];
   const allSubmissions = [...deps.submissions, ...features.flatMap((feature) => feature.submissions ?? [])];
   const submissions = allSubmissions.flatMap((route) => submissionRoutes(deps, route));
-  return [
+  return withPrivacyChecks([
     ...submissions,
     ...featureRoutes,
     { method: 'get', path: '/v1/jobs', summary: "List the caller's jobs, newest first", guard: 'tenant', handler: listJobs(deps), responses: { 200: 'a page of jobs', 401: tenantErrors[401] } },
@@ -47,5 +49,13 @@ export function routeTable(deps: ApiDeps): RouteSpec[] {
     { method: 'delete', path: '/v1/jobs/:id', summary: 'Cancel: a waiting job is removed, an active one is told to stop', guard: 'tenant', handler: deleteJob(deps), responses: { 200: 'cancelled', 202: 'the worker was told to stop', 409: 'already finished', ...tenantErrors } },
     { method: 'get', path: '/healthz', summary: 'Liveness: the process answers', guard: 'public', handler: healthz, responses: { 200: 'alive' } },
     { method: 'get', path: '/readyz', summary: 'Readiness: Redis reachable and a worker seen recently', guard: 'public', handler: readyz(deps), responses: { 200: 'ready', 503: 'not ready, with the reason' } },
-  ];
+  ]);
+}
+
+/** Identifiers and patterns that look like personal data are refused before a handler runs (privacy/field-inventory.ts). */
+function withPrivacyChecks(routes: RouteSpec[]): RouteSpec[] {
+  return routes.map((route) => {
+    const fields = fieldsOf(route.method, route.path);
+    return fields ? { ...route, handler: withIdentifierCheck(fields, route.handler) } : route;
+  });
 }

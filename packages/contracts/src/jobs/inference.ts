@@ -11,7 +11,8 @@ export type InferenceMessage = z.infer<typeof InferenceMessage>;
 
 /** One item as the API accepts it and stores it (pseudonymized) for the worker. */
 export const InferenceItem = z.strictObject({
-  id: z.string().min(1).max(200),
+  /** Letters, digits and `_ . : -`: an id, not a place for text (the API refuses ids that look like personal data). */
+  id: z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'letters, digits and _ . : - (max 200)'),
   messages: z.array(InferenceMessage).min(1).max(200),
 });
 export type InferenceItem = z.infer<typeof InferenceItem>;

@@ -8,6 +8,8 @@ import type { ApiDeps } from '../../deps';
 import { HttpError, notFound, validationError } from '../../http/errors';
 import { canonicalHash, readIdempotencyKey } from '../../submission/request';
 import { acceptOne, settle } from '../../submission/respond';
+import { fieldsOf } from '../../privacy/field-inventory';
+import { refusePersonalIdentifiers } from '../../privacy/identifiers';
 import { collectionForIngest, requireCollection } from './collection-info';
 import { mapErrors } from './errors';
 import { NDJSON, parseNdjson, readNdjson } from './ndjson';
@@ -102,9 +104,16 @@ async function readDocuments(req: Parameters<RequestHandler>[0], res: Parameters
     if (!query.success) throw validationError(query.error, 'query');
     const lines = parseNdjson(text);
     if (lines.length === 0) throw new HttpError(400, 'invalid_request', 'body: no documents');
+    const fields = fieldsOf('POST', '/v1/collections/:name/documents') ?? {};
+    const perDocument = Object.fromEntries(
+      Object.entries(fields)
+        .filter(([path]) => path.startsWith('documents.*.'))
+        .map(([path, decision]) => [path.slice('documents.*.'.length), decision]),
+    );
     const documents = lines.map((line, i) => {
       const doc = DocumentBody.safeParse(line);
       if (!doc.success) throw validationError(doc.error, `body.line.${i + 1}`);
+      refusePersonalIdentifiers(doc.data, perDocument, `body.line.${i + 1}`);
       return doc.data;
     });
     checkUniqueIds(documents, (i) => `body.line.${i + 1}.id`);

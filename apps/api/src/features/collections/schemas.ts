@@ -5,7 +5,8 @@ const metadataValue = z.union([z.string().max(1_024), z.number().finite(), z.boo
 
 /** One document in a request: `{id, text, metadata?}`; re-sending an id replaces that document. */
 export const DocumentBody = z.strictObject({
-  id: z.string().min(1).max(256),
+  /** Letters, digits and `_ . : / + -`: an id, not a place for text (ids that look like personal data are refused). */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:/+-]{0,255}$/, 'letters, digits and _ . : / + - (max 256)'),
   text: z.string().max(2_000_000),
   metadata: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'keys are [A-Za-z_][A-Za-z0-9_]{0,63}'), metadataValue).optional(),
 });

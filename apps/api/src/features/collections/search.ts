@@ -2,7 +2,8 @@ import type { RequestHandler } from 'express';
 import { piiScope, protectFilter, protectText, restoreText, userCollectionName, type MetadataValue } from '@llmops/ingest';
 import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps } from '../../deps';
-import { validationError } from '../../http/errors';
+import { countTokens } from '@llmops/tokens';
+import { HttpError, validationError } from '../../http/errors';
 import { requireCollection, viewCollection } from './collection-info';
 import { collectionName } from './documents';
 import { mapErrors } from './errors';
@@ -22,6 +23,7 @@ export function searchCollection(deps: Deps): RequestHandler {
     if (!body.success) throw validationError(body.error);
     const info = await requireCollection(deps.services, tenant, name);
     const model = String(info.meta.model);
+    requireQueryFits(deps.services, model, body.data.query);
     const context = { scope: piiScope(tenant, name), policy: deps.services.piiPolicyFor(tenant), vault: deps.services.vault };
     // The same scope as ingestion: "jane@x.com" in a query becomes the token her chunks carry.
     const query = await protectText(body.data.query, context);
@@ -44,6 +46,17 @@ export function searchCollection(deps: Deps): RequestHandler {
     );
     res.json({ collection: name, model, hits: results, usage: { tokens: embedded.usage.inputTokens, costUsd: embedded.costUsd } });
   };
+}
+
+/** A query longer than the embedding model accepts is the caller's mistake: a 400 naming the limit. */
+function requireQueryFits(services: PlatformServices, model: string, query: string): void {
+  const limit = services.registry.get(model)?.embedding?.maxTokensPerInput;
+  if (limit === undefined) return;
+  const tokens = countTokens(query, model);
+  if (tokens > limit) {
+    const message = `${tokens} tokens; the collection's model ${model} embeds at most ${limit} per input`;
+    throw new HttpError(400, 'invalid_request', `body.query: ${message}`, { issues: [{ path: 'body.query', message }] });
+  }
 }
 
 async function restoreMetadata(metadata: Record<string, MetadataValue>, context: Parameters<typeof restoreText>[1]) {

@@ -1,0 +1,59 @@
+import type { CacheCalibrationPayload, EvaluationPayload, GraderSpec } from '@llmops/contracts';
+import { pseudonymize } from '@llmops/pii';
+import type { SubmissionContext } from '../../deps';
+
+type Protect = (text: string) => Promise<string>;
+
+function protector(context: SubmissionContext): Protect | undefined {
+  const services = context.services;
+  if (!services) return undefined;
+  const policy = services.piiPolicyFor(context.tenant);
+  return async (text) => (await pseudonymize(text, { scope: context.jobId, policy, vault: services.vault })).text;
+}
+
+const optional = async (protect: Protect, text: string | undefined) => (text === undefined ? undefined : protect(text));
+
+/** Drops keys whose value is undefined, so the payload parses back to the same value from JSON. */
+const defined = <T extends Record<string, unknown>>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as T;
+
+async function protectGrader(protect: Protect, grader: GraderSpec): Promise<GraderSpec> {
+  if (grader.type === 'contains' && grader.value !== undefined) return { ...grader, value: await protect(grader.value) };
+  if (grader.type === 'rubric' && typeof grader.rubric === 'object') return { ...grader, rubric: { ...grader.rubric, criteria: await protect(grader.rubric.criteria) } };
+  return grader;
+}
+
+/**
+ * Pseudonymizes every free text of an evaluation with the job as the vault scope -- case texts, the
+ * generation's system prompt, `contains` values and custom rubric criteria -- so the payload in Redis,
+ * the provider (generation, judge) and the stored grades carry tokens such as <EMAIL_1> instead of
+ * personal data. Tokens are stable within the job, so an expected answer, a `contains` value and an
+ * output that name the same person still match.
+ */
+export async function protectEvaluation(body: unknown, context: SubmissionContext): Promise<unknown> {
+  const protect = protector(context);
+  const payload = body as EvaluationPayload;
+  if (!protect) return payload;
+  const cases = await Promise.all(
+    payload.cases.map(async (kase) =>
+      defined({
+        ...kase,
+        input: await protect(kase.input),
+        expected: await optional(protect, kase.expected),
+        context: await optional(protect, kase.context),
+        output: await optional(protect, kase.output),
+      }),
+    ),
+  );
+  const generate = payload.generate ? defined({ ...payload.generate, system: await optional(protect, payload.generate.system) }) : undefined;
+  const graders = await Promise.all(payload.graders.map((grader) => protectGrader(protect, grader)));
+  return defined({ ...payload, cases, generate, graders });
+}
+
+/** The labelled pairs of a calibration go to the embeddings endpoint: pseudonymized like everything else. */
+export async function protectCalibration(body: unknown, context: SubmissionContext): Promise<unknown> {
+  const protect = protector(context);
+  const payload = body as CacheCalibrationPayload;
+  if (!protect || !payload.pairs) return payload;
+  const pairs = await Promise.all(payload.pairs.map(async (pair) => ({ ...pair, a: await protect(pair.a), b: await protect(pair.b) })));
+  return { ...payload, pairs };
+}

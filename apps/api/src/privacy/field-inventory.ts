@@ -1,0 +1,89 @@
+/**
+ * What happens to every free-text string a tenant can send, route by route. A test walks the served
+ * OpenAPI document and fails when a string field (or path parameter) has no entry here, so a new
+ * field cannot ship without a decision. Strings restricted to an enum are not listed: they cannot carry
+ * free text.
+ *
+ * Paths are the JSON body's (`items.*.id`: `*` is any array element, `{}` any record value, `{key}`
+ * any record key, `**` every string and object key nested below); `params.<name>` and `query.<name>` name the URL's parts.
+ */
+export type FieldDecision =
+  /** Replaced by pseudonyms (scope: the job, or the tenant's collection) before it is stored or sent. */
+  | 'pseudonymized'
+  /** An identifier of restricted syntax, refused with a 400 when a PII detector matches it. */
+  | 'identifier'
+  /** A model name: refused unless the registry (or MODEL_OVERRIDES) knows it. */
+  | 'model'
+  /** A pattern or schema run by the linear-time engine; refused with a 400 when a PII detector matches it. */
+  | 'pattern'
+  /** A value the platform made (job ids, cursors, dates): checked for format, looked up, never stored. */
+  | 'opaque';
+
+const jobRead = { 'params.id': 'opaque' } as const;
+
+export const fieldInventory: Readonly<Record<string, Readonly<Record<string, FieldDecision>>>> = {
+  'POST /v1/inference': {
+    model: 'model',
+    'items.*.id': 'identifier',
+    'items.*.messages.*.content': 'pseudonymized',
+    'rag.collection': 'identifier',
+  },
+  'POST /v1/cache/warm': { model: 'model', system: 'pseudonymized', 'queries.*': 'pseudonymized' },
+  'POST /v1/evaluations': evaluationFields(''),
+  'POST /v1/evaluations/batch': evaluationFields('jobs.*.'),
+  'POST /v1/cache/calibrations': { 'pairs.*.a': 'pseudonymized', 'pairs.*.b': 'pseudonymized', model: 'model' },
+  'POST /v1/cache/calibrations/batch': { 'jobs.*.pairs.*.a': 'pseudonymized', 'jobs.*.pairs.*.b': 'pseudonymized', 'jobs.*.model': 'model' },
+  'POST /v1/collections/:name/documents': {
+    'params.name': 'identifier',
+    'documents.*.id': 'identifier',
+    'documents.*.text': 'pseudonymized',
+    'documents.*.metadata.{key}': 'identifier',
+    'documents.*.metadata.{}': 'pseudonymized',
+    model: 'model',
+    'query.model': 'model',
+  },
+  'DELETE /v1/collections/:name/documents/:id': { 'params.name': 'identifier', 'params.id': 'identifier' },
+  'GET /v1/collections/:name': { 'params.name': 'identifier' },
+  'POST /v1/collections/:name/search': {
+    'params.name': 'identifier',
+    query: 'pseudonymized',
+    'filter.field': 'identifier',
+    'filter.eq': 'pseudonymized',
+    'filter.in.*': 'pseudonymized',
+    'filter.**': 'pseudonymized',
+  },
+  'GET /v1/inference/:id/results': jobRead,
+  'GET /v1/evaluations/:id/results': jobRead,
+  'GET /v1/jobs/:id': jobRead,
+  'GET /v1/jobs/:id/results': jobRead,
+  'GET /v1/jobs/:id/events': jobRead,
+  'DELETE /v1/jobs/:id': jobRead,
+};
+
+function evaluationFields(at: string): Record<string, FieldDecision> {
+  return {
+    [`${at}cases.*.id`]: 'identifier',
+    [`${at}cases.*.input`]: 'pseudonymized',
+    [`${at}cases.*.expected`]: 'pseudonymized',
+    [`${at}cases.*.context`]: 'pseudonymized',
+    [`${at}cases.*.output`]: 'pseudonymized',
+    [`${at}generate.model`]: 'model',
+    [`${at}generate.system`]: 'pseudonymized',
+    [`${at}graders.*.name`]: 'identifier',
+    [`${at}graders.*.value`]: 'pseudonymized',
+    [`${at}graders.*.pattern`]: 'pattern',
+    [`${at}graders.*.flags`]: 'opaque',
+    [`${at}graders.*.schema.**`]: 'pattern',
+    [`${at}graders.*.model`]: 'model',
+    [`${at}graders.*.rubric.name`]: 'identifier',
+    [`${at}graders.*.rubric.criteria`]: 'pseudonymized',
+    [`${at}judge.model`]: 'model',
+    [`${at}embeddingModel`]: 'model',
+    [`${at}baseline`]: 'opaque',
+  };
+}
+
+/** The inventory entry of a route, by method and Express path. */
+export function fieldsOf(method: string, path: string): Readonly<Record<string, FieldDecision>> | undefined {
+  return fieldInventory[`${method.toUpperCase()} ${path}`];
+}
