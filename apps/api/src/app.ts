@@ -1,49 +1,94 @@
-import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
+import express, { type Express, type RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { ApiDeps } from './deps';
-import { requireAdmin, requireTenant } from './auth/guards';
-import { errorHandler, unmatchedRoute } from './http/errors';
+import { requireAdmin, requireMetricsToken, requireTenant } from './auth/guards';
+import { bodyGuards, JSON_TYPES } from './http/body';
+import { errorHandler } from './http/error-handler';
+import { methodNotAllowed, unmatchedRoute } from './http/errors';
+import { redisReady, requireRedis } from './http/redis-gate';
+import { securityHeaders } from './http/security-headers';
+import { boardWriteGuard } from './observability/board-guard';
 import { bullBoardPath, bullBoardRouter } from './observability/bull-board';
 import { createMetrics } from './observability/metrics';
+import { requestLogger } from './observability/request-log';
 import { openApiDocument } from './routes/openapi';
-import { routeTable } from './routes/table';
+import { routeTable, type RouteSpec } from './routes/table';
 
-/** The Express app: request logging, metrics, the route table behind its guards, Bull Board, errors. */
-export function createApp(deps: ApiDeps): Express {
+export interface AppOptions {
+  /** Trust X-Forwarded-* from a proxy in front (TRUST_PROXY). Default false. */
+  trustProxy?: boolean;
+}
+
+/**
+ * Routes whose NDJSON bodies their handler reads itself, until they declare `accepts` in the route
+ * table (the ingestion route is the only one).
+ */
+const NDJSON_ROUTES = new Set(['/v1/collections/:name/documents']);
+
+/**
+ * The Express app: security headers, request logging, metrics, the route table behind its guards
+ * (auth, Redis availability, body type, size, encoding and shape), Bull Board (read-only unless
+ * BULL_BOARD_WRITES), and one error handler that builds every error body.
+ */
+export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy ?? false);
   const metrics = createMetrics(deps);
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const id = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customProps: (req) => ({ tenant: (req as express.Request).tenant }),
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-    }),
-  );
+  const ready = redisReady(deps.redis);
+
+  app.use(securityHeaders({ uiPrefixes: [bullBoardPath], noStorePrefixes: ['/v1', bullBoardPath] }));
+  app.use(requestLogger({ logger: deps.logger, quiet: isQuiet }));
   app.use(metrics.observe);
 
-  const guards = { tenant: requireTenant(deps.keyRing), admin: requireAdmin(deps.adminToken), public: undefined };
+  const guards = { tenant: requireTenant(deps.keyRing), admin: requireAdmin(deps.adminToken) };
   // Auth runs before the body is read: an unauthenticated client cannot make the API parse 10 MB.
-  app.use('/v1', guards.tenant);
-  app.use(express.json({ limit: deps.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
+  app.use('/v1', guards.tenant, requireRedis(ready));
 
   const routes = routeTable(deps);
   for (const route of routes) {
     const guard = route.guard === 'admin' ? [guards.admin] : [];
-    app[route.method](route.path, ...guard, route.handler);
+    const body = route.method === 'post' ? bodyGuards({ limitBytes: route.bodyLimit ?? deps.bodyLimitBytes, accepts: acceptsOf(route) }) : [];
+    app[route.method](route.path, ...guard, ...body, route.handler);
   }
+  for (const [path, methods] of methodsByPath(routes)) app.all(path, methodNotAllowed(methods));
+
   const document = openApiDocument(routes);
   app.get('/openapi.json', (_req, res) => void res.json(document));
-  app.get('/metrics', metrics.expose);
-  app.use(bullBoardPath, guards.admin, bullBoardRouter(deps.queues));
+  app.get('/metrics', requireMetricsToken(deps.metricsToken), metrics.expose);
+  app.use(
+    bullBoardPath,
+    guards.admin,
+    boardWriteGuard({ writes: deps.bullBoardWrites }),
+    boardNeedsRedis(requireRedis(ready)),
+    bullBoardRouter(deps.queues, { writes: deps.bullBoardWrites, logger: deps.logger }),
+  );
   app.use(unmatchedRoute);
-  app.use(errorHandler({ logger: deps.logger, exposeInternals: deps.exposeInternals }));
+  app.use(errorHandler({ logger: deps.logger, redisReady: ready }));
   return app;
+}
+
+function acceptsOf(route: RouteSpec): readonly string[] {
+  if (route.accepts) return route.accepts;
+  return NDJSON_ROUTES.has(route.path) ? [...JSON_TYPES, 'application/x-ndjson'] : JSON_TYPES;
+}
+
+function methodsByPath(routes: readonly RouteSpec[]): Map<string, string[]> {
+  const byPath = new Map<string, string[]>();
+  for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route.method]);
+  for (const methods of byPath.values()) if (methods.includes('get')) methods.push('head');
+  return byPath;
+}
+
+/** Bull Board's API answers 503 while Redis is down; its page and assets still load. */
+function boardNeedsRedis(gate: RequestHandler): RequestHandler {
+  return (req, res, next) => (req.path.toLowerCase().startsWith('/api/') ? gate(req, res, next) : next());
+}
+
+/** Health checks, metrics scrapes and Bull Board's reads (it polls every few seconds) log at debug. */
+function isQuiet(req: IncomingMessage): boolean {
+  const path = (req.url ?? '').split('?')[0]!.toLowerCase();
+  if (path === '/healthz' || path === '/readyz' || path === '/metrics') return true;
+  return (path === bullBoardPath || path.startsWith(`${bullBoardPath}/`)) && (req.method === 'GET' || req.method === 'HEAD');
 }

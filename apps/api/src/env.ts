@@ -21,6 +21,17 @@ export const ApiEnv = z
   LOG_LEVEL: logLevel,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   TRUST_PROXY: booleanFlag(false),
+  /**
+   * Bull Board may change queues (retry, clean, pause, resume, promote, empty, obliterate), and then
+   * only from the API's own origin with JSON bodies. Default false: the board is read-only. Adding
+   * jobs and editing job data are refused even when true.
+   */
+  BULL_BOARD_WRITES: booleanFlag(false),
+  /**
+   * Bearer token /metrics requires. Default unset: /metrics is open and shows tenant names and
+   * per-tenant spend, so production should set it.
+   */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
     ...ServicesEnvShape,
   })
   .refine((env) => env.API_KEYS || env.API_KEYS_FILE, {

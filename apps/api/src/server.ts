@@ -73,11 +73,12 @@ export async function startApiServer(options: {
     retentionSeconds,
     readyWorkerWindowMs: env.READY_WORKER_WINDOW_SECONDS * 1000,
     logger,
-    exposeInternals: env.NODE_ENV === 'development',
+    bullBoardWrites: env.BULL_BOARD_WRITES,
+    metricsToken: env.METRICS_TOKEN,
     services: options.services,
     features: options.features ?? [],
   };
-  const app = createApp(deps);
+  const app = createApp(deps, { trustProxy: env.TRUST_PROXY });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
   });

@@ -35,6 +35,7 @@ export async function renderUsageCounters(redis: Redis, prefix: string): Promise
   return `${out.join('\n')}\n`;
 }
 
+/** Prometheus label value escaping: backslash, double quote and newline (a raw newline would start a new sample). */
 function escape(value: string | undefined): string {
-  return (value ?? '').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  return (value ?? '').replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }

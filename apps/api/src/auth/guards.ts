@@ -39,6 +39,20 @@ export function requireAdmin(adminToken: string | undefined): RequestHandler {
   };
 }
 
+/**
+ * /metrics: `Bearer <METRICS_TOKEN>` when the token is set, else 401. Without a token the route is
+ * open (it shows tenant names and per-tenant spend: production should set one).
+ */
+export function requireMetricsToken(token: string | undefined): RequestHandler {
+  const expected = token ? sha256(token) : undefined;
+  return (req, _res, next) => {
+    if (!expected) return next();
+    const presented = bearer.exec(req.headers.authorization ?? '')?.[1];
+    if (presented !== undefined && timingSafeEqual(sha256(presented), expected)) return next();
+    next(unauthorized('metrics token required (Authorization: Bearer <METRICS_TOKEN>)', 'Bearer realm="llmops metrics"'));
+  };
+}
+
 function basicPassword(header: string, user: string): string | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (!match) return undefined;

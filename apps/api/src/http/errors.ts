@@ -1,6 +1,5 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { z } from 'zod';
-import type { Logger } from '@llmops/logger';
+import type { RequestHandler } from 'express';
+import type { z } from 'zod';
 
 /** An error with the HTTP status and body code it should answer with. */
 export class HttpError extends Error {
@@ -18,54 +17,45 @@ export class HttpError extends Error {
 
 export const notFound = (what = 'job') => new HttpError(404, 'not_found', `${what} not found`);
 
-/** 400 with one entry per wrong field, each naming its path in the body. */
+/** Seconds a client should wait before retrying while Redis is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** 503 while a dependency (Redis) is unreachable; the client may retry after `Retry-After`. */
+export const unavailable = () =>
+  new HttpError(503, 'unavailable', 'the service is temporarily unavailable; retry later', undefined, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+
+/**
+ * 400 with one entry per wrong field, each naming its path and the rule it broke. Never the value:
+ * unknown key names and zod's messages about them can hold personal data, so they are counted, not
+ * echoed, and path segments that are not identifiers (record keys a client chose) are masked.
+ */
 export function validationError(error: z.ZodError, where = 'body'): HttpError {
   const issues = error.issues.map((issue) => ({
-    path: [where, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-    ...(issue.code === 'unrecognized_keys' ? { keys: issue.keys } : {}),
+    path: [where, ...issue.path.map(pathSegment)].join('.'),
+    message: issue.code === 'unrecognized_keys' ? unknownKeysMessage(issue.keys.length) : issue.message,
   }));
   const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
   return new HttpError(400, 'invalid_request', summary, { issues });
 }
 
-export const unmatchedRoute: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, 'not_found', `no route for ${req.method} ${req.path}`));
+function unknownKeysMessage(count: number): string {
+  return `${count} unrecognized ${count === 1 ? 'key' : 'keys'} (not allowed; /openapi.json lists the fields)`;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+
+function pathSegment(segment: PropertyKey): string {
+  if (typeof segment === 'number') return String(segment);
+  return typeof segment === 'string' && IDENTIFIER.test(segment) ? segment : '*';
+}
+
+/** Paths that exist with other methods answer 405 with `Allow`; everything else falls through to 404. */
+export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
+  const allow = allowed.map((method) => method.toUpperCase()).join(', ');
+  return (req, _res, next) => next(new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on this route; use ${allow}`, undefined, { Allow: allow }));
+}
+
+export const unmatchedRoute: RequestHandler = (_req, _res, next) => {
+  // The path is not echoed: it is client input (and may carry personal data).
+  next(new HttpError(404, 'not_found', 'no such route'));
 };
-
-/** Builds every error body; no stack traces leave the process in production. */
-export function errorHandler(options: { logger: Logger; exposeInternals: boolean }): ErrorRequestHandler {
-  return (error: unknown, req, res, _next) => {
-    const http = toHttpError(error);
-    if (http.status >= 500) options.logger.error({ err: error, path: req.path }, 'request failed');
-    if (res.headersSent) return;
-    for (const [name, value] of Object.entries(http.headers ?? {})) res.setHeader(name, value);
-    res.status(http.status).json({
-      error: {
-        code: http.code,
-        message: http.message,
-        ...(http.details ? { details: http.details } : {}),
-        ...(options.exposeInternals && http.status >= 500 && error instanceof Error ? { stack: error.stack } : {}),
-      },
-    });
-  };
-}
-
-function toHttpError(error: unknown): HttpError {
-  if (error instanceof HttpError) return error;
-  if (error instanceof z.ZodError) return validationError(error);
-  const bodyParser = error as { type?: string; status?: number; limit?: number };
-  switch (bodyParser.type) {
-    case 'entity.too.large':
-      return new HttpError(413, 'body_too_large', `request body exceeds the ${bodyParser.limit} byte limit (BODY_LIMIT)`);
-    case 'entity.parse.failed':
-      return new HttpError(400, 'malformed_json', 'request body is not valid JSON');
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new HttpError(415, 'unsupported_encoding', 'request body encoding is not supported');
-  }
-  if (typeof bodyParser.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500) {
-    return new HttpError(bodyParser.status, 'bad_request', (error as Error).message);
-  }
-  return new HttpError(503 === (error as { status?: number }).status ? 503 : 500, 'internal_error', 'internal error');
-}

@@ -1,5 +1,8 @@
 import { CacheStatsRecorder, cacheKeys } from '@llmops/cache';
 import type { Redis } from 'ioredis';
+import { formatLabels } from './exposition';
+
+type Row = [labels: Record<string, string>, value: number | string];
 
 /**
  * The semantic cache's figures per tenant, as Prometheus text: lookups, hits by kind, misses, wrong
@@ -8,7 +11,7 @@ import type { Redis } from 'ioredis';
  */
 export async function renderCacheMetrics(redis: Redis, prefix: string, tenants: readonly string[]): Promise<string> {
   const recorder = new CacheStatsRecorder(redis, cacheKeys(prefix));
-  const series: Record<string, { type: 'counter' | 'gauge'; help: string; rows: string[] }> = {
+  const series: Record<string, { type: 'counter' | 'gauge'; help: string; rows: Row[] }> = {
     llmops_cache_lookups_total: { type: 'counter', help: 'Cache lookups', rows: [] },
     llmops_cache_hits_total: { type: 'counter', help: 'Cache hits by kind (exact, semantic)', rows: [] },
     llmops_cache_misses_total: { type: 'counter', help: 'Cache misses', rows: [] },
@@ -19,18 +22,17 @@ export async function renderCacheMetrics(redis: Redis, prefix: string, tenants: 
   };
   for (const tenant of tenants) {
     const stats = await recorder.read(tenant);
-    const label = `tenant="${tenant}"`;
-    series.llmops_cache_lookups_total!.rows.push(`{${label}} ${stats.lookups}`);
-    series.llmops_cache_hits_total!.rows.push(`{${label},kind="exact"} ${stats.exactHits}`, `{${label},kind="semantic"} ${stats.semanticHits}`);
-    series.llmops_cache_misses_total!.rows.push(`{${label}} ${stats.misses}`);
-    series.llmops_cache_wrong_hits_total!.rows.push(`{${label}} ${stats.wrongHits}`);
-    series.llmops_cache_semantic_similarity_mean!.rows.push(`{${label}} ${stats.meanSimilarity}`);
-    series.llmops_cache_saved_tokens_total!.rows.push(`{${label},direction="input"} ${stats.savedInputTokens}`, `{${label},direction="output"} ${stats.savedOutputTokens}`);
-    series.llmops_cache_saved_usd_total!.rows.push(`{${label}} ${stats.savedUsd}`);
+    series.llmops_cache_lookups_total!.rows.push([{ tenant }, stats.lookups]);
+    series.llmops_cache_hits_total!.rows.push([{ tenant, kind: 'exact' }, stats.exactHits], [{ tenant, kind: 'semantic' }, stats.semanticHits]);
+    series.llmops_cache_misses_total!.rows.push([{ tenant }, stats.misses]);
+    series.llmops_cache_wrong_hits_total!.rows.push([{ tenant }, stats.wrongHits]);
+    series.llmops_cache_semantic_similarity_mean!.rows.push([{ tenant }, stats.meanSimilarity]);
+    series.llmops_cache_saved_tokens_total!.rows.push([{ tenant, direction: 'input' }, stats.savedInputTokens], [{ tenant, direction: 'output' }, stats.savedOutputTokens]);
+    series.llmops_cache_saved_usd_total!.rows.push([{ tenant }, stats.savedUsd]);
   }
   const out: string[] = [];
   for (const [name, { type, help, rows }] of Object.entries(series)) {
-    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...rows.map((row) => `${name}${row}`));
+    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...rows.map(([labels, value]) => `${name}${formatLabels(labels)} ${value}`));
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import { cancelRequested, queueOfJobId, viewJob } from '@llmops/queue';
-import { withCancellation } from './jobs';
+import { jobIdParam, withCancellation } from './jobs';
 import type { ApiDeps } from '../deps';
 import { findCancelledView, findOwnedJob } from '../job-access';
 
@@ -13,12 +13,12 @@ type Listener = (event: { jobId: string } & Record<string, unknown>) => void;
  */
 export function jobEvents(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
-    const id = String(req.params.id);
+    const id = jobIdParam(req.params.id);
     const cancelled = await findCancelledView(deps, req.tenant!, id);
     const job = cancelled ? undefined : await findOwnedJob(deps, req.tenant!, id);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
+      'Cache-Control': 'no-store, no-transform',
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',
     });

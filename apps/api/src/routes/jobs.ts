@@ -15,6 +15,16 @@ const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** Job ids are `<queue>-<uuid or hash>`: anything longer or with other characters is a 400 naming the limit. */
+const JobIdParam = z.string().max(200).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only');
+
+/** The `:id` route parameter, checked before any Redis lookup. */
+export function jobIdParam(raw: unknown): string {
+  const parsed = JobIdParam.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error, 'params.id');
+  return parsed.data;
+}
+
 function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> {
   const parsed = schema.safeParse(query);
   if (!parsed.success) throw validationError(parsed.error, 'query');
@@ -44,7 +54,7 @@ export function listJobs(deps: ApiDeps): RequestHandler {
 /** GET /v1/jobs/{id}: state, progress, attempts, timestamps, error, and the result summary. */
 export function getJob(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
-    const id = String(req.params.id);
+    const id = jobIdParam(req.params.id);
     const cancelled = await findCancelledView(deps, req.tenant!, id);
     if (cancelled) return void res.json(cancelled);
     const job = await findOwnedJob(deps, req.tenant!, id);
@@ -56,7 +66,7 @@ export function getJob(deps: ApiDeps): RequestHandler {
 /** GET /v1/jobs/{id}/results: item results in item order, a page at a time. */
 export function getJobResults(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
-    const id = String(req.params.id);
+    const id = jobIdParam(req.params.id);
     await findOwnedJob(deps, req.tenant!, id);
     const query = parseQuery(PageQuery, req.query);
     try {
@@ -72,7 +82,7 @@ export function getJobResults(deps: ApiDeps): RequestHandler {
 /** DELETE /v1/jobs/{id}: a job not yet started is removed; an active one is told to stop. */
 export function deleteJob(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
-    const id = String(req.params.id);
+    const id = jobIdParam(req.params.id);
     if (await findCancelledView(deps, req.tenant!, id)) return void res.status(200).json({ id, state: 'cancelled' });
     const job = await findOwnedJob(deps, req.tenant!, id);
     const outcome = await cancelJob(deps, job);
