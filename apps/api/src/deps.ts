@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import type { JobCatalog } from '@llmops/contracts';
 import type { Logger } from '@llmops/logger';
-import type { DurationHistogram, JobQueues, PlatformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
+import type { DurationHistogram, JobLifecycle, JobQueues, PlatformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
 import type { PlatformServices } from '@llmops/services';
 import type { KeyRing } from './auth/key-ring';
 import type { RouteSpec } from './routes/table';
@@ -77,6 +77,8 @@ export interface ApiDeps {
   services?: PlatformServices;
   /** Job families' routes, mounted when `services` is present. */
   features: readonly Feature[];
+  /** Cleanup (and limits) when the API ends a job itself: cancelling one that never started. */
+  lifecycle?: JobLifecycle;
 }
 
 /**

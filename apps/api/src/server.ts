@@ -6,7 +6,7 @@ import { assertNoEviction, createRedis, waitReady } from '@llmops/redis';
 import { createJobQueues, DurationHistogram, platformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
 import { createApp } from './app';
 import { KeyRing } from './auth/key-ring';
-import type { PlatformServices } from '@llmops/services';
+import { createJobLifecycle, type PlatformServices } from '@llmops/services';
 import type { ApiDeps, Feature, SubmissionRoute } from './deps';
 import type { ApiEnv } from './env';
 
@@ -77,6 +77,7 @@ export async function startApiServer(options: {
     metricsToken: env.METRICS_TOKEN,
     services: options.services,
     features: options.features ?? [],
+    lifecycle: createJobLifecycle({ redis, prefix: env.QUEUE_PREFIX, services: options.services }),
   };
   const app = createApp(deps, { trustProxy: env.TRUST_PROXY });
   const server: Server = await new Promise((resolve) => {

@@ -1,6 +1,6 @@
 import type { JobCatalog } from '@llmops/contracts';
 import type { Logger } from '@llmops/logger';
-import { startWorkers, type JobHandlers, type WorkerRuntime } from '@llmops/queue';
+import { startWorkers, type JobHandlers, type JobLifecycle, type WorkerRuntime } from '@llmops/queue';
 import { assertNoEviction, createRedis, waitReady } from '@llmops/redis';
 import type { WorkerEnv } from './env';
 
@@ -17,6 +17,8 @@ export async function runWorker<C extends JobCatalog>(options: {
   exitOnSignal?: boolean;
   /** Runs after the workers have stopped on a signal (close services, connections). */
   onClosed?: () => Promise<void>;
+  /** Limits, fair scheduling and cleanup around jobs. */
+  lifecycle?: JobLifecycle;
 }): Promise<WorkerRuntime> {
   const { env, logger } = options;
   const probe = createRedis({ url: env.REDIS_URL, role: 'client', name: 'worker-probe', onError: () => {} });
@@ -39,6 +41,7 @@ export async function runWorker<C extends JobCatalog>(options: {
     lockDurationMs: env.WORKER_LOCK_MS,
     shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
     maxStarts: env.JOB_MAX_STARTS,
+    lifecycle: options.lifecycle,
   });
   if (options.exitOnSignal !== false) {
     const stop = (signal: string) => {

@@ -36,3 +36,4 @@ export {
   graderNameOf,
 } from './jobs/evaluation';
 export { spendKeys, spendFields, spendRetentionSeconds, tenantTag, utcDayOf, utcMonthOf, type SpendKeys } from './spend-keys';
+export { jobDataKeys, jobInputKeys, jobAllDataKeys } from './job-keys';

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { jobDataKeys } from '@llmops/contracts';
 
 /** One chunk an embed call covers: enough to re-derive its text from the job payload. */
 export interface PlannedEmbedding {
@@ -22,7 +23,7 @@ export class IngestProgress<P, S> {
   ) {}
 
   static forJob<P, S>(redis: Redis, prefix: string, jobId: string, ttlSeconds: number): IngestProgress<P, S> {
-    return new IngestProgress<P, S>(redis, `${prefix}:ingest:job:${jobId}`, ttlSeconds);
+    return new IngestProgress<P, S>(redis, jobDataKeys(prefix, jobId).ingestProgress, ttlSeconds);
   }
 
   /** The stored plan of a batch, or stores `plan` as the batch's plan (first writer wins) and returns it. */

@@ -1,6 +1,8 @@
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { PlatformKeys } from './keys';
+import type { JobLifecycle } from './lifecycle';
+import { lifecycleEvent } from './processor';
 import type { ResultStore } from './results';
 
 export type CancelOutcome = 'removed' | 'signalled' | 'already-finished';
@@ -11,7 +13,7 @@ export type CancelOutcome = 'removed' | 'signalled' | 'already-finished';
  * its handler's signal.
  */
 export async function cancelJob(
-  deps: { redis: Redis; keys: PlatformKeys; results: ResultStore; retentionSeconds: number },
+  deps: { redis: Redis; keys: PlatformKeys; results: ResultStore; retentionSeconds: number; lifecycle?: JobLifecycle },
   job: Job,
 ): Promise<CancelOutcome> {
   const jobId = String(job.id);
@@ -35,6 +37,9 @@ export async function cancelJob(
         deps.retentionSeconds,
       );
       await deps.results.delete(jobId);
+      const tenant = (job.data as { tenant?: unknown }).tenant;
+      // It never started, so no worker will end it: the cancelling process does.
+      if (typeof tenant === 'string') await deps.lifecycle?.onEnd?.({ ...lifecycleEvent(job, job.name, tenant), outcome: 'cancelled' });
       return 'removed';
     } catch {
       // A worker took it between getState and remove: stop it as an active job.

@@ -13,3 +13,4 @@ export { viewJob, mapState, cancelledReason, type JobView } from './job-view';
 export { cancelJob, cancelRequested, readTombstone, type CancelOutcome, type Tombstone } from './cancel';
 export type { JobContext, JobHandler, JobHandlers } from './handler';
 export { startWorkers, type WorkerRuntime, type WorkerRuntimeOptions } from './worker-runtime';
+export type { JobLifecycle, JobLifecycleEvent, JobOutcome } from './lifecycle';

@@ -1,9 +1,11 @@
+import { jobDataKeys } from '@llmops/contracts';
+
 /** Every Redis key the platform writes outside BullMQ's own, in one place. */
 export function platformKeys(prefix: string) {
   return {
     prefix,
-    results: (jobId: string) => `${prefix}:results:${jobId}`,
-    resultOrder: (jobId: string) => `${prefix}:results:${jobId}:order`,
+    results: (jobId: string) => jobDataKeys(prefix, jobId).results,
+    resultOrder: (jobId: string) => jobDataKeys(prefix, jobId).resultOrder,
     tenantJobs: (tenant: string) => `${prefix}:tenant-jobs:${tenant}`,
     cancelRequest: (jobId: string) => `${prefix}:cancel:${jobId}`,
     /** Who owns an Idempotency-Key (named by the job id the key derives, never by the key itself). */

@@ -6,6 +6,7 @@ import { failureReasonOf, isNonRetriable, retryAfterMsOf } from './errors';
 import type { JobHandler } from './handler';
 import type { PlatformKeys } from './keys';
 import type { Logger } from './logger';
+import type { JobLifecycle, JobLifecycleEvent } from './lifecycle';
 import type { ResultStore } from './results';
 
 /** Why a running handler was told to stop. */
@@ -38,6 +39,7 @@ export function createProcessor(deps: {
   results: ResultStore;
   active: ActiveJobs;
   logger: Logger;
+  lifecycle?: JobLifecycle;
 }) {
   const { definition, handler } = deps;
   return async (job: Job, token?: string, bullSignal?: AbortSignal): Promise<unknown> => {
@@ -53,6 +55,7 @@ export function createProcessor(deps: {
     const tenant = envelope.data.tenant;
     const logger = deps.logger.child({ jobId, queue: definition.queue, tenant });
     if (await deps.redis.exists(deps.keys.cancelRequest(jobId))) throw new UnrecoverableError(cancelledReason);
+    await deps.lifecycle?.onStart?.(lifecycleEvent(job, definition.queue, tenant)).catch((error: unknown) => logger.warn({ err: String(error) }, 'job start hook failed'));
 
     const controller = new AbortController();
     deps.active.register(jobId, controller);
@@ -143,4 +146,9 @@ function parentOf(job: Job, deps: { queueFor: (name: string) => Queue; results: 
       done: (ids: readonly string[]) => deps.results.done(parentId, ids),
     },
   };
+}
+
+/** The lifecycle hooks' view of a job. */
+export function lifecycleEvent(job: Job, queue: string, tenant: string): JobLifecycleEvent {
+  return { jobId: String(job.id), queue, tenant, attempt: job.attemptsMade + 1, priority: job.opts.priority || undefined, enqueuedAt: job.timestamp };
 }

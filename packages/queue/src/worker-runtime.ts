@@ -1,4 +1,4 @@
-import { Queue, Worker } from 'bullmq';
+import { Queue, Worker, type Job } from 'bullmq';
 import { createRedis } from '@llmops/redis';
 import type { JobCatalog } from '@llmops/contracts';
 import { DurationHistogram } from './durations';
@@ -6,7 +6,9 @@ import type { JobHandler, JobHandlers } from './handler';
 import { WorkerHeartbeats } from './heartbeat';
 import { platformKeys } from './keys';
 import type { Logger } from './logger';
-import { createProcessor, StopSignal } from './processor';
+import { cancelledReason } from './job-view';
+import type { JobLifecycle, JobOutcome } from './lifecycle';
+import { createProcessor, lifecycleEvent, StopSignal } from './processor';
 import { ResultStore } from './results';
 
 export interface WorkerRuntimeOptions<C extends JobCatalog> {
@@ -36,6 +38,8 @@ export interface WorkerRuntimeOptions<C extends JobCatalog> {
    * no job loops forever. Default 50.
    */
   maxStarts?: number;
+  /** Limits, fair scheduling, metrics and cleanup around jobs. Default: none. */
+  lifecycle?: JobLifecycle;
 }
 
 export interface WorkerRuntime {
@@ -84,7 +88,7 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
     const concurrency = typeof options.concurrency === 'number' ? options.concurrency : (options.concurrency?.[queue] ?? 4);
     const worker = new Worker(
       queue,
-      createProcessor({ queueFor, definition, handler, redis: client, keys, results, active: activeJobs, logger }),
+      createProcessor({ queueFor, definition, handler, redis: client, keys, results, active: activeJobs, logger, lifecycle: options.lifecycle }),
       {
         connection: workerConnection,
         prefix: options.prefix,
@@ -96,14 +100,27 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
         name: options.workerId,
       },
     );
+    const ended = (job: Job, outcome: JobOutcome) => {
+      const tenant = (job.data as { tenant?: unknown }).tenant;
+      if (!options.lifecycle?.onEnd || typeof tenant !== 'string') return;
+      options.lifecycle
+        .onEnd({ ...lifecycleEvent(job, queue, tenant), outcome })
+        .catch((error: unknown) => logger.warn({ jobId: job.id, queue, err: String(error) }, 'job end hook failed'));
+    };
     worker.on('completed', (job) => {
       void durations.record(queue, 'completed', elapsedSeconds(job.processedOn, job.finishedOn)).catch(() => {});
       logger.info({ jobId: job.id, queue }, 'job completed');
+      ended(job, 'completed');
     });
     worker.on('failed', (job, error) => {
       if (!job) return;
       void durations.record(queue, 'failed', elapsedSeconds(job.processedOn, job.finishedOn)).catch(() => {});
       logger.warn({ jobId: job.id, queue, attemptsMade: job.attemptsMade, err: error.message }, 'job attempt failed');
+      // 'failed' fires for every failed attempt; only a job left in the failed set has ended.
+      void job.getState().then(
+        (state) => state === 'failed' && ended(job, job.failedReason === cancelledReason ? 'cancelled' : 'failed'),
+        () => {},
+      );
     });
     worker.on('error', (error) => logger.error({ queue, err: error.message }, 'worker error'));
     return worker;

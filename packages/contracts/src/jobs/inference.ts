@@ -1,6 +1,7 @@
 // Job types of the inference family (batched chat with cache and RAG, cache warming).
 import { z } from 'zod';
 import { defineJob } from '../catalog';
+import { jobDataKeys } from '../job-keys';
 
 /** One chat message as the API accepts it (text content only). */
 export const InferenceMessage = z.strictObject({
@@ -19,7 +20,7 @@ export type InferenceItem = z.infer<typeof InferenceItem>;
 
 /** The Redis hash holding a job's items (field = item index), written by the API before enqueueing. */
 export function inferenceItemsKey(prefix: string, jobId: string): string {
-  return `${prefix}:inference:items:${jobId}`;
+  return jobDataKeys(prefix, jobId).inferenceItems;
 }
 
 /** One item's stored result. Text fields hold pseudonyms; the API restores them for the owner. */

@@ -1,5 +1,5 @@
 import type { SemanticCache } from '@llmops/cache';
-import type { InferenceItemResult, InferencePayload, InferenceSummary } from '@llmops/contracts';
+import { jobDataKeys, type InferenceItemResult, type InferencePayload, type InferenceSummary } from '@llmops/contracts';
 import type { JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 import { buildRequest, fromCache, prepare, record, type PreparedItem } from './item';
@@ -16,7 +16,7 @@ export const ITEMS_PER_PROVIDER_BATCH = 500;
  */
 export async function runBatchMode(deps: ProcessorDeps, cache: SemanticCache, context: JobContext<InferencePayload>): Promise<InferenceSummary> {
   const run = itemRun(deps, cache, context);
-  const batchIds = `${deps.prefix}:inference:batches:${context.jobId}`;
+  const batchIds = jobDataKeys(deps.prefix, context.jobId).inferenceBatches;
   type Entry = { index: number; prepared: PreparedItem; vector?: number[] };
   let fresh: Entry[] = [];
   // Items a previous attempt already submitted, by batch id: resumed, never submitted again.

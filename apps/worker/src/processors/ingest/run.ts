@@ -1,4 +1,4 @@
-import type { IngestPartPayload } from '@llmops/contracts';
+import { jobDataKeys, type IngestPartPayload } from '@llmops/contracts';
 import { chunkHasher, IngestProgress, storedCollectionName } from '@llmops/ingest';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
 import { NonRetriableError, type JobContext } from '@llmops/queue';
@@ -41,7 +41,7 @@ export async function runIngest(deps: ProcessorDeps, context: JobContext<IngestP
 export async function runIngestPart(deps: ProcessorDeps, context: JobContext<IngestPartPayload>): Promise<IngestResult> {
   const { collection, model, documents, offset, total } = context.payload;
   const parent = context.parent;
-  const doneKey = parent ? `${deps.prefix}:ingest:flow:${parent.jobId}` : undefined;
+  const doneKey = parent ? jobDataKeys(deps.prefix, parent.jobId).ingestFlow : undefined;
   let reported = 0;
   const stats = await ingestInBatches(deps, context, documents, {
     offset,

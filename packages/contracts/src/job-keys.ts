@@ -1,0 +1,34 @@
+/**
+ * The Redis keys that hold one job's data outside BullMQ's own hash: its inputs (stored apart from
+ * the payload when large), resumable plans, and its item results. Every writer and the cleanup that
+ * deletes a job's data take the names from here, so a key is never spelled twice.
+ */
+export function jobDataKeys(prefix: string, jobId: string) {
+  return {
+    /** Inference items (pseudonymized), one hash field per item index; written by the API. */
+    inferenceItems: `${prefix}:inference:items:${jobId}`,
+    /** Batch API ids an inference job submitted, so a retried attempt resumes them. */
+    inferenceBatches: `${prefix}:inference:batches:${jobId}`,
+    /** An ingestion job's progress and batch plans. */
+    ingestProgress: `${prefix}:ingest:job:${jobId}`,
+    /** Parts of a fanned-out upload that finished (on the parent's id). */
+    ingestFlow: `${prefix}:ingest:flow:${jobId}`,
+    /** Batch API ids of an evaluation's judge calls, one field per slice of judge tasks. */
+    evaluationBatches: `${prefix}:evaluation:batches:${jobId}`,
+    /** Item results: one hash field per item, and their order. */
+    results: `${prefix}:results:${jobId}`,
+    resultOrder: `${prefix}:results:${jobId}:order`,
+  };
+}
+
+/** What a job no longer needs once it has ended: its inputs and plans (results stay for their retention). */
+export function jobInputKeys(prefix: string, jobId: string): string[] {
+  const keys = jobDataKeys(prefix, jobId);
+  return [keys.inferenceItems, keys.inferenceBatches, keys.ingestProgress, keys.ingestFlow, keys.evaluationBatches];
+}
+
+/** Everything a cancelled job leaves: inputs, plans and results. */
+export function jobAllDataKeys(prefix: string, jobId: string): string[] {
+  const keys = jobDataKeys(prefix, jobId);
+  return [...jobInputKeys(prefix, jobId), keys.results, keys.resultOrder];
+}
