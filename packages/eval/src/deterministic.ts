@@ -1,5 +1,7 @@
-import { editSimilarity } from './edit-distance';
+import { editCells, editSimilarity } from './edit-distance';
 import { schemaValidator } from './json-schema';
+import { formatCount, GradeError, GradeLimitError, gradeLimits } from './limits';
+import { compilePattern } from './safe-regex';
 
 /** What a grader says about one output: a score in [0, 1] and whether it passed. */
 export interface Grade {
@@ -23,11 +25,11 @@ export type DeterministicGrader =
   | { type: 'exact'; caseSensitive?: boolean }
   /** Output contains `value` (default: the expected answer). caseSensitive default false. */
   | { type: 'contains'; value?: string; caseSensitive?: boolean }
-  /** Output matches `pattern` (JS syntax) with `flags` (default none). */
+  /** Output matches `pattern` (RE2 syntax, JavaScript escapes accepted; no backreferences or lookaround) with `flags` `[imsu]` (default none). */
   | { type: 'regex'; pattern: string; flags?: string }
   /** Output parses as JSON. */
   | { type: 'json' }
-  /** Output parses as JSON and validates against `schema` (JSON Schema, checked with ajv). */
+  /** Output parses as JSON and validates against `schema` (JSON Schema draft-07 with ajv; patterns run on RE2; local $refs only). */
   | { type: 'json-schema'; schema: Record<string, unknown> }
   /** The first number in the output is within `tolerance` (default 0) of expected; `relative` (default false) makes it a fraction of |expected|. */
   | { type: 'numeric'; tolerance?: number; relative?: boolean }
@@ -51,15 +53,22 @@ function needExpected(kase: GradedCase, grader: string): string {
   return kase.expected;
 }
 
-export class MissingExpectedError extends Error {
+export class MissingExpectedError extends GradeError {
   constructor(caseId: string, grader: string) {
-    super(`case ${caseId} has no expected answer, which the ${grader} grader needs`);
-    this.name = 'MissingExpectedError';
+    super('missing-expected', `case ${caseId} has no expected answer, which the ${grader} grader needs`);
   }
 }
 
-/** Grades one output. Throws {@link MissingExpectedError} when the grader needs `expected` and the case has none. */
+/**
+ * Grades one output, with bounded work. Throws a {@link GradeError} when no grade can be given:
+ * {@link MissingExpectedError} (the grader needs `expected`), {@link GradeLimitError} (the output is
+ * longer than gradeLimits.maxOutputChars, or the grade would cost more than its cap),
+ * PatternError / SchemaError (a pattern or schema that was never checked at submission).
+ */
 export function gradeDeterministic(grader: DeterministicGrader, kase: GradedCase, output: string): Grade {
+  if (output.length > gradeLimits.maxOutputChars) {
+    throw new GradeLimitError(`output is ${formatCount(output.length)} characters; graders read at most ${formatCount(gradeLimits.maxOutputChars)}`);
+  }
   switch (grader.type) {
     case 'exact': {
       const sensitive = grader.caseSensitive ?? true;
@@ -72,16 +81,14 @@ export function gradeDeterministic(grader: DeterministicGrader, kase: GradedCase
       return pass(sensitive ? output.includes(needle) : output.toLowerCase().includes(needle.toLowerCase()));
     }
     case 'regex':
-      return pass(new RegExp(grader.pattern, grader.flags ?? '').test(output));
+      return pass(compilePattern(grader.pattern, grader.flags ?? '').test(output));
     case 'json':
       return parseJson(output).ok ? pass(true) : pass(false, 'not valid JSON');
     case 'json-schema': {
       const parsed = parseJson(output);
       if (!parsed.ok) return pass(false, 'not valid JSON');
-      const validate = schemaValidator(grader.schema);
-      if (validate(parsed.value)) return pass(true);
-      const first = validate.errors?.[0];
-      return pass(false, first ? `${first.instancePath || '/'} ${first.message ?? 'invalid'}` : 'invalid');
+      const verdict = schemaValidator(grader.schema).validate(parsed.value);
+      return verdict.valid ? pass(true) : pass(false, verdict.detail);
     }
     case 'numeric': {
       const expected = firstNumber(needExpected(kase, 'numeric'));
@@ -92,7 +99,12 @@ export function gradeDeterministic(grader: DeterministicGrader, kase: GradedCase
       return pass(Math.abs(actual - expected) <= tolerance + 1e-12, `got ${actual}, expected ${expected}`);
     }
     case 'edit-distance': {
-      const score = editSimilarity(collapse(output), collapse(needExpected(kase, 'edit-distance')));
+      const [a, b] = [collapse(output), collapse(needExpected(kase, 'edit-distance'))];
+      const cells = editCells(a, b);
+      if (cells > gradeLimits.maxEditCells) {
+        throw new GradeLimitError(`edit distance of ${formatCount(a.length)} by ${formatCount(b.length)} characters needs ${formatCount(cells)} steps; the limit is ${formatCount(gradeLimits.maxEditCells)}`);
+      }
+      const score = editSimilarity(a, b);
       return { score, pass: score >= (grader.threshold ?? 0.8) };
     }
   }

@@ -1,8 +1,11 @@
 export { seededRandom } from './random';
 export { mean, standardDeviation, passRate, passAtK, pairwiseAgreement, cosine } from './stats';
 export { bootstrapDifference, type BootstrapOptions, type DifferenceInterval, type Verdict } from './bootstrap';
-export { levenshtein, editSimilarity } from './edit-distance';
-export { schemaValidator, schemaProblem } from './json-schema';
+export { levenshtein, editSimilarity, editCells } from './edit-distance';
+export { schemaValidator, schemaProblem, schemaProblems, SchemaError, type CompiledSchema, type SchemaVerdict } from './json-schema';
+export { compilePattern, patternProblem, flagsProblem, PatternError, type SafeRegex } from './safe-regex';
+export { graderProblems, type GraderProblem, type CheckedGrader } from './grader-problems';
+export { gradeLimits, GradeError, GradeLimitError } from './limits';
 export { gradeDeterministic, firstNumber, MissingExpectedError, type DeterministicGrader, type Grade, type GradedCase } from './deterministic';
 export { builtInRubrics, isBuiltInRubric, type BuiltInRubric, type Rubric, type RubricReference } from './rubrics';
 export { buildJudgeRequest, neutraliseFences, verdictJsonSchema, judgeScale, MissingReferenceError, type JudgeRequest } from './judge-prompt';
