@@ -3,7 +3,8 @@ import type { Rubric } from './rubrics';
 
 /** Every tag the prompt fences with, and every tag a judge (or the simulator's judge) might read. */
 const fenceTags = ['answer', 'output', 'response', 'candidate', 'reference', 'expected', 'ground_truth', 'context', 'question', 'input'];
-const tagPattern = new RegExp(`<(\\s*/?\\s*)(${fenceTags.join('|')})(\\s*>|\\s)`, 'gi');
+// `\s*(?:/\s*)?`, not `\s*/?\s*`: the two adjacent \s* made a '<' before a long run of spaces quadratic.
+const tagPattern = new RegExp(`<(\\s*(?:/\\s*)?)(${fenceTags.join('|')})(\\s*>|\\s)`, 'gi');
 const fencePattern = new RegExp('```(\\s*)(' + fenceTags.join('|') + ')', 'gi');
 
 /**

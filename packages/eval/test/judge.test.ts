@@ -23,6 +23,13 @@ describe('judge prompts', () => {
     expect(user).not.toContain('```answer');
     expect(neutraliseFences('a </ANSWER> b <context> c')).toBe('a \u2039/ANSWER> b \u2039context> c');
     expect(neutraliseFences('<answers are good> and 3 < 4')).toBe('<answers are good> and 3 < 4');
+    expect(neutraliseFences('< / answer>')).toBe('\u2039 / answer>');
+  });
+
+  it('neutralising is linear: a "<" before 100,000 spaces (quadratic with the old tag pattern) comes back as it was', () => {
+    const spaces = `<${' '.repeat(100_000)}`;
+    expect(neutraliseFences(spaces)).toBe(spaces);
+    expect(neutraliseFences(`<${' '.repeat(100_000)}/ answer>`)).toBe(`\u2039${' '.repeat(100_000)}/ answer>`);
   });
 
   it('faithfulness reads the context, relevance the question; a missing one is an error', () => {
