@@ -1,11 +1,12 @@
 import { toFile } from 'openai';
 import type OpenAI from 'openai';
-import type { CallContext, CoreDeps } from './call';
+import { recordAndSettle, reserveSpend, settleSpend, type CallContext, type CoreDeps, type SpendEstimate } from './call';
 import { FatalError } from './errors';
 import { nanoToUsdString } from './ledger';
 import type { Pricing } from './pricing';
 import type { Router } from './providers';
 import { callWithRetries } from './retry';
+import { NOTHING_SPENT } from './spend';
 
 export type BatchEndpoint = '/v1/chat/completions' | '/v1/embeddings';
 
@@ -61,6 +62,8 @@ export interface BatchResult {
 export interface BatchDeps extends CoreDeps {
   router: Router;
   pricing: Pricing;
+  /** Most output tokens the model can return (the worst case of a line with no max_tokens). */
+  maxOutputTokens: (model: string) => number;
 }
 
 const FINAL = new Set(['completed', 'failed', 'expired', 'cancelled']);
@@ -73,7 +76,31 @@ export async function runBatch(deps: BatchDeps, items: readonly BatchItem[], ctx
   const client = route.client;
   const retry = <T>(fn: () => Promise<T>) => callWithRetries(fn, { ...deps.retry, ...ctx.retry }, deps);
   const signal = ctx.signal ? { signal: ctx.signal } : {};
+  const maxWaitMs = ctx.maxWaitMs ?? 25 * 3_600_000;
+  // The whole batch's worst case is held before anything is uploaded, for as long as it may run; a
+  // resumed batch holds it again (the dead run's hold lapses at its own expiry).
+  const hold = deps.spend ? await reserveSpend(deps, ctx, batchEstimate(deps, items, model, endpoint, maxWaitMs)) : undefined;
+  try {
+    return await submitAndCollect(deps, items, ctx, { model, route, endpoint, client, retry, signal, maxWaitMs, hold });
+  } catch (error) {
+    await settleSpend(deps, ctx, hold, NOTHING_SPENT);
+    throw error;
+  }
+}
 
+interface BatchRun {
+  model: string;
+  route: ReturnType<Router['route']>;
+  endpoint: BatchEndpoint;
+  client: OpenAI;
+  retry: <T>(fn: () => Promise<T>) => Promise<T>;
+  signal: { signal?: AbortSignal };
+  maxWaitMs: number;
+  hold: Awaited<ReturnType<typeof reserveSpend>>;
+}
+
+async function submitAndCollect(deps: BatchDeps, items: readonly BatchItem[], ctx: RunBatchOptions, run: BatchRun): Promise<BatchResult> {
+  const { model, route, endpoint, client, retry, signal, hold } = run;
   let batchId = ctx.resumeBatchId;
   if (!batchId) {
     const jsonl = items.map((item) => JSON.stringify({ custom_id: item.customId, method: 'POST', url: endpoint, body: item.body })).join('\n') + '\n';
@@ -88,7 +115,7 @@ export async function runBatch(deps: BatchDeps, items: readonly BatchItem[], ctx
   const started = deps.now();
   const pollMs = ctx.pollIntervalMs ?? 30_000;
   let batch = await retry(() => client.batches.retrieve(batchId, signal));
-  while (!FINAL.has(batch.status) && deps.now() - started < (ctx.maxWaitMs ?? 25 * 3_600_000)) {
+  while (!FINAL.has(batch.status) && deps.now() - started < run.maxWaitMs) {
     await deps.sleep(pollMs);
     ctx.signal?.throwIfAborted();
     batch = await retry(() => client.batches.retrieve(batchId, signal));
@@ -132,14 +159,38 @@ export async function runBatch(deps: BatchDeps, items: readonly BatchItem[], ctx
   result.costUsd = nanoToUsdString(cost.nanoUsd);
   if (result.usage.requests > 0 && (FINAL.has(batch.status))) {
     // A batch is billed once: keyed by the caller's key or the batch id, so resuming it counts nothing twice.
-    await deps.ledger?.record({
+    // The hold is settled with the answered lines' usage; failed and unfinished lines cost nothing.
+    await recordAndSettle(deps, ctx, hold, {
       tenant: ctx.tenant, model, jobType: ctx.jobType, provider: route.provider.name,
       idempotencyKey: ctx.idempotencyKey ?? `batch:${route.provider.name}:${batchId}`,
       requests: result.usage.requests, inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens,
       costNanoUsd: cost.nanoUsd, at: new Date(deps.now()),
     });
+  } else {
+    // Nothing counted yet (no answered line, or still running: a resumed run holds and counts it).
+    await settleSpend(deps, ctx, hold, NOTHING_SPENT);
   }
   return result;
+}
+
+/** Worst case of every line at Batch API prices: prompt (or input) tokens plus max output. */
+function batchEstimate(deps: BatchDeps, items: readonly BatchItem[], model: string, endpoint: BatchEndpoint, maxWaitMs: number): SpendEstimate {
+  let inputTokens = 0;
+  let outputTokens = 0;
+  for (const { body } of items) {
+    if (endpoint === '/v1/embeddings') {
+      const input = body.input;
+      const texts = typeof input === 'string' ? [input] : Array.isArray(input) ? input.filter((x): x is string => typeof x === 'string') : [];
+      inputTokens += texts.reduce((sum, text) => sum + deps.pricing.countText(text, model), 0);
+      continue;
+    }
+    inputTokens += deps.pricing.countChat(body.messages, model) + (body.tools ? deps.pricing.countText(JSON.stringify(body.tools), model) : 0);
+    const max = typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens : typeof body.max_tokens === 'number' ? body.max_tokens : deps.maxOutputTokens(model);
+    outputTokens += max * Math.max(1, typeof body.n === 'number' ? body.n : 1);
+  }
+  const cost = deps.pricing.cost(model, { inputTokens, outputTokens, batch: true });
+  // Held for the longest the batch may be polled, plus an hour for reading its files.
+  return { model, nanoUsd: cost.nanoUsd, tokens: inputTokens + outputTokens, ttlMs: maxWaitMs + 3_600_000 };
 }
 
 interface OutputLine {

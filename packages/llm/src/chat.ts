@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import { idempotencyKeyOf, limitedCall, type CallContext, type CoreDeps } from './call';
+import { idempotencyKeyOf, limitedCall, recordAndSettle, type CallContext, type CoreDeps } from './call';
 import type { Pricing } from './pricing';
 import type { Router } from './providers';
 
@@ -30,20 +30,24 @@ export interface ChatResult {
 export interface ChatDeps extends CoreDeps {
   router: Router;
   pricing: Pricing;
-  /** Output tokens reserved when a request sets no max_tokens. */
+  /** Output tokens the limiter reserves when a request sets no max_tokens. */
   assumedOutputTokens: number;
+  /** Most output tokens the model can return (the spend guard's worst case when no max_tokens is set). */
+  maxOutputTokens: (model: string) => number;
 }
 
-/** One chat completion through the limiter, retries and the ledger. */
+/** One chat completion through the spend guard, the limiter, retries and the ledger. */
 export async function chat(deps: ChatDeps, request: ChatRequest, ctx: ChatOptions): Promise<ChatResult> {
   const route = deps.router.route(request.model);
   // Tool definitions are billed as prompt too; their JSON is a fair upper estimate.
   const toolTokens = request.tools ? deps.pricing.countText(JSON.stringify(request.tools), request.model) : 0;
   const promptTokens = deps.pricing.countChat(request.messages, request.model) + toolTokens;
-  const outputTokens = request.max_completion_tokens ?? request.max_tokens ?? deps.assumedOutputTokens;
+  const requestedMax = request.max_completion_tokens ?? request.max_tokens;
+  const outputTokens = requestedMax ?? deps.assumedOutputTokens;
   const idempotencyKey = idempotencyKeyOf(ctx);
   const timeout = ctx.timeoutMs;
-  const { value: completion, attempts } = await limitedCall(deps, route, ctx, { promptTokens, outputTokens }, async (client, options) => {
+  const spend = deps.spend ? spendEstimate(deps, request, promptTokens, requestedMax) : undefined;
+  const { value: completion, attempts, hold } = await limitedCall(deps, route, ctx, { promptTokens, outputTokens, ...(spend ? { spend } : {}) }, async (client, options) => {
     const completion = await client.chat.completions.create(request, { ...options, ...(timeout ? { timeout } : {}) });
     const usage = completion.usage;
     return { value: completion, actualTokens: usage ? usage.prompt_tokens + usage.completion_tokens : promptTokens + outputTokens };
@@ -54,7 +58,7 @@ export async function chat(deps: ChatDeps, request: ChatRequest, ctx: ChatOption
     cachedInputTokens: completion.usage?.prompt_tokens_details?.cached_tokens ?? 0,
   };
   const cost = deps.pricing.cost(request.model, usage);
-  await deps.ledger?.record({
+  await recordAndSettle(deps, ctx, hold, {
     tenant: ctx.tenant,
     model: request.model,
     jobType: ctx.jobType,
@@ -67,4 +71,15 @@ export async function chat(deps: ChatDeps, request: ChatRequest, ctx: ChatOption
     at: new Date(deps.now()),
   });
   return { completion, usage, costUsd: cost.usd, costNanoUsd: cost.nanoUsd, provider: route.provider.name, attempts };
+}
+
+/**
+ * The attempt's worst case for the budget: the prompt plus the most output it may produce (its
+ * max_tokens, else the model's maximum) for every choice, at the uncached list price.
+ */
+function spendEstimate(deps: ChatDeps, request: ChatRequest, promptTokens: number, requestedMax: number | null | undefined) {
+  const choices = Math.max(1, request.n ?? 1);
+  const outputTokens = (requestedMax ?? deps.maxOutputTokens(request.model)) * choices;
+  const cost = deps.pricing.cost(request.model, { inputTokens: promptTokens, outputTokens });
+  return { model: request.model, nanoUsd: cost.nanoUsd, tokens: promptTokens + outputTokens };
 }

@@ -1,3 +1,4 @@
+import { defaultModelRegistry } from '@llmops/tokens';
 import type { Redis } from 'ioredis';
 import { runBatch, type BatchItem, type BatchResult, type RunBatchOptions } from './batch';
 import type { Logger } from './call';
@@ -9,6 +10,7 @@ import { createRateLimiter, type LimiterOptions } from './limiter';
 import { createPricing, type ModelRegistryLike } from './pricing';
 import { createRouter } from './providers';
 import type { RetryOptions } from './retry';
+import type { SpendGuard } from './spend';
 
 export interface LlmClientOptions {
   /** Shared by the limiter and the ledger; use a `client`-role connection from @llmops/redis. */
@@ -23,8 +25,14 @@ export interface LlmClientOptions {
   ledger?: LedgerOptions | false;
   /** Retry budget for every call. Default: 6 attempts within 120 s, 250 ms base backoff. */
   retry?: RetryOptions;
-  /** Output tokens reserved when a chat request sets no max_tokens. Default: 1,024. */
+  /** Output tokens the rate limiter reserves when a chat request sets no max_tokens. Default: 1,024. */
   assumedOutputTokens?: number;
+  /**
+   * Spend budgets: every provider attempt's worst case is held before it is sent (a refusal throws
+   * BudgetExhaustedError) and settled with what the ledger counted. Implemented by @llmops/limits.
+   * Default: none (no budgets).
+   */
+  spend?: SpendGuard;
   /** Gets a line per retried failure. Default: silent. */
   logger?: Logger;
   /** Wall clock (ledger day, retry budget). Default: Date.now. */
@@ -51,13 +59,18 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const now = options.clock ?? Date.now;
   const random = options.random ?? Math.random;
+  const registry = options.registry ?? defaultModelRegistry;
+  const assumedOutputTokens = options.assumedOutputTokens ?? 1_024;
   const core = {
     router: createRouter(config),
-    pricing: createPricing(options.registry),
+    pricing: createPricing(registry),
     limiter: options.limiter === false ? undefined : createRateLimiter(options.redis, options.limiter ?? {}, { sleep, now, random }),
     ledger: options.ledger === false ? undefined : createUsageLedger(options.redis, options.ledger ?? {}),
     retry: options.retry ?? {},
-    assumedOutputTokens: options.assumedOutputTokens ?? 1_024,
+    spend: options.spend,
+    assumedOutputTokens,
+    // A model the registry does not know (or an embedding model) falls back to the limiter's assumption.
+    maxOutputTokens: (model: string) => registry.get(model)?.maxOutputTokens || assumedOutputTokens,
     sleep,
     now,
     random,

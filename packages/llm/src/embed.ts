@@ -1,7 +1,8 @@
-import { idempotencyKeyOf, limitedCall, type CallContext, type CoreDeps } from './call';
+import { idempotencyKeyOf, limitedCall, recordAndSettle, settleSpend, type CallContext, type CoreDeps } from './call';
 import { FatalError } from './errors';
 import { nanoToUsdString } from './ledger';
 import { packInputs } from './pack';
+import { NOTHING_SPENT } from './spend';
 import type { Pricing } from './pricing';
 import type { Router } from './providers';
 
@@ -52,26 +53,33 @@ export async function embed(deps: EmbedDeps, texts: readonly string[], ctx: Embe
     const pack = packs[n];
     if (!pack) return;
     const input = pack.indexes.map((i) => texts[i] ?? '');
-    const { value: response } = await limitedCall(deps, route, ctx, { promptTokens: pack.tokens, outputTokens: 0 }, async (client, options) => {
+    // Embeddings are billed on input only, and the input is counted exactly: the estimate is the cost.
+    const spend = deps.spend ? { model, nanoUsd: deps.pricing.cost(model, { inputTokens: pack.tokens }).nanoUsd, tokens: pack.tokens } : undefined;
+    const { value: response, hold } = await limitedCall(deps, route, ctx, { promptTokens: pack.tokens, outputTokens: 0, ...(spend ? { spend } : {}) }, async (client, options) => {
       const response = await client.embeddings.create(
         { model, input, ...(ctx.dimensions ? { dimensions: ctx.dimensions } : {}) },
         { ...options, ...(ctx.timeoutMs ? { timeout: ctx.timeoutMs } : {}) },
       );
       return { value: response, actualTokens: response.usage?.prompt_tokens ?? pack.tokens };
     });
-    if (response.data.length !== input.length) {
-      throw new FatalError(`provider returned ${response.data.length} embeddings for ${input.length} inputs`);
-    }
-    for (const item of response.data) {
-      const target = pack.indexes[item.index];
-      if (target === undefined) throw new FatalError(`provider returned an embedding for unknown index ${item.index}`);
-      vectors[target] = item.embedding;
+    try {
+      if (response.data.length !== input.length) {
+        throw new FatalError(`provider returned ${response.data.length} embeddings for ${input.length} inputs`);
+      }
+      for (const item of response.data) {
+        const target = pack.indexes[item.index];
+        if (target === undefined) throw new FatalError(`provider returned an embedding for unknown index ${item.index}`);
+        vectors[target] = item.embedding;
+      }
+    } catch (error) {
+      await settleSpend(deps, ctx, hold, NOTHING_SPENT);
+      throw error;
     }
     const tokens = response.usage?.prompt_tokens ?? pack.tokens;
     const cost = deps.pricing.cost(model, { inputTokens: tokens });
     inputTokens += tokens;
     nanoUsd += cost.nanoUsd;
-    await deps.ledger?.record({
+    await recordAndSettle(deps, ctx, hold, {
       tenant: ctx.tenant,
       model,
       jobType: ctx.jobType,

@@ -25,3 +25,5 @@ export type { EmbedOptions, EmbedResult } from './embed';
 export type { BatchItem, BatchEndpoint, RunBatchOptions, BatchResult, BatchSuccess, BatchFailure } from './batch';
 export { packInputs, DEFAULT_EMBEDDING_LIMITS, type EmbeddingLimits, type Pack } from './pack';
 export { createPricing, type Pricing, type ModelRegistryLike, type CostInput } from './pricing';
+export { BudgetExhaustedError } from './budget-error';
+export type { SpendGuard, SpendRequest, SpendHold, SpendActual, SpendDecision, BudgetRefusal } from './spend';

@@ -1,8 +1,12 @@
+import { spendFields, spendKeys, spendRetentionSeconds, utcMonthOf } from '@llmops/contracts';
 import { nanoToUsdString } from '@llmops/tokens';
 import type { Redis } from 'ioredis';
 
 export interface LedgerOptions {
-  /** Prefix of every ledger key. Default: `"llmops"`. */
+  /**
+   * Prefix of every ledger key, and of the spend counters budgets read (`spendKeys` in
+   * @llmops/contracts; @llmops/limits must be given the same prefix). Default: `"llmops"`.
+   */
   keyPrefix?: string;
   /** How long an idempotency key is remembered; a replay after that counts again. Default: 7 days. */
   idempotencyTtlMs?: number;
@@ -53,7 +57,12 @@ export interface UsageReport {
 const SEP = '|';
 const METRICS = { requests: 'req', inputTokens: 'in', outputTokens: 'out', costNanoUsd: 'nano' } as const;
 
-/** SET NX the idempotency key and, only if it was new, add to the day's counters: one atomic step. */
+/**
+ * SET NX the idempotency key and, only if it was new, add to the day's usage and to the tenant's day
+ * and month spend counters (total and per model): one atomic step, so a replayed call is never
+ * counted twice, in the ledger or against a budget. Every key carries the tenant's hash tag.
+ * KEYS: idempotency, usage day, spend day, spend month.
+ */
 const RECORD_SCRIPT = `
 if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then return 0 end
 local f = ARGV[2]
@@ -62,6 +71,14 @@ redis.call('HINCRBY', KEYS[2], f .. 'in', ARGV[4])
 redis.call('HINCRBY', KEYS[2], f .. 'out', ARGV[5])
 redis.call('HINCRBY', KEYS[2], f .. 'nano', ARGV[6])
 redis.call('EXPIRE', KEYS[2], ARGV[7])
+for i = 3, 4 do
+  redis.call('HINCRBY', KEYS[i], ARGV[9], ARGV[6])
+  redis.call('HINCRBY', KEYS[i], ARGV[10], ARGV[6])
+  redis.call('HINCRBY', KEYS[i], ARGV[11], ARGV[8])
+  redis.call('HINCRBY', KEYS[i], ARGV[12], ARGV[8])
+end
+redis.call('EXPIRE', KEYS[3], ARGV[13])
+redis.call('EXPIRE', KEYS[4], ARGV[14])
 return 1
 `;
 
@@ -70,29 +87,32 @@ export interface UsageLedger {
   record(usage: UsageRecord): Promise<boolean>;
 }
 
-type RedisWithLedger = Redis & { llmLedgerRecord(k1: string, k2: string, ...args: (string | number)[]): Promise<number> };
+type RedisWithLedger = Redis & { llmLedgerRecordSpend(k1: string, k2: string, k3: string, k4: string, ...args: (string | number)[]): Promise<number> };
 
 export function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
 function dayKey(prefix: string, tenant: string, date: string): string {
-  return `${prefix}:usage:${tenant}:${date}`;
+  return spendKeys(prefix).usageDay(tenant, date);
 }
 
 export function createUsageLedger(redis: Redis, options: LedgerOptions = {}): UsageLedger {
   const prefix = options.keyPrefix ?? 'llmops';
   const ttlMs = options.idempotencyTtlMs ?? 7 * 24 * 3_600_000;
   const retentionSeconds = (options.retentionDays ?? 400) * 86_400;
+  const keys = spendKeys(prefix);
   const r = redis as RedisWithLedger;
-  if (typeof r.llmLedgerRecord !== 'function') redis.defineCommand('llmLedgerRecord', { numberOfKeys: 2, lua: RECORD_SCRIPT });
+  if (typeof r.llmLedgerRecordSpend !== 'function') redis.defineCommand('llmLedgerRecordSpend', { numberOfKeys: 4, lua: RECORD_SCRIPT });
   return {
     async record(usage) {
       if (usage.model.includes(SEP) || usage.jobType.includes(SEP)) throw new Error(`model and jobType may not contain "${SEP}"`);
       const date = utcDay(usage.at);
-      const added = await r.llmLedgerRecord(
-        `${prefix}:usage:idem:${usage.idempotencyKey}`,
-        dayKey(prefix, usage.tenant, date),
+      const added = await r.llmLedgerRecordSpend(
+        keys.idempotency(usage.tenant, usage.idempotencyKey),
+        keys.usageDay(usage.tenant, date),
+        keys.spendDay(usage.tenant, date),
+        keys.spendMonth(usage.tenant, utcMonthOf(usage.at)),
         ttlMs,
         `${usage.model}${SEP}${usage.jobType}${SEP}`,
         usage.requests,
@@ -100,6 +120,13 @@ export function createUsageLedger(redis: Redis, options: LedgerOptions = {}): Us
         usage.outputTokens,
         usage.costNanoUsd.toString(),
         retentionSeconds,
+        usage.inputTokens + usage.outputTokens,
+        spendFields.nano,
+        spendFields.modelNano(usage.model),
+        spendFields.tokens,
+        spendFields.modelTokens(usage.model),
+        spendRetentionSeconds.day,
+        spendRetentionSeconds.month,
       );
       if (added === 1) options.onUsage?.({ ...usage, date });
       return added === 1;
