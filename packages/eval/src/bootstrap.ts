@@ -1,5 +1,9 @@
 import { seededRandom } from './random';
 import { mean } from './stats';
+import { runSteps, type Steps } from './steps';
+
+/** Draws between two pauses of a paced run (about a few milliseconds of work). */
+const drawsPerSlice = 500_000;
 
 /** Options of {@link bootstrapDifference}. */
 export interface BootstrapOptions {
@@ -30,6 +34,11 @@ export interface DifferenceInterval {
  * `baseline[i]` must be the same case.
  */
 export function bootstrapDifference(current: readonly number[], baseline: readonly number[], options: BootstrapOptions = {}): DifferenceInterval {
+  return runSteps(bootstrapSteps(current, baseline, options));
+}
+
+/** {@link bootstrapDifference} in slices of about {@link drawsPerSlice} draws. */
+export function* bootstrapSteps(current: readonly number[], baseline: readonly number[], options: BootstrapOptions = {}): Steps<DifferenceInterval> {
   if (current.length !== baseline.length) throw new RangeError('current and baseline must be paired (same length)');
   const n = current.length;
   const resamples = options.resamples ?? 2_000;
@@ -39,10 +48,12 @@ export function bootstrapDifference(current: readonly number[], baseline: readon
   const difference = mean(deltas);
   if (n === 0) return { difference: 0, lower: 0, upper: 0, pairs: 0, verdict: 'no-change' };
   const draws = new Float64Array(resamples);
+  const resamplesPerSlice = Math.max(1, Math.floor(drawsPerSlice / n));
   for (let r = 0; r < resamples; r++) {
     let sum = 0;
     for (let i = 0; i < n; i++) sum += deltas[Math.floor(random() * n)]!;
     draws[r] = sum / n;
+    if ((r + 1) % resamplesPerSlice === 0) yield;
   }
   draws.sort();
   const tail = (1 - confidence) / 2;

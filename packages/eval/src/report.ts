@@ -1,5 +1,6 @@
 import { sumUsd } from './money';
 import { mean, pairwiseAgreement, passAtK, passRate, standardDeviation } from './stats';
+import { runSteps, runStepsPaced, type Steps } from './steps';
 
 /** One grader's outcome on one sample: graded, or why not (never silently scored). */
 export type SampleGrade =
@@ -87,6 +88,15 @@ export function caseStats(records: readonly SampleRecord[], grader: string): Cas
 
 /** The report's statistics over a run's sample records. */
 export function summarize(records: readonly SampleRecord[], graders: readonly GraderInfo[], samples: number): EvaluationSummary {
+  return runSteps(summarizeSteps(records, graders, samples));
+}
+
+/** {@link summarize}, awaiting `pause()` after each grader (100,000 records x 20 graders is a lot of work for one turn of an event loop). */
+export function summarizePaced(records: readonly SampleRecord[], graders: readonly GraderInfo[], samples: number, pause: () => Promise<void>): Promise<EvaluationSummary> {
+  return runStepsPaced(summarizeSteps(records, graders, samples), pause);
+}
+
+function* summarizeSteps(records: readonly SampleRecord[], graders: readonly GraderInfo[], samples: number): Steps<EvaluationSummary> {
   const cases = byCase(records);
   const summary: Record<string, GraderSummary> = {};
   for (const grader of graders) {
@@ -112,12 +122,18 @@ export function summarize(records: readonly SampleRecord[], graders: readonly Gr
       errors: all.filter((grade) => grade?.status === 'error').length,
       ...(grader.type === 'rubric' ? { judgeAgreement: judgeAgreement([...cases.values()], grader.name) } : {}),
     };
+    yield;
+  }
+  const perCase: EvaluationSummary['perCase'] = [];
+  for (const [id, list] of cases) {
+    perCase.push({ id, graders: Object.fromEntries(graders.map((grader) => [grader.name, caseStats(list, grader.name)])) });
+    if (perCase.length % 500 === 0) yield;
   }
   return {
     cases: cases.size,
     samples,
     graders: summary,
-    perCase: [...cases].map(([id, list]) => ({ id, graders: Object.fromEntries(graders.map((grader) => [grader.name, caseStats(list, grader.name)])) })),
+    perCase,
     cost: { usd: sumUsd(records.map((record) => record.costUsd)) },
   };
 }
