@@ -1,4 +1,4 @@
-import { appRoutes } from '@bull-board/api/dist/routes';
+import { appRoutes } from '@bull-board/api/dist/routes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, keys, startHarness, submitEcho, type Harness } from './fixtures/harness';
 import { expectNoInternals } from './security-helpers';
