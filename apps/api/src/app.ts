@@ -88,7 +88,9 @@ function boardNeedsRedis(gate: RequestHandler): RequestHandler {
 
 /** Health checks, metrics scrapes and Bull Board's reads (it polls every few seconds) log at debug. */
 function isQuiet(req: IncomingMessage): boolean {
-  const path = (req.url ?? '').split('?')[0]!.toLowerCase();
+  // originalUrl: by the time the line is written, a mounted app (the board) may have cut req.url.
+  const url = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
+  const path = url.split('?')[0]!.toLowerCase();
   if (path === '/healthz' || path === '/readyz' || path === '/metrics') return true;
   return (path === bullBoardPath || path.startsWith(`${bullBoardPath}/`)) && (req.method === 'GET' || req.method === 'HEAD');
 }
