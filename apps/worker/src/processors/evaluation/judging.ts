@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { askJudge, buildJudgeRequest, builtInRubrics, MissingReferenceError, parseVerdict, type Rubric, type SampleGrade } from '@llmops/eval';
+import { letOthersRun } from './cooperate';
 import { chunks, mapPool } from './pool';
 import { graderName, isFatal, jobType, type CallScope, type EvaluationPayload, type GraderSpec, type JudgeCounters, type Llm, type PreparedItem } from './types';
 
@@ -35,6 +36,8 @@ export async function judgeItems(deps: JudgeDeps, payload: EvaluationPayload, it
   const dedupe = payload.judge?.dedupe ?? true;
   const tasks = new Map<string, JudgeTask>();
   for (const item of items) {
+    // Building a prompt reads the whole case and output (up to 100,000 characters each).
+    await letOthersRun();
     for (const grader of rubricGraders) {
       const name = graderName(grader);
       let request;

@@ -1,5 +1,6 @@
 import { usdStringToNano } from '@llmops/tokens';
-import { cosine, gradeDeterministic, MissingExpectedError, type SampleGrade } from '@llmops/eval';
+import { cosine, gradeDeterministic, GradeError, type SampleGrade } from '@llmops/eval';
+import { letOthersRun } from './cooperate';
 import { graderName, isFatal, jobType, type CallScope, type EvaluationPayload, type Llm, type PreparedItem, type WorkItem } from './types';
 
 const defaultEmbeddingModel = 'text-embedding-3-small';
@@ -32,6 +33,8 @@ export async function prepareItem(llm: Llm, payload: EvaluationPayload, item: Wo
   for (const grader of payload.graders) {
     const name = graderName(grader);
     if (grader.type === 'rubric') continue;
+    // Each grade is bounded (see @llmops/eval's gradeLimits); between them, other work gets its turn.
+    await letOthersRun();
     if (grader.type === 'embedding') {
       if (item.kase.expected === undefined) {
         grades[name] = { status: 'error', problem: `case ${item.kase.id} has no expected answer, which the embedding grader needs` };
@@ -55,7 +58,9 @@ export async function prepareItem(llm: Llm, payload: EvaluationPayload, item: Wo
     try {
       grades[name] = { status: 'graded', ...gradeDeterministic(grader, item.kase, output) };
     } catch (error) {
-      if (!(error instanceof MissingExpectedError || error instanceof SyntaxError)) throw error;
+      // No grade can be given (no expected answer, an output or grade past its cap, a pattern or schema
+      // accepted before submit-time checks): an error grade, counted apart, and the job goes on.
+      if (!(error instanceof GradeError)) throw error;
       grades[name] = { status: 'error', problem: error.message };
     }
   }

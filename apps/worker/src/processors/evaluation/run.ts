@@ -1,8 +1,9 @@
 import type { ItemResult } from '@llmops/contracts';
-import { compareRuns, summarize, type SampleRecord } from '@llmops/eval';
+import { compareRunsPaced, summarizePaced, type SampleRecord } from '@llmops/eval';
 import { nanoToUsdString } from '@llmops/tokens';
 import type { JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
+import { letOthersRun } from './cooperate';
 import { judgeItems } from './judging';
 import { chunks, mapPool } from './pool';
 import { prepareItem } from './prepare';
@@ -50,9 +51,10 @@ export async function runEvaluation(deps: ProcessorDeps, context: JobContext<Eva
 
   const records = await readRecords(deps.redis, deps.prefix, jobId);
   const graders = payload.graders.map((grader) => ({ name: graderName(grader), type: grader.type }));
-  const summary = summarize(records, graders, samples);
+  // Report work grows with cases x samples x graders (x resamples): paced, so this job keeps its lock and others run.
+  const summary = await summarizePaced(records, graders, samples, letOthersRun);
   const comparison = baseline
-    ? { baseline: payload.baseline!, ...compareRuns(records, baseline, graders.map((grader) => grader.name), payload.bootstrap ?? {}) }
+    ? { baseline: payload.baseline!, ...(await compareRunsPaced(records, baseline, graders.map((grader) => grader.name), payload.bootstrap ?? {}, letOthersRun)) }
     : undefined;
   return { ...summary, judge: counters, ...(comparison ? { comparison } : {}) };
 }

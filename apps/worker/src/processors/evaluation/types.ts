@@ -1,5 +1,6 @@
 import type { evaluationJobs, PayloadOf } from '@llmops/contracts';
 import type { SampleGrade } from '@llmops/eval';
+import { FatalError } from '@llmops/llm';
 import type { PlatformServices } from '@llmops/services';
 
 export type EvaluationPayload = PayloadOf<typeof evaluationJobs, 'evaluation'>;
@@ -48,4 +49,8 @@ export function graderName(grader: GraderSpec): string {
   return grader.type;
 }
 
-export const isFatal = (error: unknown) => error instanceof Error && error.name === 'FatalError';
+/**
+ * A permanent refusal of this one call (its input): recorded as that grade's error and the job goes
+ * on. Refusals that stop the job (`stopsJob`: credentials, model, credit, the tenant's budget) are not.
+ */
+export const isFatal = (error: unknown): error is FatalError => error instanceof FatalError && !error.stopsJob;
