@@ -140,4 +140,21 @@ describe('Redis unavailable', () => {
     // The job accepted before the outage is still there (AOF), and readable by its owner.
     expect((await send({ path: `/v1/jobs/${jobId}` })).body).toMatchObject({ id: jobId, type: 'ingest' });
   });
+
+  it('a Redis that is full (noeviction) makes writes 503 with Retry-After, and they succeed once it has room', async () => {
+    const direct = createRedis({ url: redis.url, role: 'client', name: 'outage-config' });
+    const submission = families.submission![0]!;
+    try {
+      await direct.config('SET', 'maxmemory', '1');
+      const full = await send(submission);
+      expect(full.status).toBe(503);
+      expect(full.body).toMatchObject({ error: { code: 'unavailable' } });
+      expect(Number(full.retryAfter)).toBeGreaterThan(0);
+      expect((await send({ path: '/v1/jobs' })).status).toBe(200);
+    } finally {
+      await direct.config('SET', 'maxmemory', '0');
+      direct.disconnect();
+    }
+    expect((await send(submission)).status).toBe(202);
+  });
 });

@@ -4,6 +4,7 @@ import { InputTooLongError } from '@llmops/llm';
 import type { Logger } from '@llmops/logger';
 import { scrubLogString, scrubLogValue } from '@llmops/pii';
 import { HttpError, unavailable, validationError } from './errors';
+import { isTransientRedisRefusal } from './redis-gate';
 
 export interface ErrorHandlerOptions {
   logger: Logger;
@@ -54,7 +55,7 @@ export function toHttpError(error: unknown, redisReady: () => boolean): HttpErro
   const parser = bodyParserError(error);
   if (parser) return parser;
   // Producer commands fail fast while Redis is away; whatever they broke is an outage, not a bug.
-  if (!redisReady()) return unavailable();
+  if (!redisReady() || isTransientRedisRefusal(error)) return unavailable();
   return new HttpError(500, 'internal_error', 'internal error');
 }
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Redis } from 'ioredis';
+import { ReplyError, type Redis } from 'ioredis';
 import { unavailable } from './errors';
 
 /** True while the connection can run commands (not connecting, reconnecting or closed). */
@@ -12,4 +12,20 @@ export const redisReady = (redis: Pick<Redis, 'status'>) => () => redis.status =
  */
 export function requireRedis(ready: () => boolean): RequestHandler {
   return (_req, _res, next) => next(ready() ? undefined : unavailable());
+}
+
+// Redis puts its error code first in a reply error: these say "not now", not "never".
+const TRANSIENT_REPLY = /^(OOM|LOADING|BUSY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN)\b/;
+const RedisReplyError = ReplyError as new (message: string) => Error;
+
+/**
+ * A reply by which Redis refuses work for a while: full under noeviction (OOM), still loading its
+ * data after a restart, a busy script, a failover. The API answers 503, not 500.
+ */
+export function isTransientRedisRefusal(error: unknown): boolean {
+  if (!(error instanceof RedisReplyError)) return false;
+  // A MULTI whose commands were refused fails as EXECABORT, carrying the refusals.
+  const previous = (error as { previousErrors?: unknown }).previousErrors;
+  if (Array.isArray(previous)) return previous.some(isTransientRedisRefusal);
+  return TRANSIENT_REPLY.test(error.message);
 }
