@@ -20,6 +20,13 @@ export interface CreateLoggerOptions {
 }
 
 /**
+ * Request headers that identify a client or a request's content without being secrets in the usual
+ * sense: an Idempotency-Key may be client data, X-Forwarded-For is an address. Censored wherever a
+ * request's headers are logged whole (HTTP serializers should log an allowlist anyway).
+ */
+const requestHeaderPaths = ['req.headers["idempotency-key"]', 'req.headers["x-forwarded-for"]', 'req.headers["x-real-ip"]'];
+
+/**
  * A structured pino logger that never writes secrets or personal data: sensitive keys are censored
  * by path, and string values are scrubbed by @llmops/pii's detectors.
  */
@@ -28,7 +35,7 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     name: options.name,
     level: options.level ?? 'info',
     base: { service: options.name, ...options.base },
-    redact: { paths: [...pinoRedactPaths], censor: '[REDACTED]' },
+    redact: { paths: [...pinoRedactPaths, ...requestHeaderPaths], censor: '[REDACTED]' },
     timestamp: pino.stdTimeFunctions.isoTime,
     ...(options.scrub === false ? {} : pinoScrubOptions),
   };

@@ -35,4 +35,11 @@ describe('createLogger', () => {
     createLogger({ name: 'test', destination }).info({ jobId: 'inference-1234', items: 42 }, 'job completed');
     expect(JSON.parse(lines.join(''))).toMatchObject({ jobId: 'inference-1234', items: 42, msg: 'job completed' });
   });
+
+  it('censors request headers that identify a client or a request, when headers are logged whole', () => {
+    const { lines, destination } = capture();
+    createLogger({ name: 'test', destination }).info({ req: { headers: { 'idempotency-key': 'order-7731-retry', 'x-forwarded-for': '203.0.113.9', accept: 'application/json' } } }, 'request');
+    const written = JSON.parse(lines.join('')) as { req: { headers: Record<string, string> } };
+    expect(written.req.headers).toEqual({ 'idempotency-key': '[REDACTED]', 'x-forwarded-for': '[REDACTED]', accept: 'application/json' });
+  });
 });
