@@ -21,8 +21,8 @@ export const gradeLimits = {
   maxSchemaPatterns: 20,
   /** Nesting of a JSON output the json-schema grader validates. Default 64. */
   maxJsonDepth: 64,
-  /** Work units (about a nanosecond each; see json-schema.ts) one schema validation may spend. Default 250,000,000. */
-  schemaWorkBudget: 250_000_000,
+  /** Work units (about a nanosecond each; see json-schema.ts) one schema validation may spend. Default 500,000,000 (at most about 0.5 s). */
+  schemaWorkBudget: 500_000_000,
   /** re2js's lazy DFA cache per compiled pattern, in its own cost units (about bytes). Default 512 KiB (re2js: 8 MiB). */
   dfaMemory: 512 * 1024,
 } as const;
