@@ -53,6 +53,7 @@ const hostile: Hostile[] = [
   { name: 'an unknown /v1 route', path: '/v1/no-such-thing', headers: alice, status: 404 },
   { name: 'an unknown top-level route', path: '/etc/passwd', status: 404 },
   { name: 'a traversal-looking path', path: '/v1/jobs/..%2F..%2Fetc%2Fpasswd', headers: alice, status: 'any-4xx' },
+  { name: 'a malformed %-escape in a path parameter', path: '/v1/jobs/%E0%A4%A', headers: alice, status: 400, names: [/could not be read/] },
   { name: 'a job id of 5,000 characters', path: `/v1/jobs/${'a'.repeat(5_000)}`, headers: alice, status: 400, names: [/params\.id/, /200/] },
   { name: 'a wrong method on a job list', method: 'PUT', path: '/v1/jobs', headers: aliceJson, body: '{}', status: 405 },
   { name: 'a wrong method on a submission route', method: 'DELETE', path: '/v1/evaluations', headers: alice, status: 405 },

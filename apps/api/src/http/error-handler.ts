@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Request } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import { z } from 'zod';
 import { InputTooLongError } from '@llmops/llm';
 import type { Logger } from '@llmops/logger';
@@ -20,6 +20,17 @@ export interface ErrorHandlerOptions {
  */
 export function errorHandler(options: ErrorHandlerOptions): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    try {
+      respond(error, req, res);
+    } catch (failure) {
+      // Never let Express's own handler answer: in development it would print the stack.
+      options.logger.error({ err: failure, requestId: requestIdOf(req) }, 'error handler failed');
+      if (!res.headersSent) res.status(500).type('application/json').send(JSON.stringify({ error: { code: 'internal_error', message: 'internal error', requestId: requestIdOf(req) } }));
+      else res.end();
+    }
+  };
+
+  function respond(error: unknown, req: Request, res: Response): void {
     const http = toHttpError(error, options.redisReady);
     const requestId = requestIdOf(req);
     if (http.status >= 500) {
@@ -40,7 +51,7 @@ export function errorHandler(options: ErrorHandlerOptions): ErrorRequestHandler 
         requestId,
       },
     });
-  };
+  }
 }
 
 /** What a thrown value answers with. Anything not recognised is a bare 500. */
@@ -54,6 +65,10 @@ export function toHttpError(error: unknown, redisReady: () => boolean): HttpErro
   }
   const parser = bodyParserError(error);
   if (parser) return parser;
+  const clientStatus = clientErrorStatus(error);
+  // Other http-errors style 4xx (e.g. the router failing to decode a %-escape in a path): their
+  // messages quote the input, so only the status is kept.
+  if (clientStatus !== undefined) return new HttpError(clientStatus, 'bad_request', 'the request could not be read (malformed URL or headers)');
   // Producer commands fail fast while Redis is away; whatever they broke is an outage, not a bug.
   if (!redisReady() || isTransientRedisRefusal(error)) return unavailable();
   return new HttpError(500, 'internal_error', 'internal error');
@@ -81,6 +96,18 @@ function bodyParserError(error: unknown): HttpError | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The status of a client error raised by Express's own machinery: a URIError from decoding a path
+ * parameter, or an http-errors 4xx (`expose: true`; serve-static refusing a path). Errors of our
+ * dependencies that merely carry a `status` (a provider's) are not the client's fault.
+ */
+function clientErrorStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return error instanceof URIError || expose === true ? status : undefined;
 }
 
 function fieldOf(error: object): string | undefined {
