@@ -30,13 +30,21 @@ export function requestLogger(options: RequestLogOptions): RequestHandler {
       return id;
     },
     serializers: {
-      req: (req: SerializedRequest) => ({ id: req.id, method: req.method, url: scrubUrl(req.url), headers: pickHeaders(req.headers) }),
+      req: (req: SerializedRequest) => ({
+        id: req.id,
+        method: req.method,
+        url: scrubUrl(req.url),
+        headers: pickHeaders(req.headers),
+        ...idempotencyFingerprint(req.headers['idempotency-key']),
+      }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     customProps: (req) => ({ tenant: (req as { tenant?: string }).tenant }),
     // The error handler logs every 5xx once, with its cause; this line is the access record.
     customLogLevel: (req: IncomingMessage, _res: ServerResponse) => (options.quiet(req) ? 'debug' : 'info'),
     customErrorMessage: () => 'request completed',
+    // pino-http would attach a made-up Error ("failed with status code 500") with its stack.
+    customErrorObject: (_req, _res, _error, value: Record<string, unknown>) => ({ res: value.res, responseTime: value.responseTime }),
   }) as RequestHandler;
 }
 
@@ -62,8 +70,13 @@ export function pickHeaders(headers: Record<string, string | string[] | undefine
     const value = headers[name];
     if (typeof value === 'string') out[name] = scrubLogString(value.slice(0, 256));
   }
-  const key = headers['idempotency-key'];
-  // A fingerprint lets an operator match retries without the key (which may be client data) in clear.
-  if (typeof key === 'string') out['idempotency-key'] = `sha256:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
   return out;
+}
+
+/**
+ * The Idempotency-Key as a fingerprint (`idempotencyKey: "sha256:<16 hex>"`): an operator can match
+ * retries without the key, which may be client data, in clear. (The logger censors the header itself.)
+ */
+export function idempotencyFingerprint(key: string | string[] | undefined): { idempotencyKey?: string } {
+  return typeof key === 'string' ? { idempotencyKey: `sha256:${createHash('sha256').update(key).digest('hex').slice(0, 16)}` } : {};
 }
