@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizedView } from './normalize/view';
 import { ENTITY_TYPES, type Entity, type EntityType } from './types';
 
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
@@ -43,7 +44,8 @@ export function allowlistMatcher(policy: PiiPolicy): (e: Entity) => boolean {
   const exact = new Set(list.map((v) => v.toLowerCase()));
   const domains = list.filter((v) => v.startsWith('@')).map((v) => v.toLowerCase());
   return (e) => {
-    const v = e.value.toLowerCase();
+    // Compared on the normalized value, so "support@acme.com" written with a zero-width space still matches.
+    const v = normalizedView(e.value).text.toLowerCase();
     if (exact.has(v)) return true;
     return e.type === 'EMAIL' && domains.some((d) => v.endsWith(d));
   };

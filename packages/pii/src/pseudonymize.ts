@@ -1,7 +1,7 @@
 import { maskValue, redactToken } from './actions';
 import type { DetectOptions } from './detect';
 import { actionFor, type PiiPolicy } from './policy';
-import { entitiesToApply, splice, type AppliedEntity } from './redact';
+import { entitiesToApplyAsync, splice, type AppliedEntity } from './redact';
 import type { Vault } from './vault';
 
 /** Options for {@link pseudonymize}. */
@@ -16,11 +16,13 @@ export interface PseudonymizeOptions extends Pick<DetectOptions, 'phoneCountries
 
 /**
  * Replaces PII with the action the policy gives it; 'pseudonymize' yields reversible tokens like
- * `<EMAIL_1>` (same value, same token, within `scope`), 'hash' uses the vault's hash sub-key.
+ * `<EMAIL_4821931>` (same value, same token, within `scope`; see the vault for the number), 'hash'
+ * uses the vault's hash sub-key. Detection yields to the event loop between 64 KiB windows and
+ * whenever the process-wide scan budget of the current turn is spent (see detectAsync).
  */
 export async function pseudonymize(text: string, options: PseudonymizeOptions): Promise<{ text: string; entities: AppliedEntity[] }> {
   const { scope, policy, vault } = options;
-  const entities = entitiesToApply(text, policy, options);
+  const entities = await entitiesToApplyAsync(text, policy, options);
   const toTokenize = entities.filter((e) => actionFor(policy, e.type) === 'pseudonymize');
   const tokens = await vault.tokensFor(scope, toTokenize.map((e) => ({ type: e.type, value: e.value })));
   const tokenOf = new Map(toTokenize.map((e, i) => [e, tokens[i] ?? '']));

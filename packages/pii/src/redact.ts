@@ -1,6 +1,7 @@
 import { hashValue, maskValue, redactToken } from './actions';
 import { parseKey } from './crypto';
 import { detect, type DetectOptions } from './detect';
+import { detectAsync } from './detect-async';
 import { actionFor, activeTypes, allowlistMatcher, type PiiPolicy } from './policy';
 import type { Entity } from './types';
 
@@ -24,6 +25,14 @@ export function entitiesToApply(text: string, policy: PiiPolicy, options: Pick<D
   if (types.length === 0) return [];
   const allowed = allowlistMatcher(policy);
   return detect(text, { types, phoneCountries: options.phoneCountries }).filter((e) => !allowed(e));
+}
+
+/** {@link entitiesToApply} for large texts: scans in windows and lets the event loop run in between. */
+export async function entitiesToApplyAsync(text: string, policy: PiiPolicy, options: Pick<DetectOptions, 'phoneCountries'> = {}): Promise<Entity[]> {
+  const types = activeTypes(policy);
+  if (types.length === 0) return [];
+  const allowed = allowlistMatcher(policy);
+  return (await detectAsync(text, { types, phoneCountries: options.phoneCountries })).filter((e) => !allowed(e));
 }
 
 /** Rebuilds text with each entity replaced; entities must be sorted and non-overlapping. */

@@ -1,10 +1,17 @@
-/** Every entity type this package detects, in priority order (earlier wins an overlap tie). */
+/**
+ * Every entity type this package detects, in priority order (earlier wins an overlap tie between
+ * spans of equal length). Secrets first (a credentialed URL or a webhook URL is a SECRET, not a
+ * URL), then checksum-verified numbers (card, IBAN, wallet), then SSN, EMAIL before URL and
+ * IP_ADDRESS (an address is more specific than a link), and the context-only types last.
+ */
 export const ENTITY_TYPES = [
   'SECRET',
   'CREDIT_CARD',
   'IBAN',
+  'CRYPTO_WALLET',
   'SSN',
   'EMAIL',
+  'URL',
   'IP_ADDRESS',
   'PHONE',
   'DATE_OF_BIRTH',

@@ -1,4 +1,5 @@
-// Loads the labelled corpus: "{{TYPE|value}}" marks an entity; "\n" in a line is a newline.
+// Loads the labelled corpus: "{{TYPE|value}}" marks an entity; "\n" in a line is a newline and
+// "\u{200B}" any code point (invisible and look-alike characters stay readable in the file).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EntityType } from '../src/types';
@@ -18,7 +19,7 @@ function load(file: string): LabelledSentence[] {
     .split('\n')
     .forEach((raw, i) => {
       if (raw.trim() === '' || raw.startsWith('#')) return;
-      const src = raw.replace(/\\n/g, '\n');
+      const src = raw.replace(/\\n/g, '\n').replace(/\\u\{([0-9A-Fa-f]{1,6})\}/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
       let text = '';
       let at = 0;
       const entities: LabelledSentence['entities'] = [];

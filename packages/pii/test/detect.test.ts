@@ -33,8 +33,9 @@ describe('detect', () => {
     for (const e of entities) expect(text.slice(e.start, e.end)).toBe(e.value);
   });
 
-  it('keeps the credentials of a URL as a SECRET, not an email', () => {
-    expect(found('https://bob:pa55word@example.com/x')).toEqual([['SECRET', 'bob:pa55word']]);
+  it('takes a credentialed link as one SECRET, and the credentials of other schemes as a SECRET, not an email', () => {
+    expect(found('https://bob:pa55word@example.com/x')).toEqual([['SECRET', 'https://bob:pa55word@example.com/x']]);
+    expect(found('postgres://bob:pa55word@db.example.com/x')).toEqual([['SECRET', 'bob:pa55word']]);
   });
 
   it('keeps IPv6 over the embedded IPv4 (longer span wins)', () => {

@@ -1,27 +1,48 @@
 import type { Entity } from '../types';
 import { IBAN_LENGTHS, ibanValid } from './validators';
+import { step } from './work';
 
-// Country, check digits, then 11-30 alphanumerics with optional single spaces (printed groups of 4).
-const CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/g;
+// Start of a candidate: two letters and two digits, not glued to a word before. Any letter case.
+const START = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}/g;
 
-/** IBANs in compact or grouped form, validated by country length and ISO 7064 mod-97. */
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * IBANs of every registered country, in any letter case, compact or grouped with spaces or dashes
+ * (one kind of separator, single, between any characters): "DE89 3704 ...", "de89370400440532013000",
+ * "DE89-3704-0044-...". Validated by the registry's length and BBAN structure, then mod-97.
+ * Linear: each start walks at most 2 * 34 characters.
+ */
 export function detectIbans(text: string): Entity[] {
   const out: Entity[] = [];
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-    const expected = IBAN_LENGTHS[m[0].slice(0, 2)];
+  START.lastIndex = 0;
+  for (let m = START.exec(text); m !== null; m = START.exec(text)) {
+    const start = m.index;
+    const expected = IBAN_LENGTHS[text.slice(start, start + 2).toUpperCase()];
     if (expected === undefined) continue;
-    // Walk the raw match until `expected` alphanumerics are consumed, so a trailing capitalised word is dropped.
-    let count = 0;
-    let end = 0;
-    for (; end < m[0].length && count < expected; end++) if (m[0][end] !== ' ') count++;
-    if (count !== expected) continue;
-    const raw = m[0].slice(0, end);
-    const stop = m.index + end;
-    if (/[A-Za-z0-9]/.test(text[stop] ?? '')) continue;
-    if (!ibanValid(raw.replace(/ /g, ''))) continue;
-    out.push({ type: 'IBAN', start: m.index, end: stop, value: raw });
-    CANDIDATE.lastIndex = stop;
+    let compact = '';
+    let sep = 0;
+    let i = start;
+    // Walk until `expected` alphanumerics are consumed, so a trailing word after the groups is left alone.
+    while (i < text.length && compact.length < expected) {
+      const c = text.charCodeAt(i);
+      if (isAlnum(c)) {
+        compact += text[i];
+        i++;
+        continue;
+      }
+      if ((c === 32 || c === 45) && (sep === 0 || sep === c) && compact.length >= 4 && isAlnum(text.charCodeAt(i + 1))) {
+        sep = c;
+        i++;
+        continue;
+      }
+      break;
+    }
+    step(i - start + 1);
+    if (compact.length !== expected || isAlnum(text.charCodeAt(i))) continue;
+    if (!ibanValid(compact.toUpperCase())) continue;
+    out.push({ type: 'IBAN', start, end: i, value: text.slice(start, i) });
+    START.lastIndex = i;
   }
   return out;
 }

@@ -1,6 +1,11 @@
 // Checksums and structural checks used by the detectors.
+import { bbanShapeValid, IBAN_LENGTHS } from './iban-registry';
+import { step } from './work';
+
+export { IBAN_LENGTHS };
 
 export function luhnValid(digits: string): boolean {
+  step();
   let sum = 0;
   let double = false;
   for (let i = digits.length - 1; i >= 0; i--) {
@@ -18,52 +23,57 @@ export function luhnValid(digits: string): boolean {
 
 interface Issuer {
   name: string;
-  prefix: (d: string) => boolean;
-  lengths: number[];
+  /** Inclusive IIN ranges, compared on as many leading digits as the bounds have. */
+  ranges: readonly (readonly [number, number])[];
+  lengths: readonly number[];
 }
 
-const n = (d: string, len: number): number => Number(d.slice(0, len));
+const range = (lo: number, hi = lo): readonly [number, number] => [lo, hi];
+const between = (min: number, max: number): number[] => Array.from({ length: max - min + 1 }, (_, i) => min + i);
 
-const ISSUERS: Issuer[] = [
-  { name: 'visa', prefix: (d) => d.startsWith('4'), lengths: [13, 16, 19] },
-  { name: 'mastercard', prefix: (d) => (n(d, 2) >= 51 && n(d, 2) <= 55) || (n(d, 4) >= 2221 && n(d, 4) <= 2720), lengths: [16] },
-  { name: 'amex', prefix: (d) => d.startsWith('34') || d.startsWith('37'), lengths: [15] },
-  {
-    name: 'discover',
-    prefix: (d) => d.startsWith('6011') || d.startsWith('65') || (n(d, 3) >= 644 && n(d, 3) <= 649),
-    lengths: [16, 19],
-  },
-  { name: 'jcb', prefix: (d) => n(d, 4) >= 3528 && n(d, 4) <= 3589, lengths: [16, 17, 18, 19] },
-  { name: 'diners', prefix: (d) => (n(d, 3) >= 300 && n(d, 3) <= 305) || d.startsWith('36') || d.startsWith('38'), lengths: [14, 16, 19] },
-  { name: 'unionpay', prefix: (d) => d.startsWith('62'), lengths: [16, 17, 18, 19] },
-  { name: 'maestro', prefix: (d) => ['5018', '5020', '5038', '6304', '6759', '6761', '6763'].includes(d.slice(0, 4)), lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
+// IIN ranges as published by the networks (summarised on Wikipedia's "Payment card number" page).
+// Order matters only for the name reported; any match makes the number a card.
+const ISSUERS: readonly Issuer[] = [
+  { name: 'visa', ranges: [range(4)], lengths: [13, 16, 19] },
+  { name: 'mastercard', ranges: [range(51, 55), range(2221, 2720)], lengths: [16] },
+  { name: 'amex', ranges: [range(34), range(37)], lengths: [15] },
+  { name: 'discover', ranges: [range(6011), range(644, 649), range(65)], lengths: between(16, 19) },
+  { name: 'jcb', ranges: [range(3528, 3589)], lengths: between(16, 19) },
+  { name: 'diners', ranges: [range(300, 305), range(3095), range(36), range(38, 39)], lengths: between(14, 19) },
+  { name: 'unionpay', ranges: [range(62), range(81)], lengths: between(16, 19) },
+  { name: 'maestro', ranges: [range(5018), range(5020), range(5038), range(5893), range(6304), range(6759), range(6761, 6763)], lengths: between(12, 19) },
+  { name: 'mir', ranges: [range(2200, 2204)], lengths: between(16, 19) },
+  { name: 'uatp', ranges: [range(1)], lengths: [15] },
+  { name: 'dankort', ranges: [range(5019)], lengths: [16] },
+  { name: 'rupay', ranges: [range(60), range(65), range(81, 82), range(508), range(353), range(356)], lengths: [16] },
+  { name: 'troy', ranges: [range(9792)], lengths: [16] },
+  { name: 'verve', ranges: [range(506099, 506198), range(650002, 650027), range(507865, 507964)], lengths: [16, 18, 19] },
+  { name: 'borica', ranges: [range(2205)], lengths: [16] },
+  { name: 'interpayment', ranges: [range(636)], lengths: between(16, 19) },
+  { name: 'instapayment', ranges: [range(637, 639)], lengths: [16] },
 ];
+
+function prefixIn(digits: string, [lo, hi]: readonly [number, number]): boolean {
+  const len = String(lo).length;
+  const p = Number(digits.slice(0, len));
+  return p >= lo && p <= hi;
+}
 
 /** The issuer whose prefix and length fit, or undefined. */
 export function cardIssuer(digits: string): string | undefined {
-  return ISSUERS.find((i) => i.lengths.includes(digits.length) && i.prefix(digits))?.name;
+  return ISSUERS.find((i) => i.lengths.includes(digits.length) && i.ranges.some((r) => prefixIn(digits, r)))?.name;
 }
 
-/** IBAN lengths per country (SWIFT IBAN registry). */
-export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21,
-  CR: 22, CY: 28, CZ: 24, DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27,
-  GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26,
-  IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MD: 24,
-  ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29,
-  RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24,
-  TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
-};
-
-/** ISO 13616 mod-97 check on a compact, upper-case IBAN. */
+/** ISO 13616: registered country, length and BBAN structure, then ISO 7064 mod-97 on a compact upper-case IBAN. */
 export function ibanValid(compact: string): boolean {
+  step();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(compact) || !bbanShapeValid(compact)) return false;
   const expected = IBAN_LENGTHS[compact.slice(0, 2)];
   if (expected === undefined || compact.length !== expected) return false;
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(compact)) return false;
   const rearranged = compact.slice(4) + compact.slice(0, 4);
   let rem = 0;
-  for (const ch of rearranged) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < rearranged.length; i++) {
+    const c = rearranged.charCodeAt(i);
     const v = c >= 65 ? c - 55 : c - 48;
     rem = v >= 10 ? (rem * 100 + v) % 97 : (rem * 10 + v) % 97;
   }
@@ -72,6 +82,7 @@ export function ibanValid(compact: string): boolean {
 
 /** US SSN validity per SSA rules: no 000/666/9xx area, no 00 group, no 0000 serial, no known public samples. */
 export function ssnValid(area: string, group: string, serial: string): boolean {
+  step();
   const a = Number(area);
   if (a === 0 || a === 666 || a >= 900) return false;
   if (group === '00' || serial === '0000') return false;
