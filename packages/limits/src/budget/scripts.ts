@@ -23,6 +23,8 @@ local function putHold(id, hold) redis.call('HSET', KEYS[2], id, cjson.encode(ho
 local function dropHold(id)
   redis.call('HDEL', KEYS[2], id)
   redis.call('ZREM', KEYS[3], id)
+  -- No holds left means nothing is reserved: start the sums afresh (this also heals any drift).
+  if redis.call('HLEN', KEYS[2]) == 0 then redis.call('DEL', KEYS[1]) end
 end
 -- Holds past their expiry belong to a process that died (calls) or a job that was never released:
 -- their amounts stop counting as reserved.
