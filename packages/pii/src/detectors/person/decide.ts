@@ -130,7 +130,7 @@ function judge(words: WordClass[], hasInitials: boolean, cue: CueLevel): Verdict
   if (!multi) return givenClean(first) ? 'accept' : 'reject';
   if (givenClean(first)) return 'accept';
   if (hasInitials && words.length === 1) {
-    if (last.cls === 'unknown' || (last.surname && !last.ambiguous)) return 'accept';
+    if (last.cls === 'unknown' || (last.surname && last.placeOrBrand !== true)) return 'accept'; // "J. R. Smith"
     return last.surname ? 'defer' : 'reject';
   }
   // "Zhang Wei", "D'Arcy Collins", "Paris Hilton": every word a known name, one of them unambiguous.
