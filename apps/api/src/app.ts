@@ -20,12 +20,6 @@ export interface AppOptions {
 }
 
 /**
- * Routes whose NDJSON bodies their handler reads itself, until they declare `accepts` in the route
- * table (the ingestion route is the only one).
- */
-const NDJSON_ROUTES = new Set(['/v1/collections/:name/documents']);
-
-/**
  * The Express app: security headers, request logging, metrics, the route table behind its guards
  * (auth, Redis availability, body type, size, encoding and shape), Bull Board (read-only unless
  * BULL_BOARD_WRITES), and one error handler that builds every error body.
@@ -70,8 +64,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
 }
 
 function acceptsOf(route: RouteSpec): readonly string[] {
-  if (route.accepts) return route.accepts;
-  return NDJSON_ROUTES.has(route.path) ? [...JSON_TYPES, 'application/x-ndjson'] : JSON_TYPES;
+  return route.accepts ?? JSON_TYPES;
 }
 
 function methodsByPath(routes: readonly RouteSpec[]): Map<string, string[]> {

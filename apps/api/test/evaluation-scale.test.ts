@@ -49,10 +49,10 @@ describe('evaluation at scale through a flaky provider', () => {
 
   it('flags a changed output set as a regression exactly where the interval excludes zero, reproducibly', async () => {
     const base = cases(60).map((kase) => ({ ...kase, output: kase.expected }));
-    const graders = [{ type: 'contains' }, { type: 'regex', name: 'no-portal', pattern: '^(?!.*portal)' }, { type: 'json' }, { type: 'rubric', rubric: 'correctness' }];
+    const graders = [{ type: 'contains' }, { type: 'regex', name: 'no-shouting', pattern: '^[^!]*$' }, { type: 'json' }, { type: 'rubric', rubric: 'correctness' }];
     const baseline = await evaluate(harness, { cases: base, graders }, 120_000);
-    // Half the answers lose their content (a real regression); one answer says "portal" (noise for the no-portal grader).
-    const changed = base.map((kase, i) => ({ ...kase, output: i % 2 === 0 ? 'I am not sure, please contact support.' : i === 1 ? kase.output.replace('dashboard', 'portal') : kase.output }));
+    // Half the answers lose their content (a real regression); one answer says "portal!" (noise for the no-shouting grader).
+    const changed = base.map((kase, i) => ({ ...kase, output: i % 2 === 0 ? 'I am not sure, please contact support.' : i === 1 ? kase.output.replace('dashboard', 'portal!') : kase.output }));
     const body = { cases: changed, graders, baseline: baseline.id, bootstrap: { seed: 9 } };
     const current = await evaluate(harness, body, 120_000);
     const comparison = current.report.comparison!;
@@ -65,10 +65,10 @@ describe('evaluation at scale through a flaky provider', () => {
     expect(verdict('contains', 'passRate').verdict).toBe('regression');
     expect(verdict('contains', 'passRate').difference).toBeCloseTo(-31 / 60);
     expect(verdict('correctness', 'mean').verdict).toBe('regression');
-    expect(verdict('no-portal', 'passRate').difference).toBeLessThan(0);
+    expect(verdict('no-shouting', 'passRate').difference).toBeLessThan(0);
     // The one-case change is within noise, hence not flagged (its interval reaches zero)...
-    expect(verdict('no-portal', 'passRate').upper).toBeGreaterThanOrEqual(0);
-    expect(verdict('no-portal', 'passRate').verdict).toBe('no-change');
+    expect(verdict('no-shouting', 'passRate').upper).toBeGreaterThanOrEqual(0);
+    expect(verdict('no-shouting', 'passRate').verdict).toBe('no-change');
     // ...and an unchanged grader is not flagged either.
     expect(verdict('json', 'mean')).toMatchObject({ difference: 0, verdict: 'no-change' });
     expect(comparison.regressions).toBe(comparison.metrics.filter((row) => row.verdict === 'regression').length);

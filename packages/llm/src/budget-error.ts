@@ -17,6 +17,8 @@ export class BudgetExhaustedError extends FatalError {
       `budget exhausted for tenant ${tenant}: ${refusal.limit} is ${String(refusal.cap)} ${refusal.unit}, ` +
         `spent ${String(refusal.spent)}, reserved ${String(refusal.reserved)}, remaining ${String(refusal.remaining)}; ` +
         `the call needs up to ${String(refusal.requested)}`,
+      // Every further call of the job would be refused alike: the job stops, finished items stay.
+      { stopsJob: true },
     );
   }
 }

@@ -1,5 +1,5 @@
 import { evaluationJobs, type CacheCalibrationPayload, type EvaluationPayload } from '@llmops/contracts';
-import { schemaProblem } from '@llmops/eval';
+import { graderProblems } from '@llmops/eval';
 import type { CheckContext, Feature } from '../deps';
 import { protectCalibration, protectEvaluation } from './evaluations/protect';
 import { getEvaluationResults } from './evaluations/results';
@@ -20,24 +20,14 @@ async function checkEvaluation(body: unknown, context: CheckContext, where = 'bo
   if (payload.judge?.model) requireModel(context.services, payload.judge.model, 'chat', `${where}.judge.model`);
   if (payload.embeddingModel) requireModel(context.services, payload.embeddingModel, 'embedding', `${where}.embeddingModel`);
   payload.graders.forEach((grader, index) => {
-    const path = `${where}.graders.${index}`;
-    if (grader.type === 'embedding' && grader.model) requireModel(context.services, grader.model, 'embedding', `${path}.model`);
-    const problem = grader.type === 'json-schema' ? schemaProblem(grader.schema) : grader.type === 'regex' ? regexProblem(grader.pattern, grader.flags) : null;
-    if (problem) {
-      const field = `${path}.${grader.type === 'regex' ? 'pattern' : 'schema'}`;
-      throw new HttpError(400, 'invalid_request', `${field}: ${problem}`, { issues: [{ path: field, message: problem }] });
-    }
+    if (grader.type === 'embedding' && grader.model) requireModel(context.services, grader.model, 'embedding', `${where}.graders.${index}.model`);
   });
-  if (payload.baseline) await requireCompletedJob(context.queues, evaluation.queue, context.tenant, payload.baseline, `${where}.baseline`);
-}
-
-function regexProblem(pattern: string, flags: string | undefined): string | null {
-  try {
-    new RegExp(pattern, flags ?? '');
-    return null;
-  } catch {
-    return 'not a valid regular expression';
+  // Patterns and schemas compile in the worker's linear-time engine, with its limits, or the request is refused.
+  const problems = graderProblems(payload.graders).map((problem) => ({ path: `${where}.${problem.path}`, message: problem.message }));
+  if (problems.length > 0) {
+    throw new HttpError(400, 'invalid_request', problems.map((problem) => `${problem.path}: ${problem.message}`).join('; '), { issues: problems });
   }
+  if (payload.baseline) await requireCompletedJob(context.queues, evaluation.queue, context.tenant, payload.baseline, `${where}.baseline`);
 }
 
 async function checkCalibration(body: unknown, context: CheckContext, where = 'body'): Promise<void> {

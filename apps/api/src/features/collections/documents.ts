@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { INGEST_PART_DOCUMENTS, ingestJobs } from '@llmops/contracts';
 import { announceChanges, piiScope, protectDocuments, storedCollectionName } from '@llmops/ingest';
 import { submitFlow, submitJob } from '@llmops/queue';
@@ -130,11 +130,12 @@ async function readDocuments(req: Parameters<RequestHandler>[0], res: Parameters
 
 /** Two documents with one id in one request would race each other's chunks: refuse them. */
 function checkUniqueIds(documents: readonly DocumentBody[], pathOf: (index: number) => string): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const issues: { path: string; message: string }[] = [];
   documents.forEach((doc, i) => {
-    if (seen.has(doc.id)) issues.push({ path: pathOf(i), message: `document id "${doc.id}" appears twice` });
-    seen.add(doc.id);
+    const first = seen.get(doc.id);
+    if (first !== undefined) issues.push({ path: pathOf(i), message: `the same document id as ${pathOf(first)}` });
+    else seen.set(doc.id, i);
   });
   if (issues.length > 0) throw new HttpError(400, 'invalid_request', issues.map((x) => `${x.path}: ${x.message}`).join('; '), { issues });
 }

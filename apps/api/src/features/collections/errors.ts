@@ -8,7 +8,8 @@ export function toCollectionError(error: unknown): unknown {
       existing: { dimensions: error.existing.dimensions, model: error.existing.meta.model },
     });
   }
-  if (error instanceof InvalidVectorInputError) return new HttpError(400, 'invalid_request', error.message);
+  // Its message may quote stored values: the client gets the kind of problem, not the message.
+  if (error instanceof InvalidVectorInputError) return new HttpError(400, 'invalid_request', 'the request does not fit the collection (filter, sizes or names)');
   const retryAfterMs = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
   if (typeof retryAfterMs === 'number') {
     return new HttpError(503, 'provider_busy', 'the embedding provider is rate limiting; retry later', undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });

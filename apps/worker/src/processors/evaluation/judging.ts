@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { jobDataKeys } from '@llmops/contracts';
 import { askJudge, buildJudgeRequest, builtInRubrics, MissingReferenceError, parseVerdict, type Rubric, type SampleGrade } from '@llmops/eval';
 import { letOthersRun } from './cooperate';
 import { chunks, mapPool } from './pool';
@@ -107,8 +108,9 @@ async function judgeByBatch(deps: JudgeDeps, payload: EvaluationPayload, tasks: 
   for (const slice of chunks(tasks, 5_000)) {
     const byId = new Map(slice.map((task, index) => [`t${index}`, task]));
     const sliceHash = createHash('sha256').update(slice.map((task) => task.key).join('\n')).digest('hex').slice(0, 16);
-    const resumeKey = `${deps.prefix}:evaluation:batch:${scope.jobId}:${sliceHash}`;
-    const resumeBatchId = (await deps.redis.get(resumeKey)) ?? undefined;
+    // One hash per job (field = slice), so the job's cleanup finds every batch id it stored.
+    const resumeKey = jobDataKeys(deps.prefix, scope.jobId).evaluationBatches;
+    const resumeBatchId = (await deps.redis.hget(resumeKey, sliceHash)) ?? undefined;
     const result = await deps.llm.runBatch(
       [...byId].map(([customId, task]) => ({ customId, body: { model: payload.judge?.model ?? 'gpt-4o-mini', temperature: 0, ...task.request } })),
       {
@@ -119,7 +121,7 @@ async function judgeByBatch(deps: JudgeDeps, payload: EvaluationPayload, tasks: 
         pollIntervalMs: payload.judge?.pollIntervalMs ?? 5_000,
         ...(resumeBatchId ? { resumeBatchId } : {}),
         onSubmitted: async (batchId) => {
-          await deps.redis.set(resumeKey, batchId, 'EX', 7 * 24 * 3600);
+          await deps.redis.multi().hset(resumeKey, sliceHash, batchId).expire(resumeKey, 7 * 24 * 3600).exec();
         },
       },
     );
