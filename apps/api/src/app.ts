@@ -13,6 +13,7 @@ import { createMetrics } from './observability/metrics';
 import { requestLogger } from './observability/request-log';
 import { openApiDocument } from './routes/openapi';
 import { routeTable, type RouteSpec } from './routes/table';
+import { rateGuard } from './limits/rate-guard';
 
 export interface AppOptions {
   /** Trust X-Forwarded-* from a proxy in front (TRUST_PROXY). Default false. */
@@ -39,6 +40,8 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   const guards = { tenant: requireTenant(deps.keyRing), admin: requireAdmin(deps.adminToken) };
   // Auth runs before the body is read: an unauthenticated client cannot make the API parse 10 MB.
   app.use('/v1', guards.tenant, requireRedis(ready));
+  // Per-tenant request rate, shared by every replica (TENANT_LIMITS).
+  if (deps.services) app.use('/v1', rateGuard(deps.services.limits));
 
   const routes = routeTable(deps);
   for (const route of routes) {

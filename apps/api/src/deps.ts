@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { JobCatalog } from '@llmops/contracts';
 import type { Logger } from '@llmops/logger';
 import type { DurationHistogram, JobLifecycle, JobQueues, PlatformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
+import type { WorkEstimate } from '@llmops/limits';
 import type { PlatformServices } from '@llmops/services';
 import type { KeyRing } from './auth/key-ring';
 import type { RouteSpec } from './routes/table';
@@ -32,6 +33,8 @@ export interface SubmissionRoute {
    * body's path in the request (`body`, or `body.jobs.3` in a bulk request).
    */
   check?: (body: unknown, context: CheckContext, where?: string) => Promise<void>;
+  /** The job's worst case (calls, tokens, dollars), for work caps and budget holds. Default: none. */
+  estimate?: (body: unknown, services: PlatformServices) => Promise<WorkEstimate>;
 }
 
 export interface SubmissionContext {

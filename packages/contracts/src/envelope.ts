@@ -24,3 +24,10 @@ export type JobState = z.infer<typeof JobState>;
 /** An item result as stored and paged: the job type decides what `result` holds. */
 export const ItemResult = z.object({ id: z.string(), index: z.number().int().nonnegative(), result: z.unknown() });
 export type ItemResult = z.infer<typeof ItemResult>;
+
+/**
+ * The most one job may spend, in dollars as an exact decimal string ("0.50"): optional on every
+ * submission; the job's calls are held against it and it stops with `budget_exhausted` when they
+ * would pass it.
+ */
+export const MaxCostUsd = z.string().regex(/^\d{1,9}(\.\d{1,9})?$/, 'dollars as a decimal string, e.g. "0.50" (at most 9 decimals)');

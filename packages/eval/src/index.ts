@@ -8,7 +8,7 @@ export { graderProblems, type GraderProblem, type CheckedGrader } from './grader
 export { gradeLimits, GradeError, GradeLimitError } from './limits';
 export { gradeDeterministic, firstNumber, MissingExpectedError, type DeterministicGrader, type Grade, type GradedCase } from './deterministic';
 export { builtInRubrics, isBuiltInRubric, type BuiltInRubric, type Rubric, type RubricReference } from './rubrics';
-export { buildJudgeRequest, neutraliseFences, verdictJsonSchema, judgeScale, MissingReferenceError, type JudgeRequest } from './judge-prompt';
+export { buildJudgeRequest, neutraliseFences, verdictJsonSchema, judgeScale, MissingReferenceError, JUDGE_MAX_TOKENS, type JudgeRequest } from './judge-prompt';
 export { JudgeVerdict, parseVerdict, type ParsedVerdict } from './verdict';
 export { calibrate, formatCalibration, defaultThresholds, type CalibrationOptions, type CalibrationReport, type ScoredPair, type ThresholdRow } from './calibration';
 export { sumUsd } from './money';

@@ -20,8 +20,15 @@ export function neutraliseFences(text: string): string {
 export const judgeScale = { min: 0, max: 10 } as const;
 
 /** One chat request's messages and response_format for one rubric and one output. */
+/**
+ * Output tokens a verdict may use: a score and one sentence fit easily. Bounding it keeps a judge call's
+ * worst case (what budgets hold for it) small; the submission's estimate assumes the same figure.
+ */
+export const JUDGE_MAX_TOKENS = 300;
+
 export interface JudgeRequest {
   messages: { role: 'system' | 'user'; content: string }[];
+  max_tokens: number;
   response_format: { type: 'json_schema'; json_schema: { name: string; strict: true; schema: Record<string, unknown> } };
 }
 
@@ -74,6 +81,7 @@ export function buildJudgeRequest(rubric: Rubric, kase: GradedCase, output: stri
       { role: 'user', content: parts.join('\n') },
     ],
     response_format: { type: 'json_schema', json_schema: { name: 'verdict', strict: true, schema: verdictJsonSchema } },
+    max_tokens: JUDGE_MAX_TOKENS,
   };
 }
 

@@ -26,9 +26,9 @@ const PeriodBudgets = z.strictObject({
 export const TenantLimitsBlock = z.strictObject({
   rate: z
     .strictObject({
-      /** Requests per second refilled into the tenant's bucket, across all API replicas. Default 20. */
+      /** Requests per second refilled into the tenant's bucket, across all API replicas. Default 100. */
       perSecond: z.number().positive().max(1_000_000).optional(),
-      /** Bucket size: requests that may arrive at once after a quiet spell. Default 100. */
+      /** Bucket size: requests that may arrive at once after a quiet spell. Default 500. */
       burst: count.optional(),
     })
     .optional(),
@@ -93,7 +93,7 @@ export interface TenantLimits {
 
 /** What applies when TENANT_LIMITS is unset: no budget, a generous rate, and a work cap per job. */
 export const builtInLimits: TenantLimitsBlock = {
-  rate: { perSecond: 20, burst: 100 },
+  rate: { perSecond: 100, burst: 500 },
   concurrency: { maxJobs: 10_000 },
   work: { maxItemsPerJob: 10_000, maxCallsPerJob: 50_000, maxDocumentsPerRequest: 100_000, maxChunksPerRequest: 1_000_000 },
   storage: { maxWaitingBytes: 256 * 1024 * 1024 },

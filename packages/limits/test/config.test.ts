@@ -7,7 +7,7 @@ import { limitsFor, parseTenantLimits, TenantLimitsConfigError } from '../src/in
 describe('TENANT_LIMITS', () => {
   it('unset: a generous rate, a work cap per job, no budget', () => {
     const limits = limitsFor(parseTenantLimits(undefined), 'anyone');
-    expect(limits.rate).toEqual({ perSecond: 20, burst: 100 });
+    expect(limits.rate).toEqual({ perSecond: 100, burst: 500 });
     expect(limits.work.maxCallsPerJob).toBe(50_000);
     expect(limits.concurrency.maxJobs).toBe(10_000);
     expect(limits.budgets).toEqual([]);
@@ -29,7 +29,7 @@ describe('TENANT_LIMITS', () => {
     ]);
     expect(acme.budgets[2]).toMatchObject({ period: 'day', model: 'gpt-4o', unit: 'usd' });
     const other = limitsFor(config, 'other');
-    expect(other.rate).toEqual({ perSecond: 5, burst: 100 });
+    expect(other.rate).toEqual({ perSecond: 5, burst: 500 });
     expect(other.budgets.map((l) => l.limit)).toEqual(['budget.day.usd', 'budget.day.tokens', 'budget.month.usd']);
   });
 

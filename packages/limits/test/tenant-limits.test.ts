@@ -1,7 +1,7 @@
 import { defaultModelRegistry, nanoToUsdString } from '@llmops/tokens';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantLimits, estimateInference, parseTenantLimits } from '../src/index';
+import { createTenantLimits, estimateInference, parseTenantLimits, type WorkEstimate } from '../src/index';
 import { cleanup, connect, testPrefix } from './helpers';
 
 describe('createTenantLimits: what the API and worker call', () => {
@@ -20,10 +20,13 @@ describe('createTenantLimits: what the API and worker call', () => {
     }),
   );
   const items = [{ id: 'i', messages: [{ role: 'user' as const, content: 'Hi' }] }];
-  const estimate = estimateInference(
-    { payload: { model: 'gpt-4o-mini', parameters: { max_tokens: 5_000 }, cache: { mode: 'off', threshold: 0.95 }, mode: 'realtime' }, items },
-    defaultModelRegistry,
-  ); // ~$0.003 worst case per job
+  let estimate: WorkEstimate;
+  beforeAll(async () => {
+    estimate = await estimateInference(
+      { payload: { model: 'gpt-4o-mini', parameters: { max_tokens: 5_000 }, cache: { mode: 'off', threshold: 0.95 }, mode: 'realtime' }, items },
+      defaultModelRegistry,
+    ); // ~$0.003 worst case per job
+  });
 
   it('admits with fair priorities, refuses past concurrency or budget and undoes what it took', async () => {
     const limits = createTenantLimits({ redis, keyPrefix: prefix, config });
@@ -60,7 +63,7 @@ describe('createTenantLimits: what the API and worker call', () => {
     expect((await limits.checkRate('beta')).allowed).toBe(true);
     expect((await limits.checkRate('beta')).allowed).toBe(true);
     expect(await limits.checkRate('beta')).toMatchObject({ allowed: false, limit: 2, remaining: 0 });
-    const big = estimateInference({ payload: { model: 'gpt-4o-mini', parameters: {}, cache: { mode: 'off', threshold: 0.95 }, mode: 'realtime' }, items: Array(6).fill(items[0]) }, defaultModelRegistry);
+    const big = await estimateInference({ payload: { model: 'gpt-4o-mini', parameters: {}, cache: { mode: 'off', threshold: 0.95 }, mode: 'realtime' }, items: Array(6).fill(items[0]) }, defaultModelRegistry);
     expect(await limits.checkWork('beta', big)).toEqual({ limit: 'work.maxItemsPerJob', cap: 5, requested: 6, detail: '6 items' });
     await limits.admit({ tenant: 'beta', queue: 'q', jobs: [{ id: 'x', estimate: { ...estimate, costNanoUsd: 50_000_000n } }] });
     expect((await limits.refusals.read()).filter((r) => r.tenant === 'beta')).toEqual([

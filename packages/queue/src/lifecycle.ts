@@ -23,4 +23,6 @@ export interface JobLifecycle {
   onStart?(event: JobLifecycleEvent): Promise<void>;
   /** The job ended for good: completed, failed with no attempt left, or cancelled. Runs once per ending. */
   onEnd?(event: JobLifecycleEvent & { outcome: JobOutcome }): Promise<void>;
+  /** A worker found its queue empty (fair scheduling may reset its virtual time). */
+  onDrained?(queue: string): Promise<void>;
 }

@@ -123,6 +123,9 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
       );
     });
     worker.on('error', (error) => logger.error({ queue, err: error.message }, 'worker error'));
+    worker.on('drained', () => {
+      options.lifecycle?.onDrained?.(queue).catch((error: unknown) => logger.warn({ queue, err: String(error) }, 'queue drained hook failed'));
+    });
     return worker;
   });
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));

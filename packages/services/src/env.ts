@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PiiPolicy } from '@llmops/pii';
 import { ProvidersConfig } from '@llmops/llm';
 import { ModelOverride } from '@llmops/tokens';
+import { parseTenantLimits, TenantLimitsConfigError } from '@llmops/limits';
 
 const json = <S extends z.ZodType>(schema: S, example: string) =>
   z.string().transform((text, context): z.infer<S> => {
@@ -46,6 +47,22 @@ export const ServicesEnvShape = {
   PII_VAULT_KEY: vaultKey.optional(),
   /** PII policy per tenant, JSON: {"default": {...}, "acme": {...}} (see @llmops/pii PiiPolicy). */
   PII_POLICIES: json(z.record(z.string(), PiiPolicy), '{"default":{"entities":{"EMAIL":"pseudonymize"},"allowlist":["support@acme.com"]}}').optional(),
+  /**
+   * Per-tenant limits (rate, jobs at once, work per request, budgets, stored bytes), JSON or the path of
+   * a JSON file: {"default": {...}, "<tenant>": {...}} (see @llmops/limits). Unset: built-in defaults.
+   */
+  TENANT_LIMITS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      try {
+        return parseTenantLimits(value);
+      } catch (error) {
+        if (!(error instanceof TenantLimitsConfigError)) throw error;
+        context.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    }),
 };
 
 export const ServicesEnv = z.object(ServicesEnvShape);

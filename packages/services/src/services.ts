@@ -4,7 +4,9 @@ import { createVault, defaultPolicy, type PiiPolicy, type Vault } from '@llmops/
 import { createRedisVaultStore } from '@llmops/pii/redis';
 import { createModelRegistry, type ModelRegistry } from '@llmops/tokens';
 import { createVectorStore, type VectorStore } from '@llmops/vector';
+import { createTenantLimits, type TenantLimitsService } from '@llmops/limits';
 import type { ServicesEnv } from './env';
+import { createJobLookup } from './job-lookup';
 import { recordUsageCounters } from './usage-metrics';
 
 /** What job processors and the API's synchronous routes use beyond Redis queues. */
@@ -13,6 +15,8 @@ export interface PlatformServices {
   vectors: VectorStore;
   vault: Vault;
   registry: ModelRegistry;
+  /** Per-tenant rate, concurrency, work and spend limits and fair scheduling (TENANT_LIMITS). */
+  limits: TenantLimitsService;
   /** The tenant's PII policy (PII_POLICIES[tenant] ?? PII_POLICIES.default ?? pseudonymize everything). */
   piiPolicyFor(tenant: string): PiiPolicy;
   close(): Promise<void>;
@@ -47,6 +51,14 @@ export function createPlatformServices(env: ServicesEnv, options: { redis: Redis
     throw new ServicesConfigError('PII_VAULT_KEY is not set: generate one with `openssl rand -hex 32` (it encrypts the pseudonym vault)');
   }
   const registry = createModelRegistry(env.MODEL_OVERRIDES ?? []);
+  const jobs = createJobLookup(options.redis, options.prefix);
+  const limits = createTenantLimits({
+    redis: options.redis,
+    keyPrefix: options.prefix,
+    spendKeyPrefix: `${options.prefix}:llm`,
+    config: env.TENANT_LIMITS ?? {},
+    isUnfinished: jobs.isUnfinished,
+  });
   const llm = createLlmClient({
     redis: options.redis,
     providers: providersFrom(env),
@@ -56,6 +68,7 @@ export function createPlatformServices(env: ServicesEnv, options: { redis: Redis
       keyPrefix: `${options.prefix}:llm`,
       onUsage: (event) => void recordUsageCounters(options.redis, options.prefix, event).catch(() => {}),
     },
+    spend: limits.spendGuard,
   });
   const vectors = createVectorStore({
     qdrant: env.QDRANT_URL ? { url: env.QDRANT_URL, apiKey: env.QDRANT_API_KEY } : undefined,
@@ -71,8 +84,10 @@ export function createPlatformServices(env: ServicesEnv, options: { redis: Redis
     vectors,
     vault,
     registry,
+    limits,
     piiPolicyFor: (tenant) => policies[tenant] ?? policies.default ?? defaultPolicy,
     async close() {
+      await jobs.close();
       await llm.close();
       await vectors.close();
     },

@@ -1,5 +1,6 @@
 import { evaluationJobs, type CacheCalibrationPayload, type EvaluationPayload } from '@llmops/contracts';
-import { graderProblems } from '@llmops/eval';
+import { graderProblems, JUDGE_MAX_TOKENS } from '@llmops/eval';
+import { estimateEvaluation } from '@llmops/limits';
 import type { CheckContext, Feature } from '../deps';
 import { protectCalibration, protectEvaluation } from './evaluations/protect';
 import { getEvaluationResults } from './evaluations/results';
@@ -59,6 +60,8 @@ export const evaluationsFeature: Feature = {
       body: evaluation.payload,
       toPayload: protectEvaluation,
       check: checkEvaluation,
+      // Verdicts are bounded by the judge's max_tokens, so a judge call's hold is small.
+      estimate: (body, services) => estimateEvaluation(body as EvaluationPayload, services.registry, { judgeOutputTokens: JUDGE_MAX_TOKENS }),
     },
     {
       path: '/v1/cache/calibrations',

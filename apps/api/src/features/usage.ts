@@ -1,7 +1,9 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { readUsage } from '@llmops/llm';
+import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps, Feature } from '../deps';
+import type { RouteSpec } from '../routes/table';
 import { HttpError, validationError } from '../http/errors';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -21,19 +23,35 @@ function getUsage(deps: ApiDeps): RequestHandler {
       if (error instanceof RangeError) throw new HttpError(400, 'invalid_request', `query: ${error.message}`);
       throw error;
     });
-    res.json({ tenant: req.tenant, from, to, ...JSON.parse(JSON.stringify(report, (_key, value) => (typeof value === 'bigint' ? value.toString() : value))) });
+    const limits = deps.services ? await deps.services.limits.status(req.tenant!) : undefined;
+    res.json({ tenant: req.tenant, from, to, ...JSON.parse(JSON.stringify(report, (_key, value) => (typeof value === 'bigint' ? value.toString() : value))), ...(limits ? { limits } : {}) });
+  };
+}
+
+/** GET /v1/limits: every limit of the caller with its value, what is used and what remains. */
+function getLimits(deps: ApiDeps & { services: PlatformServices }): RequestHandler {
+  return async (req, res) => {
+    res.json(await deps.services.limits.status(req.tenant!));
   };
 }
 
 export const usageFeature: Feature = {
-  routes: (deps) => [
+  routes: (deps): RouteSpec[] => [
     {
       method: 'get',
       path: '/v1/usage',
       summary: 'The caller\'s usage ledger: requests, tokens in/out and dollars by day (UTC), model and job type; default the last 30 days',
       guard: 'tenant',
       handler: getUsage(deps),
-      responses: { 200: 'days and totals', 400: 'bad from/to', 401: 'missing or unknown API key' },
+      responses: { 200: 'days and totals, and every limit with what is used and left', 400: 'bad from/to', 401: 'missing or unknown API key' },
+    },
+    {
+      method: 'get',
+      path: '/v1/limits',
+      summary: "The caller's limits: request rate, jobs at once, stored bytes, work caps and budgets, each with what is used and what remains",
+      guard: 'tenant',
+      handler: getLimits(deps),
+      responses: { 200: 'every limit with its value, use and remainder', 401: 'missing or unknown API key' },
     },
   ],
 };

@@ -3,6 +3,7 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { renderUsageCounters } from '@llmops/services';
 import type { ApiDeps } from '../deps';
 import { renderCacheMetrics } from './cache-metrics';
+import { renderLimitMetrics } from './limit-metrics';
 import { formatLabels } from './exposition';
 
 const queueStates = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'waiting-children'] as const;
@@ -51,6 +52,7 @@ export function createMetrics(deps: MetricsDeps) {
     if (deps.services) {
       parts.push(await renderUsageCounters(deps.redis, deps.keys.prefix));
       parts.push(await renderCacheMetrics(deps.redis, deps.keys.prefix, deps.keyRing.tenants()));
+      parts.push(await renderLimitMetrics(deps.services.limits, deps.keyRing.tenants(), deps.queues.names));
     }
     res.setHeader('Content-Type', registry.contentType);
     res.send(parts.join('\n'));

@@ -27,12 +27,13 @@ export const fieldInventory: Readonly<Record<string, Readonly<Record<string, Fie
     'items.*.id': 'identifier',
     'items.*.messages.*.content': 'pseudonymized',
     'rag.collection': 'identifier',
+    maxCostUsd: 'opaque',
   },
-  'POST /v1/cache/warm': { model: 'model', system: 'pseudonymized', 'queries.*': 'pseudonymized' },
+  'POST /v1/cache/warm': { model: 'model', system: 'pseudonymized', 'queries.*': 'pseudonymized', maxCostUsd: 'opaque' },
   'POST /v1/evaluations': evaluationFields(''),
   'POST /v1/evaluations/batch': evaluationFields('jobs.*.'),
-  'POST /v1/cache/calibrations': { 'pairs.*.a': 'pseudonymized', 'pairs.*.b': 'pseudonymized', model: 'model' },
-  'POST /v1/cache/calibrations/batch': { 'jobs.*.pairs.*.a': 'pseudonymized', 'jobs.*.pairs.*.b': 'pseudonymized', 'jobs.*.model': 'model' },
+  'POST /v1/cache/calibrations': { 'pairs.*.a': 'pseudonymized', 'pairs.*.b': 'pseudonymized', model: 'model', maxCostUsd: 'opaque' },
+  'POST /v1/cache/calibrations/batch': { 'jobs.*.pairs.*.a': 'pseudonymized', 'jobs.*.pairs.*.b': 'pseudonymized', 'jobs.*.model': 'model', 'jobs.*.maxCostUsd': 'opaque' },
   'POST /v1/collections/:name/documents': {
     'params.name': 'identifier',
     'documents.*.id': 'identifier',
@@ -41,6 +42,8 @@ export const fieldInventory: Readonly<Record<string, Readonly<Record<string, Fie
     'documents.*.metadata.{}': 'pseudonymized',
     model: 'model',
     'query.model': 'model',
+    maxCostUsd: 'opaque',
+    'query.maxCostUsd': 'opaque',
   },
   'DELETE /v1/collections/:name/documents/:id': { 'params.name': 'identifier', 'params.id': 'identifier' },
   'GET /v1/collections/:name': { 'params.name': 'identifier' },
@@ -80,6 +83,7 @@ function evaluationFields(at: string): Record<string, FieldDecision> {
     [`${at}judge.model`]: 'model',
     [`${at}embeddingModel`]: 'model',
     [`${at}baseline`]: 'opaque',
+    [`${at}maxCostUsd`]: 'opaque',
   };
 }
 

@@ -1,6 +1,7 @@
 // Job types of the evaluation family (graders, LLM-as-judge, reports, cache calibration).
 import { z } from 'zod';
 import { defineJob } from '../catalog';
+import { MaxCostUsd } from '../envelope';
 
 const text = z.string().max(100_000);
 
@@ -91,6 +92,8 @@ export const EvaluationPayload = z
     embeddingModel: z.string().min(1).max(200).optional(),
     /** A previous evaluation job of the same tenant to compare with. */
     baseline: z.string().min(1).max(200).optional(),
+    /** The most this evaluation may spend (see MaxCostUsd). */
+    maxCostUsd: MaxCostUsd.optional(),
     bootstrap: z
       .strictObject({
         /** Default 2,000. */
@@ -151,6 +154,8 @@ export const CacheCalibrationPayload = z.strictObject({
   thresholds: z.array(z.number().min(-1).max(1)).min(1).max(500).optional(),
   /** Default 0.02. */
   targetWrongHitRate: z.number().min(0).max(1).optional(),
+  /** The most this calibration may spend (see MaxCostUsd). */
+  maxCostUsd: MaxCostUsd.optional(),
 });
 export type CacheCalibrationPayload = z.infer<typeof CacheCalibrationPayload>;
 

@@ -1,3 +1,4 @@
+import { createPacer } from './pace';
 import type { EvaluationPayload } from '@llmops/contracts';
 import { Tally, terms, type ModelRegistryLike, type WorkEstimate } from './tally';
 
@@ -23,7 +24,7 @@ const defaults = { judgeModel: 'gpt-4o-mini', embeddingModel: 'text-embedding-3-
  * grader. Verdicts retried because they were malformed (`judge.maxAttempts`) are not counted; dedupe
  * of identical judge prompts is not assumed.
  */
-export function estimateEvaluation(payload: EvaluationPayload, registry: ModelRegistryLike, options: EvaluationEstimateOptions = {}): WorkEstimate {
+export async function estimateEvaluation(payload: EvaluationPayload, registry: ModelRegistryLike, options: EvaluationEstimateOptions = {}): Promise<WorkEstimate> {
   const tally = new Tally(registry);
   const fallback = options.unknownModelMaxOutput ?? 4_096;
   const samples = payload.samples ?? 1;
@@ -37,7 +38,9 @@ export function estimateEvaluation(payload: EvaluationPayload, registry: ModelRe
   const embedders = payload.graders.filter((g) => g.type === 'embedding');
 
   let generated = 0;
+  const pace = createPacer();
   for (const kase of payload.cases) {
+    await pace();
     // A generated output is as long as the generation may be: count it at its max, in the judge's tokens.
     const outputTokens = (model: string) => (kase.output === undefined ? genOutput : tally.countText(kase.output, model));
     if (kase.output === undefined && generate) {

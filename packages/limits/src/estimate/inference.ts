@@ -1,3 +1,4 @@
+import { createPacer } from './pace';
 import type { InferenceItem, InferencePayload } from '@llmops/contracts';
 import { Tally, terms, type ModelRegistryLike, type WorkEstimate } from './tally';
 
@@ -19,11 +20,11 @@ const RAG_FRAMING_TOKENS = 32;
  * also embeds its prompt for a semantic cache lookup and its question for RAG; `calls` counts those
  * embedding inputs one by one (the worker packs them, so it sends fewer requests).
  */
-export function estimateInference(
+export async function estimateInference(
   job: { payload: Pick<InferencePayload, 'model' | 'parameters' | 'rag' | 'cache' | 'mode'>; items: readonly InferenceItem[] },
   registry: ModelRegistryLike,
   options: InferenceEstimateOptions = {},
-): WorkEstimate {
+): Promise<WorkEstimate> {
   const { payload, items } = job;
   const tally = new Tally(registry);
   const model = payload.model;
@@ -35,7 +36,9 @@ export function estimateInference(
   let prompt = 0;
   let cacheTokens = 0;
   let ragTokens = 0;
+  const pace = createPacer();
   for (const item of items) {
+    await pace();
     prompt += tally.countChat(item.messages, model) + (rag ? rag.maxContextTokens + RAG_FRAMING_TOKENS : 0);
     // The worker embeds the conversation without system messages (the cache's key and RAG's question).
     const question = item.messages.filter((m) => m.role !== 'system').map((m) => (m.role === 'user' ? m.content : `${m.role}: ${m.content}`)).join('\n');

@@ -1,3 +1,4 @@
+import { createPacer } from './pace';
 import { OPENAI_EMBEDDING_LIMITS } from '@llmops/tokens';
 import { Tally, type ModelRegistryLike, type WorkEstimate } from './tally';
 
@@ -15,18 +16,20 @@ export interface IngestEstimateOptions {
  * adds at least `target / 2 - overlap` new tokens. Embedded tokens are the documents' plus one
  * overlap per chunk; requests are what packing needs for that many chunks and tokens, plus one.
  */
-export function estimateIngest(
+export async function estimateIngest(
   request: { model: string; documents: readonly { text: string }[] },
   registry: ModelRegistryLike,
   options: IngestEstimateOptions = {},
-): WorkEstimate {
+): Promise<WorkEstimate> {
   const tally = new Tally(registry);
   const target = options.targetTokens ?? 512;
   const overlap = options.overlapTokens ?? 64;
   const step = Math.max(1, Math.floor(target / 2) - overlap);
   let tokens = 0;
   let chunks = 0;
+  const pace = createPacer();
   for (const document of request.documents) {
+    await pace();
     if (document.text.trim() === '') continue;
     const count = tally.countText(document.text, request.model);
     tokens += count;

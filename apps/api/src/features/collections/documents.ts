@@ -2,7 +2,9 @@ import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import { INGEST_PART_DOCUMENTS, ingestJobs } from '@llmops/contracts';
 import { announceChanges, piiScope, protectDocuments, storedCollectionName } from '@llmops/ingest';
-import { submitFlow, submitJob } from '@llmops/queue';
+import { estimateIngest } from '@llmops/limits';
+import { submitFlow, submitJob, type Admit } from '@llmops/queue';
+import { admitting, jsonBytes } from '../../limits/admit';
 import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps } from '../../deps';
 import { HttpError, notFound, validationError } from '../../http/errors';
@@ -26,13 +28,16 @@ export function ingestDocuments(deps: Deps): RequestHandler {
   return async (req, res) => {
     const tenant = req.tenant!;
     const name = collectionName(req.params.name);
-    const { documents, model, rawForHash } = await readDocuments(req, res, deps.bodyLimitBytes);
+    const { documents, model, maxCostUsd, rawForHash } = await readDocuments(req, res, deps.bodyLimitBytes);
     const idempotencyKey = readIdempotencyKey(req);
 
     const info = await mapErrors(() => collectionForIngest(deps.services, tenant, name, model));
+    const estimate = await estimateIngest({ model: String(info.meta.model), documents }, deps.services.registry);
+    // Only the upload (the parent of a fan-out) counts against the tenant's jobs at once.
+    const admit = await admitting(deps.services.limits, { tenant, queue: 'ingest', jobs: [{ bytes: jsonBytes(documents), estimate }], maxCostUsd });
     const context = { scope: piiScope(tenant, name), policy: deps.services.piiPolicyFor(tenant), vault: deps.services.vault };
     const safe = await protectDocuments(documents, context);
-    const submission = { tenant, requestHash: canonicalHash({ path: req.path, body: rawForHash }), idempotencyKey };
+    const submission = { tenant, requestHash: canonicalHash({ path: req.path, body: rawForHash }), idempotencyKey, admit };
     const outcome = await settle(submitUpload(deps, submission, name, String(info.meta.model), safe));
     acceptOne(res, outcome, 'ingest', { collection: name, model: info.meta.model, documents: documents.length });
   };
@@ -45,7 +50,7 @@ export function ingestDocuments(deps: Deps): RequestHandler {
  */
 async function submitUpload(
   deps: Deps,
-  submission: { tenant: string; requestHash: string; idempotencyKey: string | undefined },
+  submission: { tenant: string; requestHash: string; idempotencyKey: string | undefined; admit: Admit | undefined },
   collection: string,
   model: string,
   documents: readonly { id: string; text: string; metadata: Record<string, string | number | boolean> }[],
@@ -117,7 +122,7 @@ async function readDocuments(req: Parameters<RequestHandler>[0], res: Parameters
       return doc.data;
     });
     checkUniqueIds(documents, (i) => `body.line.${i + 1}.id`);
-    return { documents, model: query.data.model, rawForHash: { ndjson: text, model: query.data.model } };
+    return { documents, model: query.data.model, maxCostUsd: query.data.maxCostUsd, rawForHash: { ndjson: text, model: query.data.model, maxCostUsd: query.data.maxCostUsd } };
   }
   if (!req.is('application/json') && !req.is('application/*+json')) {
     throw new HttpError(415, 'unsupported_media_type', `send the body as application/json or ${NDJSON}`);
@@ -125,7 +130,7 @@ async function readDocuments(req: Parameters<RequestHandler>[0], res: Parameters
   const body = IngestBody.safeParse(req.body);
   if (!body.success) throw validationError(body.error);
   checkUniqueIds(body.data.documents, (i) => `body.documents.${i}.id`);
-  return { documents: body.data.documents, model: body.data.model, rawForHash: req.body as unknown };
+  return { documents: body.data.documents, model: body.data.model, maxCostUsd: body.data.maxCostUsd, rawForHash: req.body as unknown };
 }
 
 /** Two documents with one id in one request would race each other's chunks: refuse them. */

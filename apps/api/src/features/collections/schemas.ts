@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MaxCostUsd } from '@llmops/contracts';
 import { USER_COLLECTION_PATTERN, VectorFilterSchema } from '@llmops/ingest';
 
 const metadataValue = z.union([z.string().max(1_024), z.number().finite(), z.boolean()]);
@@ -16,10 +17,12 @@ export type DocumentBody = z.infer<typeof DocumentBody>;
 export const IngestBody = z.strictObject({
   documents: z.array(DocumentBody).min(1).max(100_000),
   model: z.string().min(1).max(128).optional(),
+  /** The most this upload may spend, dollars as a decimal string. */
+  maxCostUsd: MaxCostUsd.optional(),
 });
 
 /** Query of the NDJSON variant (the body is one document per line). */
-export const IngestQuery = z.strictObject({ model: z.string().min(1).max(128).optional() });
+export const IngestQuery = z.strictObject({ model: z.string().min(1).max(128).optional(), maxCostUsd: MaxCostUsd.optional() });
 
 export const CollectionParam = z.string().regex(USER_COLLECTION_PATTERN, `collection names match ${USER_COLLECTION_PATTERN.source}`);
 

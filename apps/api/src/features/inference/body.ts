@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InferenceItem, InferenceParameters, InferenceRag } from '@llmops/contracts';
+import { InferenceItem, InferenceParameters, InferenceRag, MaxCostUsd } from '@llmops/contracts';
 
 /** The most items one inference job may carry. */
 export const MAX_ITEMS = 10_000;
@@ -22,6 +22,8 @@ export const InferenceRequest = z.strictObject({
     .strictObject({ mode: z.enum(['semantic', 'exact', 'off']).default('semantic'), threshold: z.number().min(0.5).max(1).default(0.95) })
     .default({ mode: 'semantic', threshold: 0.95 }),
   mode: z.enum(['realtime', 'batch']).default('realtime'),
+  /** The most this job may spend, dollars as a decimal string. */
+  maxCostUsd: MaxCostUsd.optional(),
 });
 export type InferenceRequest = z.infer<typeof InferenceRequest>;
 
@@ -31,6 +33,8 @@ export const WarmRequest = z.strictObject({
   parameters: InferenceParameters.default({}),
   system: z.string().max(100_000).optional(),
   queries: z.array(z.string().min(1).max(100_000)).min(1).max(MAX_ITEMS),
+  /** The most this job may spend, dollars as a decimal string. */
+  maxCostUsd: MaxCostUsd.optional(),
 });
 export type WarmRequest = z.infer<typeof WarmRequest>;
 

@@ -10,6 +10,8 @@ import { requireModel } from '../../submission/references';
 import { canonicalHash, readIdempotencyKey, requireJson } from '../../submission/request';
 import { acceptOne, settle } from '../../submission/respond';
 import { InferenceRequest, WarmRequest } from './body';
+import { estimateInference } from '@llmops/limits';
+import { admitting, jsonBytes } from '../../limits/admit';
 
 type Deps = ApiDeps & { services: PlatformServices };
 
@@ -43,17 +45,19 @@ async function storeItems(deps: Deps, tenant: string, jobId: string, items: read
 }
 
 /** Submits an inference (or warming) job whose items are stored apart from its payload. */
-async function submitItems(deps: Deps, req: Request, items: readonly InferenceItem[], settings: Omit<InferencePayload, 'itemCount'>) {
+async function submitItems(deps: Deps, req: Request, items: readonly InferenceItem[], settings: Omit<InferencePayload, 'itemCount'>, maxCostUsd: string | undefined) {
   const tenant = req.tenant!;
   const idempotencyKey = readIdempotencyKey(req);
   const payload = inferenceJobs.inference.payload.safeParse({ ...settings, itemCount: items.length });
   if (!payload.success) throw validationError(payload.error);
+  const estimate = await estimateInference({ payload: payload.data, items }, deps.services.registry);
+  const admit = await admitting(deps.services.limits, { tenant, queue: 'inference', jobs: [{ bytes: jsonBytes(items), estimate }], maxCostUsd });
   const build = async (jobId: string) => {
     await storeItems(deps, tenant, jobId, items);
     return payload.data;
   };
   return settle(
-    submitJob(deps, { jobName: 'inference', tenant, payload: { build }, requestHash: canonicalHash({ path: req.path, body: req.body }), idempotencyKey }),
+    submitJob(deps, { jobName: 'inference', tenant, payload: { build }, requestHash: canonicalHash({ path: req.path, body: req.body }), idempotencyKey, admit }),
   );
 }
 
@@ -65,10 +69,10 @@ export function submitInference(deps: Deps): RequestHandler {
     requireJson(req);
     const parsed = InferenceRequest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
-    const { items, ...settings } = parsed.data;
+    const { items, maxCostUsd, ...settings } = parsed.data;
     requireModel(deps.services, settings.model, 'chat', 'body.model');
     if (settings.rag) await requireCollection(deps.services, req.tenant!, settings.rag.collection);
-    const outcome = await submitItems(deps, req, items, { ...settings, purpose: 'answer' });
+    const outcome = await submitItems(deps, req, items, { ...settings, purpose: 'answer' }, maxCostUsd);
     acceptOne(res, outcome, 'inference', resultsOf(outcome.jobId));
   };
 }
@@ -79,13 +83,13 @@ export function submitWarm(deps: Deps): RequestHandler {
     requireJson(req);
     const parsed = WarmRequest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
-    const { queries, system, model, parameters } = parsed.data;
+    const { queries, system, model, parameters, maxCostUsd } = parsed.data;
     requireModel(deps.services, model, 'chat', 'body.model');
     const items = queries.map((query, i) => ({
       id: `q${i}`,
       messages: [...(system ? [{ role: 'system' as const, content: system }] : []), { role: 'user' as const, content: query }],
     }));
-    const outcome = await submitItems(deps, req, items, { model, parameters, cache: { mode: 'semantic', threshold: 1 }, mode: 'realtime', purpose: 'warm' });
+    const outcome = await submitItems(deps, req, items, { model, parameters, cache: { mode: 'semantic', threshold: 1 }, mode: 'realtime', purpose: 'warm' }, maxCostUsd);
     acceptOne(res, outcome, 'inference', resultsOf(outcome.jobId));
   };
 }

@@ -69,7 +69,8 @@ export async function runBatch(scope: BatchScope, batch: number, first: number, 
     if (chunks.length === 0) continue;
     const result = await deps.services.llm.embed(
       chunks.map((c) => c.chunk.text),
-      { model, tenant, jobType: 'ingest', jobId: context.jobId, idempotencyKey: key, signal: context.signal },
+      // A part of a fanned-out upload spends from its upload's budget hold (the parent was admitted).
+      { model, tenant, jobType: 'ingest', jobId: context.parent?.jobId ?? context.jobId, idempotencyKey: key, signal: context.signal },
     );
     tokens += result.usage.inputTokens;
     requests += result.usage.requests;
