@@ -61,26 +61,34 @@ export async function runInference(deps: ProcessorDeps, cache: SemanticCache, co
   let progressAt = 0;
 
   const source = pendingItems(deps, context);
+  // The first error that stops the job (a spent budget, a 429 past the retry budget...) stops every
+  // lane from taking another item, while items already in flight finish and keep their results.
+  let stopping: { error: unknown } | undefined;
   const worker = async () => {
-    for (;;) {
-      const next = await source.next();
-      if (next.done) return;
-      const { index, item } = next.value;
-      context.signal.throwIfAborted();
-      const result = await runItem(run, item, lastAttempt);
-      if (result === 'deferred') {
-        deferred += 1;
-        continue;
-      }
-      await context.results.put([{ id: item.id, index, result }]);
-      finished += 1;
-      if (finished - progressAt >= 25) {
-        progressAt = finished;
-        await context.reportProgress({ items: { done: next.value.skippedBefore + finished, total: payload.itemCount } });
+    while (!stopping) {
+      try {
+        const next = await source.next();
+        if (next.done) return;
+        const { index, item } = next.value;
+        context.signal.throwIfAborted();
+        const result = await runItem(run, item, lastAttempt);
+        if (result === 'deferred') {
+          deferred += 1;
+          continue;
+        }
+        await context.results.put([{ id: item.id, index, result }]);
+        finished += 1;
+        if (finished - progressAt >= 25) {
+          progressAt = finished;
+          await context.reportProgress({ items: { done: next.value.skippedBefore + finished, total: payload.itemCount } });
+        }
+      } catch (error) {
+        stopping ??= { error };
       }
     }
   };
   await Promise.all(Array.from({ length: ITEM_CONCURRENCY }, worker));
+  if (stopping) throw stopping.error;
   if (deferred > 0) throw new Error(`${deferred} items failed in this attempt; the job is retried for them alone`);
   await context.reportProgress({ items: { done: payload.itemCount, total: payload.itemCount } });
   return summarize(deps, jobId, payload.itemCount);
