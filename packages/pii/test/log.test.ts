@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinoRedactPaths, pinoScrubOptions, scrubLogValue } from '../src/index';
+import { containsPii, pinoRedactPaths, pinoScrubOptions, scrubLogValue, scrubMessage } from '../src/index';
 
 describe('scrubLogValue', () => {
   it('replaces secrets and PII inside strings, nested objects and arrays', () => {
@@ -32,6 +32,39 @@ describe('scrubLogValue', () => {
     const seen: unknown[] = [];
     pinoScrubOptions.hooks.logMethod.call(null, ['sent to %s', 'jane@example.com'], (...a: unknown[]) => seen.push(...a));
     expect(seen).toEqual(['sent to %s', '[EMAIL]']);
+  });
+});
+
+describe('normalized detection in logs', () => {
+  it('scrubs evasion forms: zero-width splits, fullwidth digits, homoglyphs, obfuscated addresses', () => {
+    expect(scrubLogValue('user ja\u200bne@example.com')).toBe('user [EMAIL]');
+    expect(scrubLogValue('card ４１１１ １１１１ １１１１ １１１１')).toBe('card [CREDIT_CARD]');
+    expect(scrubLogValue('reset for p\u0430ypal@example.com')).toBe('reset for [EMAIL]');
+    expect(scrubLogValue('mail jane [at] example [dot] com')).toBe('mail [EMAIL]');
+  });
+  it('scrubs wallets and secret URLs but keeps plain URLs readable', () => {
+    expect(scrubLogValue('to 0xde709f2102306220921060314715629080e2fb77 via https://api.example.com/v1/chat')).toBe(
+      'to [CRYPTO_WALLET] via https://api.example.com/v1/chat',
+    );
+    expect(scrubLogValue('GET https://s3.example.com/k?X-Amz-Signature=abcdef0123 failed')).toBe('GET [SECRET] failed');
+  });
+});
+
+describe('containsPii and scrubMessage', () => {
+  it('flags ids and names that carry personal data or secrets, including evasion forms', () => {
+    for (const id of ['jane@example.com', '4111-1111-1111-1111', 'de89370400440532013000', 'ja\u200bne@example.com', 'sk-proj-abcdefghijklmnopqrstuvwxyz0123', 'https://example.com/u/jane']) {
+      expect([id, containsPii(id)]).toEqual([id, true]);
+    }
+  });
+  it('passes ordinary ids and names', () => {
+    for (const id of ['job-2024-03-15', 'collection_docs_v2', 'my-eval-run', 'tenant-acme', 'Quarterly report 2024', '东京的数据', 'build 4.1.2']) {
+      expect([id, containsPii(id)]).toEqual([id, false]);
+    }
+  });
+  it('scrubMessage replaces PII in an error message and cuts a huge one first', () => {
+    expect(scrubMessage("Invalid value 'jane@example.com' at items[3]")).toBe("Invalid value '[EMAIL]' at items[3]");
+    const huge = `bad ${'x'.repeat(50_000)} jane@example.com`;
+    expect(scrubMessage(huge).length).toBeLessThanOrEqual(10_001);
   });
 });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryVaultStore, createStreamRestorer, createVault, defaultPolicy, pseudonymize, restore, TOKEN_PATTERN } from '../src/index';
-import { entityValue, textWithEntities } from './arbitraries';
+import { entityValue, evasiveValue, textWithEntities } from './arbitraries';
+import { negatives, positives } from './corpus';
 
 const KEY = Buffer.alloc(32, 9);
 const fresh = () => {
@@ -22,6 +23,29 @@ describe('pseudonymize / restore properties', () => {
         expect(await restore(p.text, { scope, vault })).toBe(text);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('is byte-identical for every corpus text, evasion forms included, and no labelled value survives', async () => {
+    const { vault } = fresh();
+    for (const s of [...positives(), ...negatives()]) {
+      const scope = newScope();
+      const p = await pseudonymize(s.text, { scope, policy: defaultPolicy, vault });
+      for (const e of s.entities) expect(p.text).not.toContain(e.value);
+      expect(await restore(p.text, { scope, vault })).toBe(s.text);
+    }
+  });
+
+  it('an evasion form is replaced as a whole: nothing of it but its surroundings is left', async () => {
+    const { vault } = fresh();
+    await fc.assert(
+      fc.asyncProperty(evasiveValue, async (v) => {
+        const scope = newScope();
+        const p = await pseudonymize(`before ${v} after`, { scope, policy: defaultPolicy, vault });
+        expect(p.text).toMatch(/^before <[A-Z_]+_\d+> after$/);
+        expect(await restore(p.text, { scope, vault })).toBe(`before ${v} after`);
+      }),
+      { numRuns: 300 },
     );
   });
 
