@@ -31,6 +31,7 @@ export async function dumpValues(url: string, prefix: string): Promise<string> {
       const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
       cursor = next;
       for (const key of keys) {
+        parts.push(key);
         const type = await redis.type(key);
         if (type === 'string') parts.push(String(await redis.get(key)));
         else if (type === 'hash') parts.push(JSON.stringify(await redis.hgetall(key)));

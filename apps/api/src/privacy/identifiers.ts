@@ -3,12 +3,21 @@ import { detect } from '@llmops/pii';
 import { HttpError } from '../http/errors';
 import type { FieldDecision } from './field-inventory';
 
-/** True when a PII detector matches anywhere in the value. */
+/**
+ * True when a PII detector matches anywhere in the value, as written or with the separators ids use
+ * (`_ . : / + -`) read as spaces: `card_4111111111111111` hides a card number from a detector that
+ * wants it to stand alone.
+ */
 export function looksPersonal(value: string): boolean {
-  return detect(value).length > 0;
+  if (detect(value).length > 0) return true;
+  const spaced = value.replace(/[_.:/+-]+/g, ' ');
+  return spaced !== value && detect(spaced).length > 0;
 }
 
-/** Every string found at a path (`a.*.b`, `{}`, `{key}`, `**`) of a JSON value, with its concrete path. */
+/**
+ * Every string found at a path (`a.*.b`, `{}`, `{key}`, `**`) of a JSON value, with its concrete path.
+ * Record keys are tenant text, so they appear in paths as `{key}`, never as themselves.
+ */
 export function stringsAt(root: unknown, path: string): { path: string; value: string }[] {
   const out: { path: string; value: string }[] = [];
   const walk = (value: unknown, segments: readonly string[], at: string) => {
@@ -26,7 +35,8 @@ export function stringsAt(root: unknown, path: string): { path: string; value: s
         if (typeof next.value === 'string') out.push({ path: next.at, value: next.value });
         else if (next.value && typeof next.value === 'object') {
           for (const [key, inner] of Object.entries(next.value)) {
-            const child = next.at ? `${next.at}.${key}` : key;
+            const segment = Array.isArray(next.value) ? key : '{key}';
+            const child = next.at ? `${next.at}.${segment}` : segment;
             if (!Array.isArray(next.value)) out.push({ path: child, value: key });
             stack.push({ value: inner, at: child });
           }
@@ -36,8 +46,8 @@ export function stringsAt(root: unknown, path: string): { path: string; value: s
     }
     if (!value || typeof value !== 'object') return;
     if (head === '*' && Array.isArray(value)) value.forEach((inner, i) => walk(inner, rest, join(String(i))));
-    else if (head === '{}' && !Array.isArray(value)) for (const [key, inner] of Object.entries(value)) walk(inner, rest, join(key));
-    else if (head === '{key}' && !Array.isArray(value)) for (const key of Object.keys(value)) out.push({ path: join(key), value: key });
+    else if (head === '{}' && !Array.isArray(value)) for (const inner of Object.values(value)) walk(inner, rest, join('{key}'));
+    else if (head === '{key}' && !Array.isArray(value)) for (const key of Object.keys(value)) out.push({ path: join('{key}'), value: key });
     else if (head !== undefined && !Array.isArray(value) && Object.hasOwn(value, head)) walk((value as Record<string, unknown>)[head], rest, join(head));
   };
   walk(root, path.split('.'), '');
