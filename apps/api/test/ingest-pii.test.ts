@@ -82,4 +82,14 @@ describe('PII in ingested documents', () => {
     const mine = (await search(h.api.url, keys.alice, 'notes', { query: 'refund card', topK: 50 })).hits;
     expect(mine.some((hit) => hit.id === hits[0]?.id)).toBe(false);
   });
+
+  it("reports hit offsets in the owner's document: original.slice(start, end) is the text returned", async () => {
+    const original = [prose('offsets-a', 6), `Escalations go to ${canary.email} or ${canary.phone}; refunds to card ${canary.card}.`, prose('offsets-b', 6)].join('\n\n');
+    await finished(h.api.url, keys.alice, await ingest(h.api.url, keys.alice, 'offsets', [{ id: 'long-note', text: original }]));
+    const found = await search(h.api.url, keys.alice, 'offsets', { query: `escalations refunds card ${canary.card}`, topK: 20 });
+    const hits = found.hits.filter((hit) => hit.documentId === 'long-note');
+    expect(hits.length).toBeGreaterThan(1);
+    expect(hits.some((hit) => hit.text.includes(canary.email))).toBe(true);
+    for (const hit of hits) expect(original.slice(hit.start, hit.end)).toBe(hit.text);
+  });
 });

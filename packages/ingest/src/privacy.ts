@@ -1,5 +1,6 @@
 import { pseudonymize, restore, type PiiPolicy, type Vault } from '@llmops/pii';
 import type { MetadataValue, VectorFilter } from '@llmops/vector';
+import { replacementSpans } from './offsets';
 
 /** Where pseudonyms come from: the tenant's policy, the vault, and the collection's scope. */
 export interface PrivacyContext {
@@ -20,18 +21,23 @@ export interface DocumentInput {
  * payload in Redis, provider request, vector payload). Within one scope the same value always gets the
  * same token, so unchanged text protects to identical text.
  */
-export async function protectDocument(doc: DocumentInput, context: PrivacyContext): Promise<Required<DocumentInput>> {
-  const text = (await pseudonymize(doc.text, context)).text;
+export async function protectDocument(doc: DocumentInput, context: PrivacyContext): Promise<ProtectedDocument> {
+  const protectedText = await pseudonymize(doc.text, context);
+  const text = protectedText.text;
   const metadata: Record<string, MetadataValue> = {};
   for (const [key, value] of Object.entries(doc.metadata ?? {})) {
     metadata[key] = typeof value === 'string' ? (await pseudonymize(value, context)).text : value;
   }
-  return { id: doc.id, text, metadata };
+  const spans = replacementSpans(protectedText.entities);
+  return { id: doc.id, text, metadata, ...(spans.length > 0 ? { spans } : {}) };
 }
 
+/** A document once protected: `spans` maps its offsets back to the original text (see offsets.ts). */
+export type ProtectedDocument = Required<DocumentInput> & { spans?: number[] };
+
 /** Protects many documents, a few at a time (each one costs a vault round trip or more). */
-export async function protectDocuments(docs: readonly DocumentInput[], context: PrivacyContext, concurrency = 16): Promise<Required<DocumentInput>[]> {
-  const out: Required<DocumentInput>[] = new Array(docs.length);
+export async function protectDocuments(docs: readonly DocumentInput[], context: PrivacyContext, concurrency = 16): Promise<ProtectedDocument[]> {
+  const out: ProtectedDocument[] = new Array(docs.length);
   let next = 0;
   const lane = async () => {
     while (next < docs.length) {

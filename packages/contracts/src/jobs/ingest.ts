@@ -20,7 +20,16 @@ export type IngestDocument = z.infer<typeof IngestDocument>;
  * The job payload. The API has already pseudonymized `text` and string metadata values with the
  * collection's scope, so no original PII sits in Redis; `model` is the collection's fixed model.
  */
-const PayloadDocument = z.strictObject({ id: z.string().min(1).max(256), text: z.string(), metadata: DocumentMetadata });
+const PayloadDocument = z.strictObject({
+  id: z.string().min(1).max(256),
+  text: z.string(),
+  metadata: DocumentMetadata,
+  /**
+   * Replaced spans as flat quadruples [pseudoStart, pseudoEnd, originalStart, originalEnd], so chunk
+   * offsets are stored in the original document's coordinates (numbers only: nothing personal).
+   */
+  spans: z.array(z.number().int().nonnegative()).max(4_000_000).optional(),
+});
 
 export const IngestPayload = z.strictObject({
   collection: z.string().min(1).max(64),

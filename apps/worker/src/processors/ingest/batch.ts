@@ -4,6 +4,7 @@ import {
   diffChunks,
   planChunks,
   pointId,
+  toOriginalOffset,
   type IngestProgress,
   type PlannedChunk,
   type PlannedEmbedding,
@@ -79,7 +80,8 @@ export async function runBatch(scope: BatchScope, batch: number, first: number, 
       points.push({
         id: pointId(tenant, collection, doc.id, chunk.index),
         vector: result.vectors[i]!,
-        payload: { documentId: doc.id, chunkIndex: chunk.index, hash: chunk.hash, text: chunk.text, start: chunk.start, end: chunk.end, metadata: doc.metadata },
+        // Offsets in the original document (what its owner reads back), not in the pseudonymized text.
+        payload: { documentId: doc.id, chunkIndex: chunk.index, hash: chunk.hash, text: chunk.text, start: toOriginalOffset(doc.spans, chunk.start, 'start'), end: toOriginalOffset(doc.spans, chunk.end, 'end'), metadata: doc.metadata },
       });
     });
   }
