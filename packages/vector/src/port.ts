@@ -9,6 +9,18 @@ export interface SearchRequest {
   topK?: number;
   /** Narrows the tenant's points; it can never widen past the tenant. */
   filter?: VectorFilter;
+  /**
+   * Scores computed from the stored vectors rather than the index's compressed copies, for callers
+   * that compare scores with a threshold (LanceDB re-ranks the index's candidates with the full
+   * vectors; Qdrant rescores when the collection is quantized). Costs a little latency. Default: false.
+   */
+  exactScores?: boolean;
+}
+
+/** Options of {@link VectorStore.maintain}. */
+export interface MaintainOptions {
+  /** Only these collections. Default: every collection. */
+  collections?: readonly string[];
 }
 
 /** What `maintain()` did, per collection. */
@@ -58,7 +70,7 @@ export interface VectorStore {
   /** A handle whose every operation is confined to `tenant`. Throws on an empty tenant. */
   forTenant(tenant: string): TenantVectorStore;
   /** Housekeeping to call from one process on a schedule (index build, compaction). */
-  maintain(): Promise<MaintenanceReport>;
+  maintain(options?: MaintainOptions): Promise<MaintenanceReport>;
   /** Releases connections; idempotent. */
   close(): Promise<void>;
 }

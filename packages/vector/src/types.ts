@@ -1,3 +1,5 @@
+import type { FilterField } from './filter';
+
 /** Similarity used to rank points; fixed when a collection is created. */
 export type Distance = 'cosine' | 'dot' | 'euclid';
 
@@ -17,6 +19,12 @@ export interface CollectionSpec {
   distance?: Distance;
   /** Opaque metadata such as `{ model: 'text-embedding-3-small' }`. Default: `{}`. */
   meta?: CollectionMeta;
+  /**
+   * Fields filtered by equality on most queries (e.g. `metadata.scope`). Qdrant: a keyword payload
+   * index per field, created with the collection; LanceDB: nothing to do (metadata is label-list
+   * indexed). Not part of the collection's identity. Default: none.
+   */
+  keywordIndexes?: readonly FilterField[];
 }
 
 /** A collection as stored. */

@@ -26,7 +26,13 @@ export function normalizeSpec(spec: CollectionSpec): Required<CollectionSpec> {
   }
   const distance = spec.distance ?? 'cosine';
   if (!DISTANCES.includes(distance)) throw new InvalidVectorInputError(`unknown distance "${distance}"`);
-  return { name: spec.name, dimensions: spec.dimensions, distance, meta: spec.meta ?? {} };
+  const keywordIndexes = spec.keywordIndexes ?? [];
+  for (const field of keywordIndexes) {
+    if (field !== 'documentId' && !(field.startsWith('metadata.') && METADATA_KEY_PATTERN.test(field.slice('metadata.'.length)))) {
+      throw new InvalidVectorInputError(`keyword index field "${field}" is not documentId or metadata.<key>`);
+    }
+  }
+  return { name: spec.name, dimensions: spec.dimensions, distance, meta: spec.meta ?? {}, keywordIndexes };
 }
 
 /** Order-insensitive comparison of two meta records. */

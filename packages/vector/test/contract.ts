@@ -213,6 +213,34 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       expect(await store.describeCollection(uniqueName('ct-missing'))).toBeUndefined();
     });
 
+    it('keyword indexes are accepted at creation without becoming part of the identity; exactScores gives exact cosines', async () => {
+      const name = uniqueName('ct-kw');
+      created.push(name);
+      const spec = { name, dimensions: DIM, distance: 'cosine' as const, meta: { model: 'sim-embed-16' } };
+      await store.ensureCollection({ ...spec, keywordIndexes: ['metadata.scope'] });
+      expect(await store.ensureCollection(spec)).toEqual(spec);
+      await expect(store.ensureCollection({ ...spec, keywordIndexes: ['metadata.bad key' as 'metadata.x'] })).rejects.toBeInstanceOf(InvalidVectorInputError);
+      const t = store.forTenant('tenant-a');
+      const next = rng(8);
+      const vectors = Array.from({ length: 20 }, () => randomUnit(DIM, next));
+      await t.upsert(name, vectors.map((v, i) => makePoint('tenant-a', name, `doc-${i}`, 0, v, { scope: i % 2 === 0 ? 'even' : 'odd' })));
+      const query = near(vectors[4]!, next, 0.1);
+      const hits = await t.search(name, { vector: query, topK: 3, filter: { field: 'metadata.scope', eq: 'even' }, exactScores: true });
+      expect(hits[0]?.payload.documentId).toBe('doc-4');
+      expect(hits.every((h) => h.payload.metadata.scope === 'even')).toBe(true);
+      const exact = vectors[4]!.reduce((sum, x, i) => sum + x * query[i]!, 0) / Math.hypot(...query);
+      expect(hits[0]?.score).toBeCloseTo(exact, 4);
+    });
+
+    it('maintain() can be limited to some collections', async () => {
+      const name = await collection('maint');
+      const other = await collection('maint-other');
+      await store.forTenant('tenant-a').upsert(name, [makePoint('tenant-a', name, 'd', 0, randomUnit(DIM, rng(9)))]);
+      const report = await store.maintain({ collections: [name] });
+      expect(report.collections.map((c) => c.name)).toEqual([name]);
+      expect(report.collections.map((c) => c.name)).not.toContain(other);
+    });
+
     it('drops a collection', async () => {
       const name = await collection('drop');
       expect(await store.dropCollection(name)).toBe(true);

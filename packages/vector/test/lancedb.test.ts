@@ -48,8 +48,15 @@ describe('LanceDB adapter specifics', () => {
 
     expect((await store.maintain()).collections).toMatchObject([{ name: 'ann', vectorIndexBuilt: true, optimized: true }]);
     expect((await store.maintain()).collections).toMatchObject([{ name: 'ann', vectorIndexBuilt: false, optimized: true }]);
-    const hit = await t.search('ann', { vector: near(vectors[1234]!, next, 0.01), topK: 3 });
+    const probe = near(vectors[1234]!, next, 0.01);
+    const hit = await t.search('ann', { vector: probe, topK: 3 });
     expect(hit[0]?.payload).toMatchObject({ documentId: `d${1234 >> 4}`, chunkIndex: 1234 & 15 });
+    // The index compares quantized vectors; exactScores re-ranks with the stored ones.
+    const exact = vectors[1234]!.reduce((sum, x, i) => sum + x * probe[i]!, 0) / Math.hypot(...probe);
+    const refined = await t.search('ann', { vector: probe, topK: 3, exactScores: true });
+    expect(refined[0]?.payload.chunkIndex).toBe(1234 & 15);
+    expect(Math.abs(refined[0]!.score - exact)).toBeLessThan(1e-5);
+    console.log(`HNSW_SQ score error: index ${Math.abs(hit[0]!.score - exact).toExponential(2)}, exactScores ${Math.abs(refined[0]!.score - exact).toExponential(2)}`);
     const late = randomUnit(16, next);
     await t.upsert('ann', [makePoint('t', 'ann', 'late', 0, late)]);
     expect((await t.search('ann', { vector: late, topK: 1 }))[0]?.payload.documentId).toBe('late');

@@ -47,6 +47,18 @@ describe.skipIf(!validator)('Qdrant adapter against the OpenAPI-validating stand
       await s.dropCollection(name);
     });
 
+    it('creates requested keyword indexes and asks for rescoring when exact scores are wanted', async () => {
+      const s = store();
+      const name = uniqueName('wire-kw');
+      await s.ensureCollection({ name, dimensions: 4, keywordIndexes: ['metadata.scope'] });
+      const fields = standin.requests.filter((r) => r.path === `/collections/${name}/index`).map((r) => (r.body as { field_name: string }).field_name);
+      expect(fields).toEqual(['tenant', 'documentId', 'metadata.scope']);
+      await s.forTenant('t1').search(name, { vector: [1, 0, 0, 0], topK: 1, exactScores: true });
+      const query = standin.requests.filter((r) => r.path === `/collections/${name}/points/query`).at(-1);
+      expect((query?.body as { params?: unknown }).params).toEqual({ quantization: { rescore: true } });
+      await s.dropCollection(name);
+    });
+
     it('upserts in batches of 256 with wait=true, the tenant in the payload and an update_filter', async () => {
       const s = store();
       const name = uniqueName('wire-batch');

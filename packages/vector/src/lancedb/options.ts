@@ -23,4 +23,12 @@ export interface LanceDbStoreOptions {
   maintainRetry?: RetryOptions;
   /** Points per mergeInsert commit (each commit is ~55 ms; bigger batches amortise it). Default: 2,000. */
   upsertBatchSize?: number;
+  /**
+   * Bytes of index data this process keeps in memory (LanceDB's session cache; the library's own
+   * default is 6 GB). Bounds a worker's memory whatever the number of rows; pages beyond it are read
+   * from disk (the OS page cache) again. Default: 256 MiB.
+   */
+  indexCacheBytes?: number;
+  /** Bytes of file metadata this process keeps in memory (library default 1 GB). Default: 64 MiB. */
+  metadataCacheBytes?: number;
 }

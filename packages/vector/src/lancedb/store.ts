@@ -2,7 +2,7 @@ import * as lancedb from '@lancedb/lancedb';
 import type { Connection, Table } from '@lancedb/lancedb';
 import { CollectionMismatchError, CollectionNotFoundError, InvalidVectorInputError } from '../errors';
 import type { VectorFilter } from '../filter';
-import type { MaintenanceReport, SearchRequest, TenantVectorStore, VectorStore } from '../port';
+import type { MaintainOptions, MaintenanceReport, SearchRequest, TenantVectorStore, VectorStore } from '../port';
 import type { TenantBackend } from '../tenant-scope';
 import { scopeToTenant, topKOf } from '../tenant-scope';
 import type { CollectionInfo, CollectionSpec, SearchHit, StoredPoint, VectorPoint } from '../types';
@@ -35,7 +35,14 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
   #connect(): Promise<Connection> {
     if (this.#closed) throw new Error('LanceDbVectorStore is closed');
     // readConsistencyInterval 0: see other processes' commits on every read (measured ~2 ms).
-    this.#db ??= lancedb.connect(this.#options.directory, { readConsistencyInterval: 0 });
+    // The session caps the caches the library would otherwise grow to 6 GB + 1 GB per process.
+    if (this.#db === undefined) {
+      const session = new lancedb.Session(
+        BigInt(this.#options.indexCacheBytes ?? 256 * 2 ** 20),
+        BigInt(this.#options.metadataCacheBytes ?? 64 * 2 ** 20),
+      );
+      this.#db = lancedb.connect(this.#options.directory, { readConsistencyInterval: 0, session });
+    }
     return this.#db;
   }
 
@@ -146,7 +153,9 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
       .select([...PAYLOAD_COLUMNS, '_distance'])
       .limit(topK)
       .ef(this.#options.ef ?? 100);
+    // IVF_PQ always re-ranks (its codes are coarse); HNSW_SQ only when the caller compares scores.
     if ((this.#options.indexType ?? 'hnsw_sq') === 'ivf_pq') query = query.refineFactor(this.#options.refineFactor ?? 10);
+    else if (request.exactScores) query = query.refineFactor(1);
     const rows = (await query.toArray()) as Record<string, unknown>[];
     return rows.map((row) => ({ ...fromRow(row), score: scoreFromDistance(info.distance, Number(row._distance)) }));
   }
@@ -166,9 +175,11 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
     return table.countRows(whereClause(tenant, filter));
   }
 
-  async maintain(): Promise<MaintenanceReport> {
+  async maintain(options: MaintainOptions = {}): Promise<MaintenanceReport> {
     const report: MaintenanceReport = { collections: [] };
+    const only = options.collections ? new Set(options.collections) : undefined;
     for (const info of await this.listCollections()) {
+      if (only && !only.has(info.name)) continue;
       const started = performance.now();
       try {
         const { table } = await this.#collection(info.name);

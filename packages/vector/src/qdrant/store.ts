@@ -2,7 +2,7 @@ import { QdrantClient } from '@qdrant/js-client-rest';
 import type { Schemas } from '@qdrant/js-client-rest';
 import { CollectionMismatchError, CollectionNotFoundError, InvalidVectorInputError } from '../errors';
 import type { VectorFilter } from '../filter';
-import type { MaintenanceReport, SearchRequest, TenantVectorStore, VectorStore } from '../port';
+import type { MaintainOptions, MaintenanceReport, SearchRequest, TenantVectorStore, VectorStore } from '../port';
 import { withRetry } from '../retry';
 import type { TenantBackend } from '../tenant-scope';
 import { scopeToTenant, topKOf } from '../tenant-scope';
@@ -88,7 +88,9 @@ export class QdrantVectorStore implements VectorStore, TenantBackend {
       await this.#call(want.name, () =>
         this.#client.createPayloadIndex(want.name, { wait: true, field_name: TENANT_KEY, field_schema: { type: 'keyword', is_tenant: true } }),
       );
-      await this.#call(want.name, () => this.#client.createPayloadIndex(want.name, { wait: true, field_name: 'documentId', field_schema: 'keyword' }));
+      for (const field of new Set(['documentId', ...want.keywordIndexes])) {
+        await this.#call(want.name, () => this.#client.createPayloadIndex(want.name, { wait: true, field_name: field, field_schema: 'keyword' }));
+      }
       info = await this.describeCollection(want.name);
       if (info === undefined) throw new CollectionNotFoundError(want.name);
     }
@@ -167,7 +169,14 @@ export class QdrantVectorStore implements VectorStore, TenantBackend {
     const filter = toQdrantFilter(tenant, request.filter);
     if (!filter) return [];
     const { points } = await this.#call(collection, () =>
-      this.#client.query(collection, { query: Array.from(request.vector), filter, limit, with_payload: true }),
+      this.#client.query(collection, {
+        query: Array.from(request.vector),
+        filter,
+        limit,
+        with_payload: true,
+        // Rescoring only matters for quantized collections; without quantization scores are exact already.
+        ...(request.exactScores ? { params: { quantization: { rescore: true } } } : {}),
+      }),
     );
     return points.map((p) => ({ id: String(p.id), score: p.score, payload: toPayload(p.payload) }));
   }
@@ -196,8 +205,10 @@ export class QdrantVectorStore implements VectorStore, TenantBackend {
   }
 
   /** Qdrant indexes and compacts by itself; nothing to schedule. */
-  async maintain(): Promise<MaintenanceReport> {
-    return { collections: (await this.listCollections()).map((c) => ({ name: c.name, vectorIndexBuilt: false, optimized: false, ms: 0 })) };
+  async maintain(options: MaintainOptions = {}): Promise<MaintenanceReport> {
+    const only = options.collections ? new Set(options.collections) : undefined;
+    const collections = (await this.listCollections()).filter((c) => !only || only.has(c.name));
+    return { collections: collections.map((c) => ({ name: c.name, vectorIndexBuilt: false, optimized: false, ms: 0 })) };
   }
 
   async close(): Promise<void> {
