@@ -17,7 +17,8 @@ export function getEncoder(name: EncodingName): Tiktoken {
 
 /** The encoding a model uses: o200k_base for the gpt-4o / o-series / gpt-4.1+ families, else cl100k_base. */
 export function encodingForModel(model: string): EncodingName {
-  const name = model.toLowerCase();
+  // A fine-tuned model (`ft:<base>:...`) counts like its base.
+  const name = model.toLowerCase().replace(/^ft:/, '');
   if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o1|o3|o4|chatgpt-4o|gpt-oss)/.test(name)) return 'o200k_base';
   return 'cl100k_base';
 }

@@ -9,11 +9,13 @@ export {
   type ModelInfo,
   type ModelPricing,
   type EmbeddingLimits,
+  type FineTuningInfo,
 } from './models';
 export {
   createModelRegistry,
   defaultModelRegistry,
   parseModelOverrides,
+  tunedModelBase,
   ModelOverride,
   UnknownModelError,
   type ModelRegistry,

@@ -35,6 +35,22 @@ export const ModelOverride = z.strictObject({
       cachedInputPerMTok: usd.optional(),
       batchInputPerMTok: usd.optional(),
       batchOutputPerMTok: usd.optional(),
+      trainingPerMTok: usd.optional(),
+    })
+    .optional(),
+  /** Makes a chat model fine-tunable (or changes its limits and its tuned models' prices). */
+  fineTuning: z
+    .strictObject({
+      trainingContextTokens: count.positive().optional(),
+      tunedPricing: z
+        .strictObject({
+          inputPerMTok: usd.optional(),
+          outputPerMTok: usd.optional(),
+          cachedInputPerMTok: usd.optional(),
+          batchInputPerMTok: usd.optional(),
+          batchOutputPerMTok: usd.optional(),
+        })
+        .optional(),
     })
     .optional(),
   embedding: z
@@ -50,7 +66,11 @@ export type ModelOverride = z.infer<typeof ModelOverride>;
 
 /** Models by name; built once from data and overrides, then read-only. */
 export interface ModelRegistry {
-  /** The model, or undefined. A dated snapshot ("gpt-4o-2024-08-06") falls back to its alias. */
+  /**
+   * The model, or undefined. A dated snapshot ("gpt-4o-2024-08-06") falls back to its alias; a
+   * fine-tuned id (`ft:gpt-4o-mini-2024-07-18:org::abc`) is its base at the tuned prices, when the
+   * base is fine-tunable. Which tenant may use a tuned model is not the registry's business.
+   */
   get(name: string): ModelInfo | undefined;
   /** The model, or throws {@link UnknownModelError} naming it. */
   require(name: string): ModelInfo;
@@ -98,6 +118,14 @@ function applyOverride(base: ModelInfo | undefined, o: ModelOverride): ModelInfo
     maxOutputTokens,
     pricing,
   };
+  if (o.fineTuning || base?.fineTuning) {
+    // A newly tunable model's tuned prices default to its own.
+    const { trainingPerMTok: _training, ...usePrices } = pricing;
+    info.fineTuning = {
+      trainingContextTokens: o.fineTuning?.trainingContextTokens ?? base?.fineTuning?.trainingContextTokens ?? contextWindow,
+      tunedPricing: { ...(base?.fineTuning?.tunedPricing ?? usePrices), ...defined(o.fineTuning?.tunedPricing) },
+    };
+  }
   if (kind === 'embedding') {
     const merged = { ...OPENAI_EMBEDDING_LIMITS, maxTokensPerInput: contextWindow, ...base?.embedding, ...defined(o.embedding) };
     if (merged.dimensions === undefined) throw new Error(`Model override "${o.name}" needs embedding.dimensions`);
@@ -110,10 +138,28 @@ function applyOverride(base: ModelInfo | undefined, o: ModelOverride): ModelInfo
 function deepFreeze(m: ModelInfo): ModelInfo {
   const copy: ModelInfo = { ...m, pricing: Object.freeze({ ...m.pricing }) };
   if (m.embedding) copy.embedding = Object.freeze({ ...m.embedding });
+  if (m.fineTuning) copy.fineTuning = Object.freeze({ ...m.fineTuning, tunedPricing: Object.freeze({ ...m.fineTuning.tunedPricing }) });
   return Object.freeze(copy);
 }
 
 const SNAPSHOT_SUFFIX = /-\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The base model of a fine-tuned model id, `ft:<base>[:<org>:<suffix>:<id>]` (OpenAI's form), or
+ * undefined for any other name.
+ */
+export function tunedModelBase(name: string): string | undefined {
+  if (!name.startsWith('ft:')) return undefined;
+  const base = name.split(':')[1];
+  return base ? base : undefined;
+}
+
+/** A fine-tuned model as its base describes it: the base's limits at the tuned prices. */
+function tunedModel(name: string, base: ModelInfo | undefined): ModelInfo | undefined {
+  if (!base?.fineTuning) return undefined;
+  const { fineTuning, pricing: _training, ...rest } = base;
+  return deepFreeze({ ...rest, name, pricing: { ...fineTuning.tunedPricing }, tunedFrom: base.name });
+}
 
 /**
  * A registry of the OpenAI models in {@link OPENAI_MODELS} with `overrides` applied in order (a
@@ -126,7 +172,12 @@ export function createModelRegistry(overrides: readonly ModelOverride[] = []): M
     models.set(o.name, applyOverride(models.get(o.name), o));
   }
   const frozen = new Map([...models].map(([k, v]) => [k, deepFreeze(v)]));
-  const get = (name: string) => frozen.get(name) ?? frozen.get(name.replace(SNAPSHOT_SUFFIX, ''));
+  const known = (name: string) => frozen.get(name) ?? frozen.get(name.replace(SNAPSHOT_SUFFIX, ''));
+  // A fine-tuned id is priced from its base (never cached: ids come from requests).
+  const get = (name: string) => {
+    const base = tunedModelBase(name);
+    return base === undefined ? known(name) : frozen.get(name) ?? tunedModel(name, known(base));
+  };
   return {
     get,
     require(name) {
