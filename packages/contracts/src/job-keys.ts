@@ -15,6 +15,11 @@ export function jobDataKeys(prefix: string, jobId: string) {
     ingestFlow: `${prefix}:ingest:flow:${jobId}`,
     /** Batch API ids of an evaluation's judge calls, one field per slice of judge tasks. */
     evaluationBatches: `${prefix}:evaluation:batches:${jobId}`,
+    /**
+     * Cache hits the job served (one field per item: entry, scope, similarity, canonical prompts), kept
+     * after the job ends so `POST /v1/cache/feedback` can find what a wrong hit was; written by the worker.
+     */
+    cacheHits: `${prefix}:cache:hits:${jobId}`,
     /** Item results: one hash field per item, and their order. */
     results: `${prefix}:results:${jobId}`,
     resultOrder: `${prefix}:results:${jobId}:order`,
@@ -30,5 +35,5 @@ export function jobInputKeys(prefix: string, jobId: string): string[] {
 /** Everything a cancelled job leaves: inputs, plans and results. */
 export function jobAllDataKeys(prefix: string, jobId: string): string[] {
   const keys = jobDataKeys(prefix, jobId);
-  return [...jobInputKeys(prefix, jobId), keys.results, keys.resultOrder];
+  return [...jobInputKeys(prefix, jobId), keys.results, keys.resultOrder, keys.cacheHits];
 }

@@ -162,7 +162,10 @@ export type CacheCalibrationPayload = z.infer<typeof CacheCalibrationPayload>;
 const Row = z.object({ threshold: z.number(), hitRate: z.number(), wrongHitRate: z.number(), falseMatchRate: z.number(), hits: z.number(), wrongHits: z.number() });
 export const CacheCalibrationReport = z.object({
   model: z.string(),
-  pairs: z.object({ same: z.number(), different: z.number() }),
+  /** The embedding exactly as the cache calls it; a recommendation applies only to this one. */
+  embedding: z.object({ model: z.string(), dimensions: z.number().int() }).optional(),
+  /** `feedback`: different-meaning pairs taken from hits the tenant reported wrong. */
+  pairs: z.object({ same: z.number(), different: z.number(), feedback: z.number().optional() }),
   targetWrongHitRate: z.number(),
   table: z.array(Row),
   recommendation: Row.nullable(),

@@ -30,7 +30,8 @@ export const InferenceItemResult = z.object({
   error: z.string().optional(),
   cache: z.object({
     outcome: z.enum(['hit', 'miss', 'off']),
-    kind: z.enum(['exact', 'semantic']).optional(),
+    /** `coalesced`: an identical request was in flight; this item waited for its answer instead of calling again. */
+    kind: z.enum(['exact', 'semantic', 'coalesced']).optional(),
     similarity: z.number().optional(),
     /** Job and item that first produced a cached answer. */
     source: z.string().optional(),
@@ -65,10 +66,15 @@ export const InferenceRag = z.strictObject({
 });
 export type InferenceRag = z.infer<typeof InferenceRag>;
 
-/** Cache mode: `semantic` tries an exact match, then similar prompts at or above `threshold`. */
+/**
+ * Cache mode: `semantic` tries an exact match, then similar prompts at or above `threshold` (absent:
+ * the tenant's setting for the cache's embedding model, else that model's default). `verification`
+ * overrides the tenant's gray-band verification for this job (`off`, `below`, `around` the threshold).
+ */
 export const InferenceCache = z.strictObject({
   mode: z.enum(['semantic', 'exact', 'off']),
-  threshold: z.number().min(0.5).max(1),
+  threshold: z.number().min(0.5).max(1).optional(),
+  verification: z.enum(['off', 'below', 'around']).optional(),
 });
 export type InferenceCache = z.infer<typeof InferenceCache>;
 
