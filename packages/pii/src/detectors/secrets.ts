@@ -17,9 +17,12 @@ const TOKEN_PATTERNS: RegExp[] = [
 ];
 
 // "aws_secret_access_key = ...": 40 base64 chars right after the key name.
-const AWS_SECRET = /(?<=aws_secret_access_key["']?\s{0,5}[:=]\s{0,5}["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/gi;
+// Forward (literal first) rather than a look-behind, which the engine would try at every position.
+const AWS_SECRET = /aws_secret_access_key["']?\s{0,5}[:=]\s{0,5}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/dgi;
 // user:password@ inside a URL; the span is the userinfo so the host stays readable.
-const URL_CREDENTIALS = /(?<=[a-z][a-z0-9+.-]{0,20}:\/\/)[^\s:/@?#]{1,256}:[^\s/@?#]{1,256}(?=@)/gi;
+// Read at each "://" whose scheme is 1-21 letters, digits, + . - starting with a letter.
+const USERINFO = /[^\s:/@?#]{1,256}:[^\s/@?#]{1,256}(?=@)/y;
+const SCHEME_CHAR = /[a-z0-9+.-]/i;
 // password=..., api_key: "...": the value only, and only when it has a digit or symbol (not a plain word).
 const ASSIGNMENT =
   /(?<![A-Za-z])(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|access[_-]?token|auth[_-]?token)["']?\s{0,5}[:=]\s{0,5}["']?([^\s"',;]{6,200})/gi;
@@ -44,10 +47,12 @@ export function detectSecrets(text: string): Entity[] {
     JWT.lastIndex = 0;
     for (let m = JWT.exec(text); m !== null; m = JWT.exec(text)) if (jwtHeaderValid(m[0])) push(m.index, m.index + m[0].length);
   }
-  for (const re of [AWS_SECRET, URL_CREDENTIALS]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) push(m.index, m.index + m[0].length);
+  AWS_SECRET.lastIndex = 0;
+  for (let m = AWS_SECRET.exec(text); m !== null; m = AWS_SECRET.exec(text)) {
+    const span = m.indices?.[1];
+    if (span) push(span[0], span[1]);
   }
+  findUrlCredentials(text, push);
   ASSIGNMENT.lastIndex = 0;
   for (let m = ASSIGNMENT.exec(text); m !== null; m = ASSIGNMENT.exec(text)) {
     const value = m[1] ?? '';
@@ -93,5 +98,17 @@ function findPrivateKeyBlocks(text: string, push: (s: number, e: number) => void
     }
     push(m.index, stop);
     BEGIN.lastIndex = stop;
+  }
+}
+
+// "scheme://user:password@": the userinfo is the secret (the host stays readable). Linear: one look per "://".
+function findUrlCredentials(text: string, push: (s: number, e: number) => void): void {
+  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
+    let s = i;
+    while (s > 0 && i - s < 21 && SCHEME_CHAR.test(text[s - 1] ?? '')) s--;
+    if (s === i || !/[a-z]/i.test(text[s] ?? '')) continue;
+    USERINFO.lastIndex = i + 3;
+    const m = USERINFO.exec(text);
+    if (m) push(i + 3, i + 3 + m[0].length);
   }
 }

@@ -63,6 +63,7 @@ export interface NormalizedView {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
+const NEXT_NON_ASCII = /[\u0080-\uffff]/g;
 
 /**
  * Builds the normalized view of `original`: per code point NFKC (expansions over 4 units ignored),
@@ -96,8 +97,14 @@ export function normalizedView(original: string): NormalizedView {
   };
 
   for (let i = 0; i < n; i++) {
-    const c = original.charCodeAt(i);
-    if (c < 0x80) continue;
+    let c = original.charCodeAt(i);
+    if (c < 0x80) {
+      // Hop over the ASCII stretch with the engine's scan (much faster than a charCodeAt loop).
+      NEXT_NON_ASCII.lastIndex = i;
+      if (!NEXT_NON_ASCII.test(original)) break;
+      i = NEXT_NON_ASCII.lastIndex - 1;
+      c = original.charCodeAt(i);
+    }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = original.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
