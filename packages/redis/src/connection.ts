@@ -6,9 +6,12 @@ import { Redis, type RedisOptions } from 'ioredis';
  *   answers 503 instead of hanging.
  * - `worker`: BullMQ workers and blocking consumers. Commands wait for Redis to come back
  *   (`maxRetriesPerRequest: null`, as BullMQ requires for workers).
- * - `client`: everything else (caches, ledgers inside workers): a few retries, then an error.
+ * - `job`: what a running job uses inside a worker (results, ledger, call journal, cache, vault).
+ *   Commands wait through a blip (a restart, a failover: seconds) instead of failing the job's
+ *   attempt with "max retries per request"; the connection comes back within ~0.5 s of Redis.
+ * - `client`: everything else (API-side services, probes): a few retries, then an error.
  */
-export type ConnectionRole = 'producer' | 'worker' | 'client';
+export type ConnectionRole = 'producer' | 'worker' | 'job' | 'client';
 
 export interface ConnectionOptions {
   /** Redis URL, e.g. `redis://127.0.0.1:6379/0`. */
@@ -23,15 +26,21 @@ export interface ConnectionOptions {
 const roleOptions: Record<ConnectionRole, RedisOptions> = {
   producer: { enableOfflineQueue: false, maxRetriesPerRequest: 1 },
   worker: { maxRetriesPerRequest: null, enableReadyCheck: true },
+  // Queued while disconnected and resent once ready (ioredis re-sends unanswered commands too: every
+  // script a job runs is idempotent for that reason).
+  job: { maxRetriesPerRequest: null, enableReadyCheck: true, enableOfflineQueue: true },
   client: { maxRetriesPerRequest: 3 },
 };
+
+/** Reconnect delay cap per role: connections a job waits on come back fast; others back off further. */
+const reconnectCapMs: Record<ConnectionRole, number> = { producer: 2_000, worker: 500, job: 500, client: 2_000 };
 
 export function createRedis(options: ConnectionOptions): Redis {
   const redis = new Redis(options.url, {
     ...roleOptions[options.role],
     connectionName: options.name ?? options.role,
-    // Back off up to 2 s between reconnects; never give up (the role decides what commands do meanwhile).
-    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+    // Never give up reconnecting (the role decides what commands do meanwhile).
+    retryStrategy: (attempt) => Math.min(attempt * 50, reconnectCapMs[options.role]),
     lazyConnect: false,
   });
   redis.on('error', options.onError ?? (() => {}));
