@@ -5,7 +5,9 @@ import type { VaultStore } from '../src/vault-store';
  * The pseudonym vault on Redis, shared by every worker replica: one hash per scope at
  * `<prefix>:vault:<scope>`. Values are already ciphertexts, HMACs or counters (the vault encrypts
  * before it stores), so nothing readable lands in Redis. HSETNX makes two replicas that meet the same
- * value at once agree on one token.
+ * value at once agree on one token, and on the scope's epoch (field `e`): when the key is lost
+ * (FLUSHALL, failover without persistence, EXPIRE), the next token starts a new epoch, so tokens
+ * minted before the loss never resolve to new values.
  */
 export function createRedisVaultStore(redis: Redis, options: { prefix: string; ttlSeconds?: number }): VaultStore {
   const key = (scope: string) => `${options.prefix}:vault:${scope}`;

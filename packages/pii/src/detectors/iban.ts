@@ -5,6 +5,12 @@ import { step } from './work';
 // Start of a candidate: two letters and two digits, not glued to a word before. Any letter case.
 const START = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}/g;
 
+// IBAN length by country code, indexed by (letter1 * 26 + letter2): no string built per candidate.
+const LENGTH_BY_CODE = new Uint8Array(26 * 26);
+for (const [country, length] of Object.entries(IBAN_LENGTHS)) {
+  LENGTH_BY_CODE[(country.charCodeAt(0) - 65) * 26 + (country.charCodeAt(1) - 65)] = length;
+}
+
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
@@ -18,8 +24,8 @@ export function detectIbans(text: string): Entity[] {
   START.lastIndex = 0;
   for (let m = START.exec(text); m !== null; m = START.exec(text)) {
     const start = m.index;
-    const expected = IBAN_LENGTHS[text.slice(start, start + 2).toUpperCase()];
-    if (expected === undefined) continue;
+    const expected = LENGTH_BY_CODE[((text.charCodeAt(start) | 32) - 97) * 26 + ((text.charCodeAt(start + 1) | 32) - 97)] ?? 0;
+    if (expected === 0) continue;
     let compact = '';
     let sep = 0;
     let i = start;
