@@ -9,15 +9,15 @@ export interface DetectAsyncOptions extends DetectOptions {
   windowSize?: number;
 }
 
-/** How windows overlap; exported for tests that use tiny windows. */
+/** How windows overlap (DEFAULT_WINDOW); exported for tests that use tiny windows. */
 export interface WindowGeometry {
-  /** Characters of each window's own range. */
+  /** Characters of each window's own range. Default: 65,536. */
   size: number;
-  /** Context read before the range (look-behind cues: "SSN", "DOB", "call", "://user:"). */
+  /** Context read before the range (look-behind cues: "SSN", "DOB", "call", "://user:"). Default: 1,024. */
   left: number;
-  /** Context read after the range, so an entity starting near its end is seen whole (JWTs reach 12K). */
+  /** Context read after the range, so an entity starting near its end is seen whole (JWTs reach 12K). Default: 12,288. */
   right: number;
-  /** An entity ending this close to the end of what was read may be cut: the next window starts at it. */
+  /** An entity ending this close to the end of what was read may be cut: the next window starts at it. Default: 1,024. */
   margin: number;
 }
 
