@@ -35,5 +35,7 @@ export {
   CacheCalibrationReport,
   graderNameOf,
 } from './jobs/evaluation';
-export { spendKeys, spendFields, spendRetentionSeconds, tenantTag, utcDayOf, utcMonthOf, type SpendKeys } from './spend-keys';
+export { spendKeys, spendFields, spendRetentionSeconds, tenantTag, utcDayOf, utcMonthOf, llmKeyPrefix, type SpendKeys } from './spend-keys';
 export { jobDataKeys, jobInputKeys, jobAllDataKeys } from './job-keys';
+export * from './jobs/pipeline';
+export * from './jobs/fine-tune';

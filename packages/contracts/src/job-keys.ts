@@ -1,3 +1,5 @@
+import { llmKeyPrefix, spendKeys } from './spend-keys';
+
 /**
  * The Redis keys that hold one job's data outside BullMQ's own hash: its inputs (stored apart from
  * the payload when large), resumable plans, and its item results. Every writer and the cleanup that
@@ -15,11 +17,21 @@ export function jobDataKeys(prefix: string, jobId: string) {
     ingestFlow: `${prefix}:ingest:flow:${jobId}`,
     /** Batch API ids of an evaluation's judge calls, one field per slice of judge tasks. */
     evaluationBatches: `${prefix}:evaluation:batches:${jobId}`,
+    /** Pipeline inputs (pseudonymized), one hash field per input index; written by the API. */
+    pipelineInputs: `${prefix}:pipeline:inputs:${jobId}`,
+    /** Pipeline progress: one field per finished step of an input (`<input>:<step>`), so a restart resumes after it. */
+    pipelineProgress: `${prefix}:pipeline:progress:${jobId}`,
+    /** A fine-tune's training lines and held-out cases (pseudonymized; fields `train:<i>`, `held:<i>`); written by the API. */
+    fineTuneData: `${prefix}:fine-tune:data:${jobId}`,
+    /** A fine-tune's step state: uploaded file, provider job, budget hold, evaluations. */
+    fineTuneState: `${prefix}:fine-tune:state:${jobId}`,
     /**
      * Cache hits the job served (one field per item: entry, scope, similarity, canonical prompts), kept
      * after the job ends so `POST /v1/cache/feedback` can find what a wrong hit was; written by the worker.
      */
     cacheHits: `${prefix}:cache:hits:${jobId}`,
+    /** The job's provider-call journal (@llmops/llm): calls in flight, answers kept for replay, billed and wasted totals. */
+    llmCalls: spendKeys(llmKeyPrefix(prefix)).callJournal(jobId),
     /** Item results: one hash field per item, and their order. */
     results: `${prefix}:results:${jobId}`,
     resultOrder: `${prefix}:results:${jobId}:order`,
@@ -29,7 +41,18 @@ export function jobDataKeys(prefix: string, jobId: string) {
 /** What a job no longer needs once it has ended: its inputs and plans (results stay for their retention). */
 export function jobInputKeys(prefix: string, jobId: string): string[] {
   const keys = jobDataKeys(prefix, jobId);
-  return [keys.inferenceItems, keys.inferenceBatches, keys.ingestProgress, keys.ingestFlow, keys.evaluationBatches];
+  return [
+    keys.inferenceItems,
+    keys.inferenceBatches,
+    keys.ingestProgress,
+    keys.ingestFlow,
+    keys.evaluationBatches,
+    keys.pipelineInputs,
+    keys.pipelineProgress,
+    keys.fineTuneData,
+    keys.fineTuneState,
+    keys.llmCalls,
+  ];
 }
 
 /** Everything a cancelled job leaves: inputs, plans and results. */
