@@ -2,7 +2,8 @@ import type { Feature } from '../deps';
 import { collectionsFeature } from './collections';
 import { evaluationsFeature } from './evaluations';
 import { inferenceFeature } from './inference';
+import { openAiFeature } from './openai/feature';
 import { usageFeature } from './usage';
 
 /** Every job family's HTTP surface; main.ts mounts them when the platform services are configured. */
-export const platformFeatures: readonly Feature[] = [usageFeature, collectionsFeature, inferenceFeature, evaluationsFeature];
+export const platformFeatures: readonly Feature[] = [usageFeature, collectionsFeature, inferenceFeature, evaluationsFeature, openAiFeature];

@@ -61,6 +61,24 @@ export const fieldInventory: Readonly<Record<string, Readonly<Record<string, Fie
   'GET /v1/jobs/:id/results': jobRead,
   'GET /v1/jobs/:id/events': jobRead,
   'DELETE /v1/jobs/:id': jobRead,
+  // The OpenAI-compatible front door (features/openai). The upload is multipart: its JSONL is checked
+  // by the handler (batch-file.ts) with these decisions for each line.
+  'POST /openai/v1/chat/completions': { model: 'model', 'messages.*.content': 'pseudonymized', 'messages.*.content.*.text': 'pseudonymized', user: 'identifier' },
+  'POST /openai/v1/embeddings': { model: 'model', input: 'pseudonymized', 'input.*': 'pseudonymized', user: 'identifier' },
+  'POST /openai/v1/files': {
+    'file.*.custom_id': 'identifier',
+    'file.*.body.model': 'model',
+    'file.*.body.messages.*.content': 'pseudonymized',
+    'file.*.body.messages.*.content.*.text': 'pseudonymized',
+    'file.*.body.user': 'identifier',
+    'file.filename': 'pseudonymized',
+  },
+  'GET /openai/v1/files/:file_id': { 'params.file_id': 'opaque' },
+  'GET /openai/v1/files/:file_id/content': { 'params.file_id': 'opaque' },
+  'DELETE /openai/v1/files/:file_id': { 'params.file_id': 'opaque' },
+  'POST /openai/v1/batches': { input_file_id: 'opaque', 'metadata.{key}': 'identifier', 'metadata.{}': 'pseudonymized' },
+  'GET /openai/v1/batches/:batch_id': { 'params.batch_id': 'opaque' },
+  'POST /openai/v1/batches/:batch_id/cancel': { 'params.batch_id': 'opaque' },
 };
 
 function evaluationFields(at: string): Record<string, FieldDecision> {

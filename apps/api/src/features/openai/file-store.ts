@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { limitsKeys } from '@llmops/limits';
+import type { Deps } from './front-door';
+import { fileBytesField, frontDoorKeys } from './keys';
+
+/** An uploaded file as stored (its name pseudonymized with the file id as vault scope). */
+export const FileRecord = z.object({
+  id: z.string(),
+  filename: z.string(),
+  purpose: z.literal('batch'),
+  /** Bytes as uploaded. */
+  bytes: z.number().int().nonnegative(),
+  /** Bytes held in Redis (the pseudonymized content), counted against the tenant's storage limit. */
+  storedBytes: z.number().int().nonnegative(),
+  lines: z.number().int().positive(),
+  /** Unix seconds. */
+  createdAt: z.number().int(),
+  expiresAt: z.number().int(),
+});
+export type FileRecord = z.infer<typeof FileRecord>;
+
+/**
+ * Holds `ARGV[2]` bytes under field `ARGV[1]` of the tenant's waiting-bytes hash (@llmops/limits'
+ * `limitsKeys().waitingBytes`) when the total stays within `ARGV[3]`; a field already held counts once.
+ * Job admissions read the same `total`, so files and waiting jobs share `storage.maxWaitingBytes`.
+ * Returns {1, total} or {0, total}.
+ */
+const HOLD = `
+local total = tonumber(redis.call('HGET', KEYS[1], 'total') or '0')
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return {1, total} end
+local bytes = tonumber(ARGV[2])
+if total + bytes > tonumber(ARGV[3]) then return {0, total} end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HINCRBY', KEYS[1], 'total', bytes)
+return {1, total + bytes}
+`;
+
+type RedisWithHold = Deps['redis'] & { openaiHoldFileBytes(key: string, field: string, bytes: number, cap: number): Promise<[number, number]> };
+
+/** Why a file could not be stored: the tenant's storage limit, with its numbers. */
+export interface StorageRefusal {
+  cap: number;
+  current: number;
+  requested: number;
+}
+
+/**
+ * Uploaded files in Redis, per tenant: one hash per file (its record and pseudonymized content) that
+ * expires after the job retention, and a sorted set to list them. Their bytes are held against the
+ * tenant's storage limit from upload until deletion or expiry.
+ */
+export function fileStore(deps: Deps) {
+  const keys = frontDoorKeys(deps.keys.prefix);
+  const bytesKey = limitsKeys(deps.keys.prefix).waitingBytes;
+  const redis = deps.redis as RedisWithHold;
+  if (typeof redis.openaiHoldFileBytes !== 'function') redis.defineCommand('openaiHoldFileBytes', { numberOfKeys: 1, lua: HOLD });
+  // The release half of the hold: @llmops/limits gives back the bytes held under a field (not a slot).
+  const release = (tenant: string, fileId: string) => deps.services.limits.admission.started(tenant, fileBytesField(fileId));
+
+  return {
+    /** Stores a file when its bytes fit the tenant's storage limit; otherwise the refusal. */
+    async put(tenant: string, record: FileRecord, content: string): Promise<StorageRefusal | undefined> {
+      await this.sweep(tenant);
+      const cap = deps.services.limits.limitsFor(tenant).storage.maxWaitingBytes;
+      const [ok, total] = await redis.openaiHoldFileBytes(bytesKey(tenant), fileBytesField(record.id), record.storedBytes, cap);
+      if (ok !== 1) return { cap, current: total, requested: record.storedBytes };
+      try {
+        await deps.redis
+          .multi()
+          .hset(keys.file(tenant, record.id), 'meta', JSON.stringify(record), 'content', content)
+          .expire(keys.file(tenant, record.id), deps.retentionSeconds)
+          .zadd(keys.files(tenant), record.createdAt * 1000, record.id)
+          .exec();
+      } catch (error) {
+        await release(tenant, record.id);
+        throw error;
+      }
+      return undefined;
+    },
+    async meta(tenant: string, fileId: string): Promise<FileRecord | undefined> {
+      const raw = await deps.redis.hget(keys.file(tenant, fileId), 'meta');
+      return raw ? FileRecord.parse(JSON.parse(raw)) : undefined;
+    },
+    async content(tenant: string, fileId: string): Promise<string | undefined> {
+      return (await deps.redis.hget(keys.file(tenant, fileId), 'content')) ?? undefined;
+    },
+    /** True when the file existed. */
+    async delete(tenant: string, fileId: string): Promise<boolean> {
+      const [[, removed] = []] = (await deps.redis.multi().del(keys.file(tenant, fileId)).zrem(keys.files(tenant), fileId).exec()) ?? [];
+      await release(tenant, fileId);
+      return removed === 1;
+    },
+    /** The tenant's files, newest first (or oldest with `asc`), after the file `after`. */
+    async list(tenant: string, options: { limit: number; after?: string; order: 'asc' | 'desc' }): Promise<{ records: FileRecord[]; hasMore: boolean }> {
+      await this.sweep(tenant);
+      const all = options.order === 'desc' ? await deps.redis.zrevrange(keys.files(tenant), 0, -1) : await deps.redis.zrange(keys.files(tenant), 0, -1);
+      const start = options.after ? all.indexOf(options.after) + 1 : 0;
+      const ids = all.slice(start, start + options.limit);
+      const records = (await Promise.all(ids.map((id) => this.meta(tenant, id)))).filter((record): record is FileRecord => record !== undefined);
+      return { records, hasMore: start + options.limit < all.length };
+    },
+    /** Files past their retention expired with their hash: take them off the list and give their bytes back. */
+    async sweep(tenant: string): Promise<void> {
+      const expired = await deps.redis.zrangebyscore(keys.files(tenant), '-inf', Date.now() - deps.retentionSeconds * 1000);
+      for (const fileId of expired) {
+        await deps.redis.zrem(keys.files(tenant), fileId);
+        await release(tenant, fileId);
+      }
+    },
+  };
+}
+export type FileStore = ReturnType<typeof fileStore>;
