@@ -3,7 +3,8 @@ import { graderProblems, JUDGE_MAX_TOKENS } from '@llmops/eval';
 import { estimateEvaluation } from '@llmops/limits';
 import type { CheckContext, Feature } from '../deps';
 import { protectCalibration, protectEvaluation } from './evaluations/protect';
-import { getEvaluationResults } from './evaluations/results';
+import { getEvaluationResults, PageQuery } from './evaluations/results';
+import { ResultPage } from '../schemas/jobs';
 import { HttpError } from '../http/errors';
 import { requireCompletedJob, requireModel } from '../submission/references';
 
@@ -49,6 +50,9 @@ export const evaluationsFeature: Feature = {
       summary: "Per-sample outputs and grades with the owner's personal data restored, paginated with a cursor",
       guard: 'tenant',
       handler: getEvaluationResults(deps),
+      operationId: 'listEvaluationResults',
+      query: PageQuery,
+      response: { 200: ResultPage },
       responses: { 200: 'a page of item results', 400: 'bad cursor or limit', 401: 'missing or unknown API key', 404: 'no such evaluation job for this tenant' },
     },
   ],

@@ -5,9 +5,10 @@ import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps, Feature } from '../deps';
 import type { RouteSpec } from '../routes/table';
 import { HttpError, validationError } from '../http/errors';
+import { LimitsStatus, Usage } from '../schemas/platform';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const UsageQuery = z
+export const UsageQuery = z
   .strictObject({ from: day.optional(), to: day.optional() })
   .refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'from must not be after to', path: ['from'] });
 
@@ -43,6 +44,9 @@ export const usageFeature: Feature = {
       summary: 'The caller\'s usage ledger: requests, tokens in/out and dollars by day (UTC), model and job type; default the last 30 days',
       guard: 'tenant',
       handler: getUsage(deps),
+      operationId: 'getUsage',
+      query: UsageQuery,
+      response: { 200: Usage },
       responses: { 200: 'days and totals, and every limit with what is used and left', 400: 'bad from/to', 401: 'missing or unknown API key' },
     },
     {
@@ -51,6 +55,8 @@ export const usageFeature: Feature = {
       summary: "The caller's limits: request rate, jobs at once, stored bytes, work caps and budgets, each with what is used and what remains",
       guard: 'tenant',
       handler: getLimits(deps),
+      operationId: 'getLimits',
+      response: { 200: LimitsStatus },
       responses: { 200: 'every limit with its value, use and remainder', 401: 'missing or unknown API key' },
     },
   ],

@@ -5,12 +5,12 @@ import type { ApiDeps } from '../deps';
 import { findCancelledView, findOwnedJob } from '../job-access';
 import { HttpError, notFound, validationError } from '../http/errors';
 
-const PageQuery = z.strictObject({
+export const PageQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-const ListQuery = z.strictObject({
+export const ListQuery = z.strictObject({
   cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

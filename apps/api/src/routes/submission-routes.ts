@@ -1,6 +1,7 @@
 import type { ApiDeps, SubmissionRoute } from '../deps';
 import { bulkBody, bulkSubmissionHandler, submissionHandler } from './submit';
 import type { RouteSpec } from './table';
+import { BulkAccepted, JobAccepted } from '../schemas/jobs';
 
 const commonErrors = {
   401: 'missing or unknown API key',
@@ -20,6 +21,8 @@ export function submissionRoutes(deps: ApiDeps, route: SubmissionRoute): RouteSp
       handler: submissionHandler(deps, route),
       body: route.body,
       idempotent: true,
+      operationId: operationIdOf(route),
+      response: { 202: JobAccepted },
       responses: {
         202: 'accepted: the job id, with a Location header to poll',
         400: 'malformed JSON or a wrong field (each named by its path)',
@@ -34,6 +37,8 @@ export function submissionRoutes(deps: ApiDeps, route: SubmissionRoute): RouteSp
       handler: bulkSubmissionHandler(deps, route),
       body: bulkBody(route),
       idempotent: true,
+      operationId: `${operationIdOf(route)}Batch`,
+      response: { 202: BulkAccepted },
       responses: {
         202: 'accepted: one job id per body, in order',
         400: 'malformed JSON or a wrong field (body.jobs.<i>.<path>); nothing enqueued',
@@ -41,4 +46,9 @@ export function submissionRoutes(deps: ApiDeps, route: SubmissionRoute): RouteSp
       },
     },
   ];
+}
+
+/** `submit<JobType>` (`cache-calibration` -> `submitCacheCalibration`), for /openapi.json and generated clients. */
+function operationIdOf(route: SubmissionRoute): string {
+  return `submit${route.job.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase())}`;
 }

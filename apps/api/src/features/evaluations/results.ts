@@ -7,7 +7,7 @@ import type { ApiDeps } from '../../deps';
 import { HttpError, validationError } from '../../http/errors';
 import { findOwnedJob } from '../../job-access';
 
-const PageQuery = z.strictObject({ cursor: z.string().min(1).optional(), limit: z.coerce.number().int().min(1).max(1_000).default(100) });
+export const PageQuery = z.strictObject({ cursor: z.string().min(1).optional(), limit: z.coerce.number().int().min(1).max(1_000).default(100) });
 
 /** Every string in a JSON value with the scope's pseudonyms put back (iteratively: results may nest). */
 async function restoreDeep(value: unknown, scope: string, vault: Vault): Promise<unknown> {

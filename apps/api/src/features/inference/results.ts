@@ -8,7 +8,7 @@ import type { ApiDeps } from '../../deps';
 import { HttpError, validationError } from '../../http/errors';
 import { findOwnedJob } from '../../job-access';
 
-const PageQuery = z.strictObject({ cursor: z.string().min(1).optional(), limit: z.coerce.number().int().min(1).max(1_000).default(100) });
+export const PageQuery = z.strictObject({ cursor: z.string().min(1).optional(), limit: z.coerce.number().int().min(1).max(1_000).default(100) });
 
 /**
  * GET /v1/inference/:id/results: the item results with the owner's data put back. Stored results
