@@ -46,7 +46,20 @@ export function spendKeys(prefix: string) {
     spendDay: (tenant: string, day: string) => `${prefix}:spend:${tenantTag(tenant)}:day:${day}`,
     /** Hash of a tenant's spend in one UTC month (`YYYY-MM`), fields {@link spendFields}. */
     spendMonth: (tenant: string, month: string) => `${prefix}:spend:${tenantTag(tenant)}:month:${month}`,
+    /**
+     * A job's provider-call journal (one hash, so its scripts touch one key): calls sent and not yet
+     * answered, answers kept for replay, the job's billed and wasted totals. `scope` is the job id
+     * (for calls outside a job: `tenant:<tenant>`). Named in jobDataKeys too, so a job's cleanup finds it.
+     */
+    callJournal: (scope: string) => `${prefix}:calls:${scope}`,
+    /** Hash of provider-call event counters (retries, 429 waits, limiter waits, replays, unknown outcomes). */
+    callEvents: `${prefix}:metrics:call-events`,
   };
+}
+
+/** The LLM client's key prefix (ledger, spend counters, limiter, call journal) under a deployment prefix. */
+export function llmKeyPrefix(prefix: string): string {
+  return `${prefix}:llm`;
 }
 export type SpendKeys = ReturnType<typeof spendKeys>;
 
