@@ -19,6 +19,13 @@ export interface LogEntry {
   customId: string | null;
   /** Parsed JSON body (or file text for uploads); null when bodies are not kept. */
   body: unknown;
+  /** The client's `X-Client-Request-Id` header (matches a call with the caller's own records); absent when not sent. */
+  requestId?: string | null;
+  /**
+   * True when the client had hung up (killed, aborted, timed out) before the status was written: the
+   * request was answered to nobody. A provider may still bill it.
+   */
+  clientGone?: boolean;
 }
 
 export type NewLogEntry = Omit<LogEntry, 'id' | 'time'> & { time?: string };

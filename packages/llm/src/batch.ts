@@ -158,11 +158,11 @@ async function submitAndCollect(deps: BatchDeps, items: readonly BatchItem[], ct
   result.costNanoUsd = cost.nanoUsd;
   result.costUsd = nanoToUsdString(cost.nanoUsd);
   if (result.usage.requests > 0 && (FINAL.has(batch.status))) {
-    // A batch is billed once: keyed by the caller's key or the batch id, so resuming it counts nothing twice.
+    // The provider bills a batch once, by its id: keyed by it, a resumed batch counts nothing twice.
     // The hold is settled with the answered lines' usage; failed and unfinished lines cost nothing.
     await recordAndSettle(deps, ctx, hold, {
       tenant: ctx.tenant, model, jobType: ctx.jobType, provider: route.provider.name,
-      idempotencyKey: ctx.idempotencyKey ?? `batch:${route.provider.name}:${batchId}`,
+      idempotencyKey: `batch:${route.provider.name}:${batchId}`, requestId: batchId,
       requests: result.usage.requests, inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens,
       costNanoUsd: cost.nanoUsd, at: new Date(deps.now()),
     });

@@ -1,5 +1,8 @@
 import type OpenAI from 'openai';
-import { idempotencyKeyOf, limitedCall, recordAndSettle, type CallContext, type CoreDeps } from './call';
+import { z } from 'zod';
+import { limitedCall, planCall, replayOf, settleAnswer, type CallContext, type CoreDeps } from './call';
+import { callIdentity, requestIdOf } from './call-key';
+import { nanoToUsdString } from './ledger';
 import type { Pricing } from './pricing';
 import type { Router } from './providers';
 
@@ -23,8 +26,12 @@ export interface ChatResult {
   costUsd: string;
   costNanoUsd: bigint;
   provider: string;
-  /** Attempts it took (1 = no retry). */
+  /** Attempts it took (1 = no retry; 0 = replayed from the journal, nothing sent). */
   attempts: number;
+  /** The answer an earlier attempt paid for, read back from the job's call journal (not billed again). */
+  replayed: boolean;
+  /** The call's identity (caller key + request hash): pass it to `release` once the answer is stored elsewhere. */
+  call: string;
 }
 
 export interface ChatDeps extends CoreDeps {
@@ -36,18 +43,28 @@ export interface ChatDeps extends CoreDeps {
   maxOutputTokens: (model: string) => number;
 }
 
-/** One chat completion through the spend guard, the limiter, retries and the ledger. */
+const ENDPOINT = '/v1/chat/completions';
+// Read back from the journal: the parts of a completion callers use, the rest passed through.
+const StoredCompletion = z.looseObject({ id: z.string(), choices: z.array(z.looseObject({ index: z.number() })) });
+
+/** One chat completion through the journal, the spend guard, the limiter, retries and the ledger. */
 export async function chat(deps: ChatDeps, request: ChatRequest, ctx: ChatOptions): Promise<ChatResult> {
   const route = deps.router.route(request.model);
+  const plan = planCall(deps, ctx, callIdentity(ctx.idempotencyKey, ENDPOINT, request), request.model);
+  const kept = await replayOf(deps, ctx, plan);
+  if (kept) {
+    const completion = StoredCompletion.parse(kept.body) as unknown as OpenAI.Chat.Completions.ChatCompletion;
+    const nano = BigInt(kept.costNanoUsd);
+    return { completion, usage: kept.usage, costUsd: nanoToUsdString(nano), costNanoUsd: nano, provider: kept.provider, attempts: 0, replayed: true, call: plan.call };
+  }
   // Tool definitions are billed as prompt too; their JSON is a fair upper estimate.
   const toolTokens = request.tools ? deps.pricing.countText(JSON.stringify(request.tools), request.model) : 0;
   const promptTokens = deps.pricing.countChat(request.messages, request.model) + toolTokens;
   const requestedMax = request.max_completion_tokens ?? request.max_tokens;
   const outputTokens = requestedMax ?? deps.assumedOutputTokens;
-  const idempotencyKey = idempotencyKeyOf(ctx);
   const timeout = ctx.timeoutMs;
   const spend = deps.spend ? spendEstimate(deps, request, promptTokens, requestedMax) : undefined;
-  const { value: completion, attempts, hold } = await limitedCall(deps, route, ctx, { promptTokens, outputTokens, ...(spend ? { spend } : {}) }, async (client, options) => {
+  const { value: completion, attempts, hold, attemptId } = await limitedCall(deps, route, ctx, plan, { promptTokens, outputTokens, ...(spend ? { spend } : {}) }, async (client, options) => {
     const completion = await client.chat.completions.create(request, { ...options, ...(timeout ? { timeout } : {}) });
     const usage = completion.usage;
     return { value: completion, actualTokens: usage ? usage.prompt_tokens + usage.completion_tokens : promptTokens + outputTokens };
@@ -58,19 +75,14 @@ export async function chat(deps: ChatDeps, request: ChatRequest, ctx: ChatOption
     cachedInputTokens: completion.usage?.prompt_tokens_details?.cached_tokens ?? 0,
   };
   const cost = deps.pricing.cost(request.model, usage);
-  await recordAndSettle(deps, ctx, hold, {
-    tenant: ctx.tenant,
-    model: request.model,
-    jobType: ctx.jobType,
-    provider: route.provider.name,
-    idempotencyKey,
-    requests: 1,
-    inputTokens: usage.inputTokens,
-    outputTokens: usage.outputTokens,
-    costNanoUsd: cost.nanoUsd,
-    at: new Date(deps.now()),
+  const provider = route.provider.name;
+  await settleAnswer(deps, ctx, plan, {
+    attemptId,
+    hold,
+    record: { tenant: ctx.tenant, model: request.model, jobType: ctx.jobType, provider, requestId: requestIdOf(plan.call, attemptId), usage, costNanoUsd: cost.nanoUsd.toString(), at: deps.now() },
+    answer: { kind: 'chat', attemptId, provider, usage, costNanoUsd: cost.nanoUsd.toString(), body: completion },
   });
-  return { completion, usage, costUsd: cost.usd, costNanoUsd: cost.nanoUsd, provider: route.provider.name, attempts };
+  return { completion, usage, costUsd: cost.usd, costNanoUsd: cost.nanoUsd, provider, attempts, replayed: false, call: plan.call };
 }
 
 /**

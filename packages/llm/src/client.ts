@@ -1,10 +1,12 @@
 import { defaultModelRegistry } from '@llmops/tokens';
 import type { Redis } from 'ioredis';
 import { runBatch, type BatchItem, type BatchResult, type RunBatchOptions } from './batch';
-import type { Logger } from './call';
+import type { CallContext } from './call';
 import { chat, type ChatOptions, type ChatRequest, type ChatResult } from './chat';
 import { ProvidersConfig, type ProvidersConfigInput } from './config';
 import { embed, type EmbedOptions, type EmbedResult } from './embed';
+import { createCallEvents, type CallEvent, type Logger } from './events';
+import { createCallJournal, type JobSpend } from './journal';
 import { createUsageLedger, type LedgerOptions } from './ledger';
 import { createRateLimiter, type LimiterOptions } from './limiter';
 import { createPricing, type ModelRegistryLike } from './pricing';
@@ -33,8 +35,19 @@ export interface LlmClientOptions {
    * Default: none (no budgets).
    */
   spend?: SpendGuard;
-  /** Gets a line per retried failure. Default: silent. */
+  /**
+   * Gets a line per retried failure, 429 wait and limiter wait (a call's own `logger` is used first).
+   * Default: silent.
+   */
   logger?: Logger;
+  /**
+   * The call journal (write-ahead of every call a job sends, answers kept for replay, per-job billed
+   * and wasted totals), under the ledger's key prefix; `false` for none. Needs the ledger. Default:
+   * enabled, a job's journal kept 7 days after its last call (a job's cleanup deletes it at its end).
+   */
+  journal?: { ttlMs?: number } | false;
+  /** Told about every retry, 429 wait, limiter wait, replay and unknown outcome (they are also counted in Redis). */
+  onEvent?: (event: CallEvent) => void;
   /** Wall clock (ledger day, retry budget). Default: Date.now. */
   clock?: () => number;
   /** Default: setTimeout-based. */
@@ -50,6 +63,16 @@ export interface LlmClient {
   chat(request: ChatRequest, options: ChatOptions): Promise<ChatResult>;
   /** A Batch API round trip; results mapped back by customId. */
   runBatch(items: readonly BatchItem[], options: RunBatchOptions): Promise<BatchResult>;
+  /** The same client with these fields filled into every call's context (e.g. a job's logger). */
+  withContext(defaults: Partial<CallContext>): LlmClient;
+  /**
+   * A job's provider calls as its journal counted them: everything billed, answers billed twice, and
+   * calls whose outcome nobody knows (in flight when an attempt died). Counts answers a crash left
+   * uncounted first. Call it when none of the job's calls is in flight (at the end of its handler).
+   */
+  jobSpend(scope: { tenant: string; jobId: string }): Promise<JobSpend>;
+  /** Drops kept answers (by `ChatResult.call` / `EmbedResult.calls`) the caller has stored elsewhere. */
+  release(scope: { tenant: string; jobId?: string }, calls: readonly string[]): Promise<void>;
   /** Idempotent. Does not close `redis` (the caller owns it). */
   close(): Promise<void>;
 }
@@ -61,11 +84,23 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   const random = options.random ?? Math.random;
   const registry = options.registry ?? defaultModelRegistry;
   const assumedOutputTokens = options.assumedOutputTokens ?? 1_024;
+  const ledgerPrefix = options.ledger === false ? undefined : (options.ledger?.keyPrefix ?? 'llmops');
+  const journal =
+    ledgerPrefix === undefined || options.journal === false
+      ? undefined
+      : createCallJournal(options.redis, { keyPrefix: ledgerPrefix, ttlMs: options.journal?.ttlMs ?? 7 * 86_400_000 });
+  const events = createCallEvents({
+    ...(ledgerPrefix !== undefined ? { redis: options.redis, keyPrefix: ledgerPrefix } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  });
   const core = {
     router: createRouter(config),
     pricing: createPricing(registry),
     limiter: options.limiter === false ? undefined : createRateLimiter(options.redis, options.limiter ?? {}, { sleep, now, random }),
     ledger: options.ledger === false ? undefined : createUsageLedger(options.redis, options.ledger ?? {}),
+    journal,
+    events,
     retry: options.retry ?? {},
     spend: options.spend,
     assumedOutputTokens,
@@ -80,12 +115,34 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   const open = () => {
     if (closed) throw new Error('LLM client is closed');
   };
-  return {
-    embed: async (texts, opts) => (open(), embed(core, texts, opts)),
-    chat: async (request, opts) => (open(), chat(core, request, opts)),
-    runBatch: async (items, opts) => (open(), runBatch(core, items, opts)),
+  const noSpend: JobSpend = { billed: zeroUsage(), repeated: zeroUsage(), unknownOutcome: 0 };
+  const bound = (defaults: Partial<CallContext>): LlmClient => ({
+    embed: async (texts, opts) => (open(), embed(core, texts, { ...defaults, ...opts })),
+    chat: async (request, opts) => (open(), chat(core, request, { ...defaults, ...opts })),
+    runBatch: async (items, opts) => (open(), runBatch(core, items, { ...defaults, ...opts })),
+    withContext: (more) => bound({ ...defaults, ...more }),
+    async jobSpend({ tenant, jobId }) {
+      if (!journal || !core.ledger) return noSpend;
+      const ledger = core.ledger;
+      return journal.spend(
+        journal.scopeOf(tenant, jobId),
+        async (attemptId, record) => {
+          const { usage } = record;
+          await ledger.record({ ...record, idempotencyKey: attemptId, requests: 1, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costNanoUsd: BigInt(record.costNanoUsd), at: new Date(record.at) });
+        },
+        (lost) => events.emit({ kind: 'unknown_outcome', tenant, jobId, ...lost }, defaults.logger),
+      );
+    },
+    async release({ tenant, jobId }, calls) {
+      if (journal) await journal.release(journal.scopeOf(tenant, jobId), calls);
+    },
     async close() {
       closed = true;
     },
-  };
+  });
+  return bound({});
+}
+
+function zeroUsage(): JobSpend['billed'] {
+  return { requests: 0, inputTokens: 0, outputTokens: 0, costNanoUsd: 0n };
 }

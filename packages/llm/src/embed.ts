@@ -1,8 +1,9 @@
-import { idempotencyKeyOf, limitedCall, recordAndSettle, settleSpend, type CallContext, type CoreDeps } from './call';
+import { limitedCall, planCall, replayOf, settleAnswer, type CallContext, type CoreDeps } from './call';
+import { callIdentity, requestIdOf } from './call-key';
 import { FatalError } from './errors';
+import { PackedVectors, packVectors, unpackVectors } from './journal';
 import { nanoToUsdString } from './ledger';
 import { packInputs } from './pack';
-import { NOTHING_SPENT } from './spend';
 import type { Pricing } from './pricing';
 import type { Router } from './providers';
 
@@ -20,9 +21,12 @@ export interface EmbedOptions extends CallContext {
 export interface EmbedResult {
   /** One vector per input, in input order. */
   vectors: number[][];
-  usage: { inputTokens: number; requests: number };
+  /** `requests`: packed requests this call needed; `replayed`: how many came from the journal (not sent). */
+  usage: { inputTokens: number; requests: number; replayed: number };
   costUsd: string;
   costNanoUsd: bigint;
+  /** One identity per packed request: pass them to `release` once the vectors are stored elsewhere. */
+  calls: string[];
 }
 
 export interface EmbedDeps extends CoreDeps {
@@ -30,10 +34,13 @@ export interface EmbedDeps extends CoreDeps {
   pricing: Pricing;
 }
 
+const ENDPOINT = '/v1/embeddings';
+
 /**
  * Embeds texts in as few requests as the model's limits allow. Every input is counted first, so an
- * over-long one fails (InputTooLongError) before any request. Each request is its own ledger entry,
- * keyed `${idempotencyKey}:${n}`: packing is deterministic, so a retried job replays the same keys.
+ * over-long one fails (InputTooLongError) before any request. Each packed request is its own call
+ * (identity: the caller's key + a hash of model, dimensions and that request's inputs); packing is
+ * deterministic, so a restarted job asks for the same calls and replays those already answered.
  */
 export async function embed(deps: EmbedDeps, texts: readonly string[], ctx: EmbedOptions): Promise<EmbedResult> {
   const { model } = ctx;
@@ -43,54 +50,58 @@ export async function embed(deps: EmbedDeps, texts: readonly string[], ctx: Embe
     return deps.pricing.countText(text, model);
   });
   const packs = packInputs(counts, deps.pricing.embeddingLimits(model), model);
-  const baseKey = idempotencyKeyOf(ctx);
   const vectors: number[][] = new Array<number[]>(texts.length);
+  const calls: string[] = new Array<string>(packs.length);
   let inputTokens = 0;
   let nanoUsd = 0n;
+  let replayed = 0;
   let next = 0;
 
   const runPack = async (n: number) => {
     const pack = packs[n];
     if (!pack) return;
     const input = pack.indexes.map((i) => texts[i] ?? '');
-    // Embeddings are billed on input only, and the input is counted exactly: the estimate is the cost.
-    const spend = deps.spend ? { model, nanoUsd: deps.pricing.cost(model, { inputTokens: pack.tokens }).nanoUsd, tokens: pack.tokens } : undefined;
-    const { value: response, hold } = await limitedCall(deps, route, ctx, { promptTokens: pack.tokens, outputTokens: 0, ...(spend ? { spend } : {}) }, async (client, options) => {
-      const response = await client.embeddings.create(
-        { model, input, ...(ctx.dimensions ? { dimensions: ctx.dimensions } : {}) },
-        { ...options, ...(ctx.timeoutMs ? { timeout: ctx.timeoutMs } : {}) },
-      );
-      return { value: response, actualTokens: response.usage?.prompt_tokens ?? pack.tokens };
-    });
-    try {
-      if (response.data.length !== input.length) {
-        throw new FatalError(`provider returned ${response.data.length} embeddings for ${input.length} inputs`);
-      }
-      for (const item of response.data) {
+    const body = { model, input, ...(ctx.dimensions ? { dimensions: ctx.dimensions } : {}) };
+    const plan = planCall(deps, ctx, callIdentity(ctx.idempotencyKey, ENDPOINT, body), model);
+    calls[n] = plan.call;
+    const place = (got: readonly { index: number; embedding: number[] }[]) => {
+      if (got.length !== input.length) throw new FatalError(`provider returned ${got.length} embeddings for ${input.length} inputs`);
+      for (const item of got) {
         const target = pack.indexes[item.index];
         if (target === undefined) throw new FatalError(`provider returned an embedding for unknown index ${item.index}`);
         vectors[target] = item.embedding;
       }
-    } catch (error) {
-      await settleSpend(deps, ctx, hold, NOTHING_SPENT);
-      throw error;
+    };
+    const kept = await replayOf(deps, ctx, plan);
+    if (kept) {
+      place(unpackVectors(PackedVectors.parse(kept.body)).map((embedding, index) => ({ index, embedding })));
+      inputTokens += kept.usage.inputTokens;
+      nanoUsd += BigInt(kept.costNanoUsd);
+      replayed += 1;
+      return;
     }
+    // Embeddings are billed on input only, and the input is counted exactly: the estimate is the cost.
+    const spend = deps.spend ? { model, nanoUsd: deps.pricing.cost(model, { inputTokens: pack.tokens }).nanoUsd, tokens: pack.tokens } : undefined;
+    const { value: response, hold, attemptId } = await limitedCall(deps, route, ctx, plan, { promptTokens: pack.tokens, outputTokens: 0, ...(spend ? { spend } : {}) }, async (client, options) => {
+      const response = await client.embeddings.create(body, { ...options, ...(ctx.timeoutMs ? { timeout: ctx.timeoutMs } : {}) });
+      return { value: response, actualTokens: response.usage?.prompt_tokens ?? pack.tokens };
+    });
     const tokens = response.usage?.prompt_tokens ?? pack.tokens;
     const cost = deps.pricing.cost(model, { inputTokens: tokens });
+    const usage = { inputTokens: tokens, outputTokens: 0, cachedInputTokens: 0 };
+    // Ordered by index, so a replay can place them by position.
+    const ordered = [...response.data].sort((a, b) => a.index - b.index);
+    const provider = route.provider.name;
+    // Counted before its shape is checked: the provider billed it either way.
+    await settleAnswer(deps, ctx, plan, {
+      attemptId,
+      hold,
+      record: { tenant: ctx.tenant, model, jobType: ctx.jobType, provider, requestId: requestIdOf(plan.call, attemptId), usage, costNanoUsd: cost.nanoUsd.toString(), at: deps.now() },
+      answer: ordered.length === input.length ? { kind: 'embed', attemptId, provider, usage, costNanoUsd: cost.nanoUsd.toString(), body: packVectors(ordered.map((d) => d.embedding)) } : undefined,
+    });
+    place(response.data);
     inputTokens += tokens;
     nanoUsd += cost.nanoUsd;
-    await recordAndSettle(deps, ctx, hold, {
-      tenant: ctx.tenant,
-      model,
-      jobType: ctx.jobType,
-      provider: route.provider.name,
-      idempotencyKey: `${baseKey}:${n}`,
-      requests: 1,
-      inputTokens: tokens,
-      outputTokens: 0,
-      costNanoUsd: cost.nanoUsd,
-      at: new Date(deps.now()),
-    });
   };
 
   let failed = false;
@@ -103,5 +114,5 @@ export async function embed(deps: EmbedDeps, texts: readonly string[], ctx: Embe
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(ctx.concurrency ?? 4, packs.length)) }, worker));
-  return { vectors, usage: { inputTokens, requests: packs.length }, costUsd: nanoToUsdString(nanoUsd), costNanoUsd: nanoUsd };
+  return { vectors, usage: { inputTokens, requests: packs.length, replayed }, costUsd: nanoToUsdString(nanoUsd), costNanoUsd: nanoUsd, calls };
 }

@@ -15,10 +15,14 @@ export {
   type UsageEvent,
   type UsageRow,
   type UsageReport,
+  type UsageMarker,
   type ReadUsageOptions,
 } from './ledger';
 export { createRouter, type Route, type Router } from './providers';
-export type { CallContext, Logger } from './call';
+export type { CallContext } from './call';
+export { CALL_EVENT_KINDS, type CallEvent, type CallEventKind, type Logger } from './events';
+export { callIdentity, stableJson } from './call-key';
+export type { JobSpend } from './journal';
 export { createLlmClient, type LlmClient, type LlmClientOptions } from './client';
 export type { ChatRequest, ChatOptions, ChatResult, ChatUsage } from './chat';
 export type { EmbedOptions, EmbedResult } from './embed';

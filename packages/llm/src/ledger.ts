@@ -22,8 +22,14 @@ export interface UsageRecord {
   jobType: string;
   /** Provider the call went to (reported to onUsage; the ledger itself is by model). */
   provider?: string;
-  /** Same key = same logical call: counted once, whatever the retries. */
+  /**
+   * Same key = same provider answer: counted once, however often the record is replayed. The client
+   * passes the answered attempt's id (a batch: its batch id), so every answer the provider billed is
+   * counted, a call answered twice included.
+   */
   idempotencyKey: string;
+  /** The `X-Client-Request-Id` the answer was requested under, kept with the marker for audits. */
+  requestId?: string;
   requests: number;
   inputTokens: number;
   outputTokens: number;
@@ -58,13 +64,14 @@ const SEP = '|';
 const METRICS = { requests: 'req', inputTokens: 'in', outputTokens: 'out', costNanoUsd: 'nano' } as const;
 
 /**
- * SET NX the idempotency key and, only if it was new, add to the day's usage and to the tenant's day
+ * SET NX the idempotency key (its value says what was counted: job type, model, request id, tokens,
+ * nano-USD, so an audit can match the provider's log call for call) and, only if it was new, add to the day's usage and to the tenant's day
  * and month spend counters (total and per model): one atomic step, so a replayed call is never
  * counted twice, in the ledger or against a budget. Every key carries the tenant's hash tag.
  * KEYS: idempotency, usage day, spend day, spend month.
  */
 const RECORD_SCRIPT = `
-if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then return 0 end
+if not redis.call('SET', KEYS[1], ARGV[15], 'NX', 'PX', ARGV[1]) then return 0 end
 local f = ARGV[2]
 redis.call('HINCRBY', KEYS[2], f .. 'req', ARGV[3])
 redis.call('HINCRBY', KEYS[2], f .. 'in', ARGV[4])
@@ -81,6 +88,29 @@ redis.call('EXPIRE', KEYS[3], ARGV[13])
 redis.call('EXPIRE', KEYS[4], ARGV[14])
 return 1
 `;
+
+/** What the idempotency marker of a counted answer holds. */
+export interface UsageMarker {
+  jobType: string;
+  model: string;
+  requestId: string | null;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  costNanoUsd: string;
+}
+
+function markerOf(usage: UsageRecord): UsageMarker {
+  return {
+    jobType: usage.jobType,
+    model: usage.model,
+    requestId: usage.requestId ?? null,
+    requests: usage.requests,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    costNanoUsd: usage.costNanoUsd.toString(),
+  };
+}
 
 export interface UsageLedger {
   /** Adds a call's usage once per idempotency key; resolves false for a replay. */
@@ -127,6 +157,7 @@ export function createUsageLedger(redis: Redis, options: LedgerOptions = {}): Us
         spendFields.modelTokens(usage.model),
         spendRetentionSeconds.day,
         spendRetentionSeconds.month,
+        JSON.stringify(markerOf(usage)),
       );
       if (added === 1) options.onUsage?.({ ...usage, date });
       return added === 1;

@@ -39,9 +39,10 @@ export interface RateLimiter {
   tryReserve(scope: string, limits: Limits, tenant: string, tokens: number): Promise<ReserveResult>;
   /**
    * Waits (sleeping, not spinning) until admitted, or throws RateLimitedError after maxWaitMs.
-   * An aborted `signal` ends the wait with the signal's reason.
+   * An aborted `signal` ends the wait with the signal's reason. `onWait` is told each wait before it
+   * is slept (for logs and metrics).
    */
-  acquire(scope: string, limits: Limits, tenant: string, tokens: number, signal?: AbortSignal): Promise<Reservation | undefined>;
+  acquire(scope: string, limits: Limits, tenant: string, tokens: number, signal?: AbortSignal, onWait?: (waitMs: number) => void): Promise<Reservation | undefined>;
   /**
    * Replaces the reserved tokens with the real count, stamped now (when the call ended).
    * `keepRequest: false` (a 429: the provider did not count the call) also gives back the request.
@@ -91,7 +92,7 @@ export function createRateLimiter(redis: Redis, options: LimiterOptions = {}, de
 
   return {
     tryReserve,
-    async acquire(scope, limits, tenant, tokens, signal) {
+    async acquire(scope, limits, tenant, tokens, signal, onWait) {
       if (!limits.rpm && !limits.tpm) return undefined;
       const started = now();
       for (;;) {
@@ -103,6 +104,7 @@ export function createRateLimiter(redis: Redis, options: LimiterOptions = {}, de
         }
         // A little jitter so replicas woken by the same bucket expiry do not collide on it.
         const delay = result.waitMs + Math.floor(random() * Math.min(50, bucketMs / 4));
+        onWait?.(delay);
         await (signal ? abortable(sleep(delay), signal) : sleep(delay));
       }
     },

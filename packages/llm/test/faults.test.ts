@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLlmClient, readUsage, utcDay, type LlmClient } from '../src/index';
 import { cleanup, connect, uniquePrefix } from './helpers';
-import { answered, startSimulator, type Simulator } from './sim';
+import { startSimulator, type Simulator } from './sim';
 
 describe('provider faults: 30% of answers are 429 or 5xx', () => {
   let redis: Redis;
@@ -39,11 +39,11 @@ describe('provider faults: 30% of answers are 429 or 5xx', () => {
       ),
     );
 
-  it('every call succeeds, each is counted once, and a replayed job adds nothing', async () => {
+  it('every call succeeds, the ledger counts every answer the provider gave, and a replayed job sends and adds nothing', async () => {
     const since = sim.log.latestId;
     const first = await run(60);
     expect(first).toHaveLength(60);
-    const log = sim.log.list(since);
+    const log = sim.log.list(since).filter((e) => e.path === '/v1/chat/completions');
     expect(log.filter((e) => e.fault !== null).length).toBeGreaterThan(5);
     expect(retries.length).toBeGreaterThan(5);
     expect(first.some((r) => r.attempts > 1)).toBe(true);
@@ -56,10 +56,26 @@ describe('provider faults: 30% of answers are 429 or 5xx', () => {
     expect(BigInt(usage.totals.costNanoUsd)).toBe(first.reduce((n, r) => n + r.costNanoUsd, 0n));
     expect(BigInt(usage.totals.costNanoUsd)).toBeGreaterThan(0n);
 
-    // The worker died after the calls and the job runs again: same keys, real calls, no new usage.
+    // Call for call: each answer the provider gave is one ledger marker under the request id it was
+    // asked with, with the provider's own token counts.
+    const answers = log.filter((e) => e.status === 200);
+    expect(answers).toHaveLength(60);
+    const markers = await redis.mget(...answers.map((e) => `${prefix}:usage:idem:{t:acme}:${String(e.requestId).split('.')[1]}`));
+    answers.forEach((entry, i) => {
+      expect(JSON.parse(markers[i] ?? 'null')).toMatchObject({ requestId: entry.requestId, inputTokens: entry.promptTokens, outputTokens: entry.completionTokens });
+    });
+    // Hung requests (status 0) timed out: their outcome is unknown to the client, and the job says so.
+    const spend = await client.withContext({ jobType: 'inference' }).jobSpend({ tenant: 'acme', jobId: 'job-1' });
+    expect(spend.billed).toMatchObject({ requests: 60, inputTokens: usage.totals.inputTokens, outputTokens: usage.totals.outputTokens });
+    expect(spend.unknownOutcome).toBe(log.filter((e) => e.status === 0).length);
+
+    // The worker died after the calls and the job runs again: same keys, same requests. Every answer
+    // comes back from the journal: nothing is sent, nothing is billed again.
     const replaySince = sim.log.latestId;
-    await run(60);
-    expect(answered(sim, '/v1/chat/completions', replaySince)).toHaveLength(60);
+    const again = await run(60);
+    expect(sim.log.list(replaySince).filter((e) => e.path === '/v1/chat/completions')).toHaveLength(0);
+    expect(again.every((r) => r.replayed && r.attempts === 0)).toBe(true);
+    expect(again.map((r) => [r.completion.choices[0]?.message.content, r.costNanoUsd])).toEqual(first.map((r) => [r.completion.choices[0]?.message.content, r.costNanoUsd]));
     const after = await readUsage(redis, { keyPrefix: prefix, tenant: 'acme', from: today, to: today });
     expect(after.totals).toEqual(usage.totals);
   }, 120_000);

@@ -68,11 +68,14 @@ describe('spend hook: every provider attempt is held before it is sent and settl
     expect(spy.reserved[before]?.estimatedTokens).toBe(countChatTokens(messages, 'gpt-4o-mini') + 16_384);
   });
 
-  it('a replayed idempotency key is settled at zero (the ledger did not count it again)', async () => {
+  it('a replayed call holds nothing and sends nothing (its answer comes from the journal)', async () => {
     await client.chat({ model: 'gpt-4o-mini', messages, max_tokens: 10 }, { tenant: 'acme', jobType: 'inference', idempotencyKey: 'replayed' });
-    await client.chat({ model: 'gpt-4o-mini', messages, max_tokens: 10 }, { tenant: 'acme', jobType: 'inference', idempotencyKey: 'replayed' });
-    expect(spy.settled.at(-2)?.actual.nanoUsd).toBeGreaterThan(0n);
-    expect(spy.settled.at(-1)?.actual).toEqual({ nanoUsd: 0n, tokens: 0 });
+    const reserved = spy.reserved.length;
+    const settled = spy.settled.length;
+    const since = sim.log.latestId;
+    const again = await client.chat({ model: 'gpt-4o-mini', messages, max_tokens: 10 }, { tenant: 'acme', jobType: 'inference', idempotencyKey: 'replayed' });
+    expect(again.replayed).toBe(true);
+    expect([spy.reserved.length, spy.settled.length, sim.log.list(since).length]).toEqual([reserved, settled, 0]);
   });
 
   it('an attempt that got a 429 is settled at zero and the retry holds again', async () => {

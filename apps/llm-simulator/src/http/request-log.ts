@@ -41,6 +41,8 @@ export function requestLog(ctx: SimContext): RequestHandler {
         batchId: null,
         customId: null,
         body: sim.body !== undefined ? sim.body : (req.body ?? null),
+        requestId: req.header('x-client-request-id') ?? null,
+        clientGone: req.socket.destroyed,
       });
       ctx.logger?.info({ path: req.originalUrl, status, model: sim.model, fault: sim.fault }, 'sim request');
     };
