@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineJob } from '../catalog';
 import { MaxCostUsd } from '../envelope';
+import { JobWaste } from '../job-waste';
 
 const text = z.string().max(100_000);
 
@@ -133,6 +134,8 @@ export const EvaluationReport = z.object({
   perCase: z.array(z.object({ id: z.string(), graders: z.record(z.string(), z.object({ mean: z.number(), stdDev: z.number(), passRate: z.number(), passAtK: z.number(), graded: z.number() })) })),
   cost: z.object({ usd: z.string() }),
   judge: z.object({ gradesRequested: z.number().int(), requests: z.number().int(), batchLines: z.number().int(), malformedRetries: z.number().int() }),
+  /** Provider calls billed without being used (see JobWaste). */
+  wasted: JobWaste.optional(),
   comparison: z
     .object({
       baseline: z.string(),

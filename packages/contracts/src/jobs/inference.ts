@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineJob } from '../catalog';
 import { jobDataKeys } from '../job-keys';
+import { JobWaste } from '../job-waste';
 
 /** One chat message as the API accepts it (text content only). */
 export const InferenceMessage = z.strictObject({
@@ -106,6 +107,8 @@ export const InferenceSummary = z.object({
   costUsd: z.string(),
   savedUsd: z.string(),
   savedTokens: z.number().int(),
+  /** Provider calls billed without being used (see JobWaste). */
+  wasted: JobWaste.optional(),
 });
 export type InferenceSummary = z.infer<typeof InferenceSummary>;
 

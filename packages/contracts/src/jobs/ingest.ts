@@ -1,6 +1,7 @@
 // Job types of the ingestion family (documents -> chunks -> embeddings -> vector store).
 import { z } from 'zod';
 import { defineJob } from '../catalog';
+import { JobWaste } from '../job-waste';
 
 const metadataValue = z.union([z.string().max(1_024), z.number().finite(), z.boolean()]);
 
@@ -77,6 +78,8 @@ export const IngestResult = z.strictObject({
   /** Embedding requests sent to the provider (retried requests of a killed attempt are not counted). */
   providerRequests: z.number().int(),
   batches: z.number().int(),
+  /** Provider calls billed without being used (see JobWaste). */
+  wasted: JobWaste.optional(),
 });
 export type IngestResult = z.infer<typeof IngestResult>;
 
