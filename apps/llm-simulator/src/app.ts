@@ -3,6 +3,7 @@ import type { SimContext } from './context';
 import { requireBearer } from './http/auth';
 import { errorHandler, notFound } from './http/errors';
 import { requestLog } from './http/request-log';
+import { fineTuningControl, fineTuningRoutes, FineTuningStore, tunedChat } from './fine-tuning';
 import type { SimConfigPatch } from './options';
 import { cancelBatch, createBatch, getBatch, listBatches } from './routes/batch-routes';
 import { deleteFile, getFile, getFileContent, listFiles, uploadFile } from './routes/file-routes';
@@ -15,6 +16,7 @@ export function buildApp(ctx: SimContext, configure: (patch: SimConfigPatch) => 
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  const fineTuning = new FineTuningStore(ctx.files);
   const v1 = express.Router();
   v1.use(requestLog(ctx));
   v1.use(requireBearer);
@@ -22,7 +24,7 @@ export function buildApp(ctx: SimContext, configure: (patch: SimConfigPatch) => 
   v1.use(express.json({ limit: '64mb' }));
   v1.get('/models', listModels);
   v1.get('/models/:model', getModel);
-  v1.post('/chat/completions', chatHandler(ctx));
+  v1.post('/chat/completions', tunedChat(ctx, fineTuning), chatHandler(ctx));
   v1.post('/embeddings', embeddingsHandler(ctx));
   v1.post('/files', express.raw({ type: 'multipart/form-data', limit: '200mb' }), uploadFile(ctx));
   v1.get('/files', listFiles(ctx));
@@ -33,6 +35,7 @@ export function buildApp(ctx: SimContext, configure: (patch: SimConfigPatch) => 
   v1.get('/batches', listBatches(ctx));
   v1.get('/batches/:id', getBatch(ctx));
   v1.post('/batches/:id/cancel', cancelBatch(ctx));
+  fineTuningRoutes(v1, ctx, fineTuning);
   app.use('/v1', v1);
 
   const sim = express.Router();
@@ -42,6 +45,7 @@ export function buildApp(ctx: SimContext, configure: (patch: SimConfigPatch) => 
   sim.get('/log', readLog(ctx));
   sim.delete('/log', clearLog(ctx));
   sim.post('/reset-limits', resetLimits(ctx));
+  fineTuningControl(sim, fineTuning);
   app.use('/_sim', sim);
 
   app.get('/health', (_req, res) => {
