@@ -17,6 +17,8 @@ export interface PlatformServices {
   registry: ModelRegistry;
   /** Per-tenant rate, concurrency, work and spend limits and fair scheduling (TENANT_LIMITS). */
   limits: TenantLimitsService;
+  /** The providers the LLM client routes to (for provider APIs it does not wrap: files, fine-tuning). */
+  providers: ProvidersConfig;
   /** The tenant's PII policy (PII_POLICIES[tenant] ?? PII_POLICIES.default ?? pseudonymize everything). */
   piiPolicyFor(tenant: string): PiiPolicy;
   close(): Promise<void>;
@@ -52,6 +54,7 @@ export function createPlatformServices(env: ServicesEnv, options: { redis: Redis
   }
   const registry = createModelRegistry(env.MODEL_OVERRIDES ?? []);
   const jobs = createJobLookup(options.redis, options.prefix);
+  const providers = providersFrom(env);
   const limits = createTenantLimits({
     redis: options.redis,
     keyPrefix: options.prefix,
@@ -61,7 +64,7 @@ export function createPlatformServices(env: ServicesEnv, options: { redis: Redis
   });
   const llm = createLlmClient({
     redis: options.redis,
-    providers: providersFrom(env),
+    providers,
     registry,
     limiter: { keyPrefix: `${options.prefix}:llm` },
     ledger: {
@@ -85,6 +88,7 @@ export function createPlatformServices(env: ServicesEnv, options: { redis: Redis
     vault,
     registry,
     limits,
+    providers,
     piiPolicyFor: (tenant) => policies[tenant] ?? policies.default ?? defaultPolicy,
     async close() {
       await jobs.close();
