@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { once } from 'node:events';
 import type { Job, LlmopsClient } from '@llmops/client';
 
@@ -9,6 +10,7 @@ import type { Job, LlmopsClient } from '@llmops/client';
 export async function downloadResults(client: LlmopsClient, job: Pick<Job, 'id' | 'type'>, target: string, stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
   const items: AsyncIterable<unknown> =
     job.type === 'inference' ? client.inference.results(job.id, { limit: 1000 }) : job.type === 'evaluation' ? client.evaluations.results(job.id, { limit: 1000 }) : client.jobs.results(job.id, { limit: 1000 });
+  if (target !== '-') mkdirSync(dirname(target), { recursive: true });
   const out = target === '-' ? stdout : createWriteStream(target);
   let count = 0;
   for await (const item of items) {
