@@ -65,4 +65,4 @@ describe('detectAsync', () => {
     // 4 MB in total: with a shared 64 KiB budget per turn that is dozens of turns, not one.
     expect(turns).toBeGreaterThanOrEqual(Math.floor((40 * message.length) / (2 * SCAN_BUDGET_PER_TURN)));
   });
-});
+}, 120_000);
