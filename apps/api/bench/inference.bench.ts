@@ -22,7 +22,7 @@ async function wrongHits() {
   const harness = await startPlatform('inference-corpus');
   const redis = new Redis(redisUrl);
   const prefix = uniquePrefix('corpus');
-  const cache = createSemanticCache({ redis, prefix });
+  const cache = createSemanticCache({ redis, prefix, vectors: harness.services.vectors });
   try {
     const pairs = readFileSync(new URL('../../../packages/cache/corpus/pairs.jsonl', import.meta.url), 'utf8')
       .trim()
@@ -37,7 +37,7 @@ async function wrongHits() {
       for (const [i, pair] of pairs.entries()) {
         const scope = cache.scopeOf({ tenant: 'bench', model: 'm', parameters: { t: threshold }, system: String(i) });
         await cache.store('bench', scope, { prompt: pair.a, answer: 'x', vector: vectors[2 * i]!, usage: { inputTokens: 1, outputTokens: 1 }, costNanoUsd: 0n, origin: 'corpus' });
-        const hit = (await cache.lookupExact('bench', scope, pair.b)) ?? (await cache.lookupSimilar('bench', scope, vectors[2 * i + 1]!, threshold, pair.b));
+        const hit = (await cache.lookupExact('bench', scope, pair.b)) ?? (await cache.lookupSimilar('bench', scope, vectors[2 * i + 1]!, { threshold, prompt: pair.b })).hit;
         if (hit && pair.same) right += 1;
         if (hit && !pair.same) {
           wrong += 1;

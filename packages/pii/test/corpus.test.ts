@@ -47,4 +47,4 @@ describe('labelled corpus', () => {
       for (const e of detect(s.text, { types: TYPES })) expect(s.text.slice(e.start, e.end)).toBe(e.value);
     }
   });
-});
+}, 120_000);

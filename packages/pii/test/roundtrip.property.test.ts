@@ -123,4 +123,4 @@ describe('pseudonymize / restore properties', () => {
     const parts = await Promise.all([...p.text].map((ch) => restorer.push(ch)));
     expect(parts.join('') + (await restorer.end())).toBe('mail ana@example.com now');
   });
-});
+}, 120_000);

@@ -30,6 +30,8 @@ export const fieldInventory: Readonly<Record<string, Readonly<Record<string, Fie
     maxCostUsd: 'opaque',
   },
   'POST /v1/cache/warm': { model: 'model', system: 'pseudonymized', 'queries.*': 'pseudonymized', maxCostUsd: 'opaque' },
+  'POST /v1/cache/settings': { fromCalibration: 'opaque', 'verification.model': 'model' },
+  'POST /v1/cache/feedback': { jobId: 'opaque', itemId: 'identifier' },
   'POST /v1/evaluations': evaluationFields(''),
   'POST /v1/evaluations/batch': evaluationFields('jobs.*.'),
   'POST /v1/cache/calibrations': { 'pairs.*.a': 'pseudonymized', 'pairs.*.b': 'pseudonymized', model: 'model', maxCostUsd: 'opaque' },

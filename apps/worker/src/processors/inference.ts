@@ -10,18 +10,19 @@ const HOUSEKEEPING_MS = 2_000;
 
 /**
  * Handlers of the inference job family. Besides the handlers, each worker keeps the warming
- * schedulers in line with the tenants' settings and invalidates cache entries whose documents
- * changed (both idempotent, so every replica may do it).
+ * schedulers in line with the tenants' settings, invalidates cache entries whose documents
+ * changed and sweeps expired entries out of the vector store (all idempotent, so every replica may
+ * do it; the cache's index maintenance takes a fleet-wide lock).
  */
 export function inferenceHandlers(deps: ProcessorDeps): JobHandlers<typeof inferenceJobs> {
-  const cache = createSemanticCache({ redis: deps.redis, prefix: deps.prefix });
+  const cache = createSemanticCache({ redis: deps.redis, prefix: deps.prefix, vectors: deps.services.vectors });
   const queue = warmTickQueue(deps);
   const consumer = `worker-${process.pid}`;
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    Promise.all([syncWarmingSchedulers(deps, queue), consumeDocChanges({ redis: deps.redis, prefix: deps.prefix, cache, consumer })])
+    Promise.all([syncWarmingSchedulers(deps, queue), consumeDocChanges({ redis: deps.redis, prefix: deps.prefix, cache, consumer }), cache.housekeeping()])
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'inference housekeeping failed'))
       .finally(() => (busy = false));
   }, HOUSEKEEPING_MS);

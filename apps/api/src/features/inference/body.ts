@@ -12,15 +12,23 @@ const uniqueIds = (items: readonly { id: string }[], context: z.RefinementCtx) =
   });
 };
 
-/** `POST /v1/inference`. Omitted cache settings mean semantic at 0.95 (0 wrong hits on the pairs corpus); omitted mode is realtime. */
+/**
+ * `POST /v1/inference`. Omitted cache settings mean semantic at the caller's threshold for the cache's
+ * embedding (`GET /v1/cache/settings`: set by the tenant or applied from a calibration, else the
+ * embedding's default) with the tenant's verification; omitted mode is realtime.
+ */
 export const InferenceRequest = z.strictObject({
   model: z.string().min(1).max(200),
   parameters: InferenceParameters.default({}),
   items: z.array(InferenceItem).min(1).max(MAX_ITEMS).superRefine(uniqueIds),
   rag: InferenceRag.optional(),
   cache: z
-    .strictObject({ mode: z.enum(['semantic', 'exact', 'off']).default('semantic'), threshold: z.number().min(0.5).max(1).default(0.95) })
-    .default({ mode: 'semantic', threshold: 0.95 }),
+    .strictObject({
+      mode: z.enum(['semantic', 'exact', 'off']).default('semantic'),
+      threshold: z.number().min(0.5).max(1).optional(),
+      verification: z.enum(['off', 'below', 'around']).optional(),
+    })
+    .default({ mode: 'semantic' }),
   mode: z.enum(['realtime', 'batch']).default('realtime'),
   /** The most this job may spend, dollars as a decimal string. */
   maxCostUsd: MaxCostUsd.optional(),

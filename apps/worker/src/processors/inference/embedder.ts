@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
+import { DEFAULT_CACHE_EMBEDDING, embedParams } from '@llmops/cache';
 import type { LlmClient } from '@llmops/llm';
 
-/** Embedding model and size for cache lookups (small vectors keep the in-process scan fast). */
-export const CACHE_EMBEDDING = { model: 'text-embedding-3-small', dimensions: 256 } as const;
+/**
+ * The cache's embedding call (model, and dimensions where the model takes them): the same one the
+ * cache's scopes and collection are made for, and the one calibration measures.
+ */
+export const CACHE_EMBEDDING = embedParams(DEFAULT_CACHE_EMBEDDING);
 
 /**
  * Collects embedding requests for a few milliseconds and sends them as one packed call, so items
@@ -25,7 +29,7 @@ export function createEmbedBatcher(
     llm
       .embed(
         group.map((g) => g.text),
-        { ...context, model: options.model, dimensions: options.dimensions, idempotencyKey: `${context.jobId}:emb:${options.model}:${key}` },
+        { ...context, model: options.model, dimensions: options.dimensions, idempotencyKey: `${context.jobId}:emb:${options.model}:${options.dimensions ?? 'native'}:${key}` },
       )
       .then(
         (result) => group.forEach((g, i) => g.resolve(result.vectors[i]!)),

@@ -1,4 +1,4 @@
-import { canonicalize, decanonicalize, type SemanticCache } from '@llmops/cache';
+import { canonicalize, createVerifier, decanonicalize, type CacheHit, type SemanticCache, type VerificationPolicy } from '@llmops/cache';
 import type { InferenceItem, InferenceItemResult, InferencePayload } from '@llmops/contracts';
 import type { ChatRequest } from '@llmops/llm';
 import type { PlatformServices } from '@llmops/services';
@@ -13,7 +13,7 @@ export interface ItemRun {
   jobId: string;
   payload: InferencePayload;
   signal: AbortSignal;
-  /** Embeds prompts for the similarity lookup. */
+  /** Embeds prompts for the similarity lookup (the cache's embedding). */
   cacheEmbed: EmbedBatcher;
   /** Embedders per RAG collection model. */
   ragEmbedders: Map<string, EmbedBatcher>;
@@ -29,6 +29,10 @@ export interface PreparedItem {
   prompt: string;
   toOriginal: ReadonlyMap<string, string>;
   scope: string;
+  /** Spent on the cache's behalf so far (verification calls): added to the item's cost. */
+  spentNanoUsd: bigint;
+  /** Verification calls of the lookup, counted with the item's cache outcome. */
+  verification?: { confirmed: number; rejected: number; costNanoUsd: bigint };
 }
 
 const SEP = '\u0001';
@@ -42,46 +46,96 @@ export function prepare(run: ItemRun, item: InferenceItem): PreparedItem {
   const prompt = messages.filter((m) => m.role !== 'system').map((m) => (m.role === 'user' ? m.content : `${m.role}: ${m.content}`)).join('\n');
   const { model, parameters, rag } = run.payload;
   const scope = run.cache.scopeOf({ tenant: run.tenant, model, parameters, system, collection: rag?.collection });
-  return { item, messages, system, prompt, toOriginal: canonical.toOriginal, scope };
+  return { item, messages, system, prompt, toOriginal: canonical.toOriginal, scope, spentNanoUsd: 0n };
 }
 
 const nothing = { usage: { inputTokens: 0, outputTokens: 0 }, costNanoUsd: '0', savedNanoUsd: '0', savedTokens: 0, documents: [] };
 
-/** The cached answer for an item, mapped onto the asker's own tokens, or undefined. */
-export async function fromCache(run: ItemRun, prepared: PreparedItem): Promise<{ result: InferenceItemResult; vector?: number[] }> {
-  const { cache } = run.payload;
-  if (cache.mode === 'off') return { result: { status: 'answered', cache: { outcome: 'off' }, ...nothing } };
-  let hit = await run.cache.lookupExact(run.tenant, prepared.scope, prepared.prompt);
-  let vector: number[] | undefined;
-  if (!hit && cache.mode === 'semantic') {
-    vector = await run.cacheEmbed(prepared.prompt);
-    hit = await run.cache.lookupSimilar(run.tenant, prepared.scope, vector, cache.threshold, prepared.prompt);
+/** The threshold and verification a job's lookups use: the request's, else the tenant's settings. */
+interface LookupPolicy {
+  threshold: number;
+  verification: VerificationPolicy;
+}
+const policies = new WeakMap<ItemRun, Promise<LookupPolicy>>();
+function policyOf(run: ItemRun): Promise<LookupPolicy> {
+  let policy = policies.get(run);
+  if (!policy) {
+    policy = run.cache.settings.resolve(run.tenant).then((settings) => ({
+      threshold: run.payload.cache.threshold ?? settings.threshold,
+      verification: run.payload.cache.verification ? { ...settings.verification, mode: run.payload.cache.verification } : settings.verification,
+    }));
+    policies.set(run, policy);
+    policy.catch(() => policies.delete(run));
   }
-  const answer = hit ? decanonicalize(hit.entry.answer, prepared.toOriginal) : undefined;
-  if (!hit || answer === undefined) {
-    await run.cache.stats.record(run.tenant, { kind: 'miss' });
-    return { result: { status: 'answered', cache: { outcome: 'miss' }, ...nothing }, vector };
-  }
+  return policy;
+}
+
+/**
+ * A hit as the asker's result: the answer mapped onto the asker's own tokens (undefined when it names
+ * data the asker's prompt lacks: then it is a miss), counted, and remembered for feedback.
+ */
+async function served(run: ItemRun, prepared: PreparedItem, hit: CacheHit, kind: 'exact' | 'semantic' | 'coalesced'): Promise<InferenceItemResult | undefined> {
+  const answer = decanonicalize(hit.entry.answer, prepared.toOriginal);
+  if (answer === undefined) return undefined;
   const saved = BigInt(hit.entry.costNanoUsd);
-  const savedTokens = hit.entry.usage.inputTokens + hit.entry.usage.outputTokens;
-  await run.cache.stats.record(run.tenant, {
-    kind: hit.kind,
-    similarity: hit.similarity,
-    savedInputTokens: hit.entry.usage.inputTokens,
-    savedOutputTokens: hit.entry.usage.outputTokens,
-    savedNanoUsd: saved,
-  });
+  if (run.payload.purpose === 'answer') {
+    await run.cache.stats.record(run.tenant, {
+      kind,
+      similarity: hit.similarity,
+      savedInputTokens: hit.entry.usage.inputTokens,
+      savedOutputTokens: hit.entry.usage.outputTokens,
+      savedNanoUsd: saved,
+      ...(prepared.verification ? { verification: prepared.verification } : {}),
+    });
+    await run.cache.feedback.recordHit(run.jobId, prepared.item.id, {
+      tenant: run.tenant,
+      scope: prepared.scope,
+      entryId: hit.entryId,
+      kind,
+      similarity: hit.similarity,
+      prompt: prepared.prompt,
+      entryPrompt: hit.entry.prompt,
+      embedding: run.cache.embedding,
+    });
+  }
   return {
-    result: {
-      status: 'answered',
-      answer,
-      cache: { outcome: 'hit', kind: hit.kind, similarity: hit.similarity, source: hit.entry.origin },
-      ...nothing,
-      savedNanoUsd: saved.toString(),
-      savedTokens,
-      documents: hit.entry.sources.map((s) => ({ ...s, score: 0 })),
-    },
+    status: 'answered',
+    answer,
+    cache: { outcome: 'hit', kind, similarity: hit.similarity, source: hit.entry.origin },
+    ...nothing,
+    costNanoUsd: prepared.spentNanoUsd.toString(),
+    savedNanoUsd: saved.toString(),
+    savedTokens: hit.entry.usage.inputTokens + hit.entry.usage.outputTokens,
+    documents: hit.entry.sources.map((s) => ({ ...s, score: 0 })),
   };
+}
+
+/** The cached answer for an item, mapped onto the asker's own tokens; a miss carries the prompt's vector. */
+export async function fromCache(run: ItemRun, prepared: PreparedItem): Promise<{ result: InferenceItemResult; vector?: number[] }> {
+  const mode = run.payload.cache.mode;
+  if (mode === 'off') return { result: { status: 'answered', cache: { outcome: 'off' }, ...nothing } };
+  const exact = await run.cache.lookupExact(run.tenant, prepared.scope, prepared.prompt);
+  const fromExact = exact && (await served(run, prepared, exact, 'exact'));
+  if (fromExact) return { result: fromExact };
+  let vector: number[] | undefined;
+  if (mode === 'semantic') {
+    vector = await run.cacheEmbed(prepared.prompt);
+    const policy = await policyOf(run);
+    const verify =
+      policy.verification.mode === 'off'
+        ? undefined
+        : createVerifier(run.services.llm, policy.verification, { tenant: run.tenant, jobId: run.jobId, idempotencyKey: `${run.jobId}:verify:${prepared.item.id}`, signal: run.signal });
+    const outcome = await run.cache.lookupSimilar(run.tenant, prepared.scope, vector, {
+      threshold: policy.threshold,
+      prompt: prepared.prompt,
+      ...(verify ? { verification: { policy: policy.verification, verify } } : {}),
+    });
+    prepared.spentNanoUsd += outcome.verification.costNanoUsd;
+    prepared.verification = outcome.verification;
+    const fromSimilar = outcome.hit && (await served(run, prepared, outcome.hit, 'semantic'));
+    if (fromSimilar) return { result: fromSimilar };
+  }
+  return { result: { status: 'answered', cache: { outcome: 'miss' }, ...nothing }, vector };
 }
 
 /** The provider request for an item (canonical tokens only), with RAG context when asked. */
@@ -104,8 +158,30 @@ export async function buildRequest(run: ItemRun, prepared: PreparedItem): Promis
   return { request: { model, messages, ...parameters }, rag };
 }
 
-/** Asks the provider, stores the answer in the cache, and returns the item's result. */
+/**
+ * Asks the provider, stores the answer in the cache, and returns the item's result. Identical
+ * requests in flight at the same time (same scope and exact prompt; in this job, another job or
+ * another replica) make one call: the others wait for it and are served its answer as `coalesced` hits.
+ */
 export async function answer(run: ItemRun, prepared: PreparedItem, vector: number[] | undefined): Promise<InferenceItemResult> {
+  if (run.payload.cache.mode === 'off') return ask(run, prepared, vector);
+  const { cache, tenant } = run;
+  const outcome = await cache.inflight.run(prepared.scope, cache.entryIdOf(prepared.scope, prepared.prompt), {
+    signal: run.signal,
+    lead: async () => {
+      // An identical request may have finished between this item's lookup and taking the lease.
+      const again = await cache.lookupExact(tenant, prepared.scope, prepared.prompt);
+      return (again && (await served(run, prepared, again, 'exact'))) || ask(run, prepared, vector);
+    },
+    follow: async () => {
+      const hit = await cache.lookupExact(tenant, prepared.scope, prepared.prompt);
+      return hit && served(run, prepared, hit, 'coalesced');
+    },
+  });
+  return outcome.value;
+}
+
+async function ask(run: ItemRun, prepared: PreparedItem, vector: number[] | undefined): Promise<InferenceItemResult> {
   const { request, rag } = await buildRequest(run, prepared);
   // One ledger key per item: a retried or restarted job that calls again is not billed again.
   const reply = await run.services.llm.chat(request, {
@@ -138,8 +214,11 @@ export async function record(
       costNanoUsd: reply.costNanoUsd,
       origin: `${run.jobId}:${prepared.item.id}`,
     });
-    // Warming answers are not demand: only real misses feed the scheduled warming.
-    if (run.payload.purpose === 'answer') await run.cache.stats.recordMiss(run.tenant, { model: run.payload.model, parameters: run.payload.parameters, system: prepared.system, prompt: prepared.prompt });
+    // Warming answers are not demand: only real misses count and feed the scheduled warming.
+    if (run.payload.purpose === 'answer') {
+      await run.cache.stats.record(run.tenant, { kind: 'miss', ...(prepared.verification ? { verification: prepared.verification } : {}) });
+      await run.cache.stats.recordMiss(run.tenant, { model: run.payload.model, parameters: run.payload.parameters, system: prepared.system, prompt: prepared.prompt });
+    }
   }
   return {
     status: 'answered',
@@ -147,7 +226,7 @@ export async function record(
     answer: decanonicalize(reply.text, prepared.toOriginal) ?? reply.text,
     cache: { outcome: run.payload.cache.mode === 'off' ? 'off' : 'miss' },
     usage,
-    costNanoUsd: reply.costNanoUsd.toString(),
+    costNanoUsd: (reply.costNanoUsd + prepared.spentNanoUsd).toString(),
     savedNanoUsd: '0',
     savedTokens: 0,
     documents: rag?.documents ?? [],
