@@ -12,7 +12,8 @@ const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL });
 
 try {
   await checkRedis(env.REDIS_URL);
-  const redis = createRedis({ url: env.REDIS_URL, role: 'client', name: `worker-services:${env.WORKER_ID}`, onError: (error) => logger.warn({ err: error.message }, 'redis connection error') });
+  // The ledger, the call journal, the cache and the vault: jobs wait through a Redis blip on it.
+  const redis = createRedis({ url: env.REDIS_URL, role: 'job', name: `worker-services:${env.WORKER_ID}`, onError: (error) => logger.warn({ err: error.message }, 'redis connection error') });
   const services = createPlatformServices(env, { redis, prefix: env.QUEUE_PREFIX, vaultTtlSeconds: env.JOB_RETENTION_HOURS * 3600 });
   const handlers = createPlatformHandlers({ services, redis, prefix: env.QUEUE_PREFIX, logger });
   const lifecycle = createJobLifecycle({ redis, prefix: env.QUEUE_PREFIX, services });

@@ -4,6 +4,19 @@ import { startWorkers, type JobHandlers, type JobLifecycle, type WorkerRuntime }
 import { assertNoEviction, createRedis, waitReady } from '@llmops/redis';
 import type { WorkerEnv } from './env';
 
+/** Kept between the end of the shutdown and the deadline, for the process to exit. */
+const EXIT_MARGIN_MS = 50;
+
+/** Resolves when `work` settles or after `ms` (never rejects): a slow close step is abandoned, not awaited. */
+function settledBy(work: Promise<unknown> | undefined, ms: number): Promise<void> {
+  if (!work || ms <= 0) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => (clearTimeout(timer), resolve());
+    work.then(done, done);
+  });
+}
+
 /**
  * Starts a worker replica: refuses an evicting Redis, serves WORKER_QUEUES, and stops on SIGTERM
  * within SHUTDOWN_DEADLINE_MS. main.ts runs it with the platform catalog; tests with their own.
@@ -45,13 +58,15 @@ export async function runWorker<C extends JobCatalog>(options: {
   });
   if (options.exitOnSignal !== false) {
     const stop = (signal: string) => {
+      const deadline = Date.now() + env.SHUTDOWN_DEADLINE_MS;
       logger.info({ signal, deadlineMs: env.SHUTDOWN_DEADLINE_MS }, 'shutting down');
-      // The runtime hands jobs back at the deadline; this is the backstop if a close step hangs.
-      const force = setTimeout(() => process.exit(1), env.SHUTDOWN_DEADLINE_MS + 5_000);
+      // The runtime hands jobs back and closes its connections within the deadline; the services get
+      // what is left of it. This is the backstop if a step hangs: the process never outlives the deadline.
+      const force = setTimeout(() => process.exit(1), Math.max(0, deadline - Date.now() - EXIT_MARGIN_MS));
       force.unref();
       void runtime
         .close()
-        .then(() => options.onClosed?.())
+        .then(() => settledBy(options.onClosed?.(), deadline - Date.now() - EXIT_MARGIN_MS))
         .then(() => process.exit(0));
     };
     process.once('SIGTERM', () => stop('SIGTERM'));

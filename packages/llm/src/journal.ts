@@ -1,4 +1,5 @@
-import { spendKeys } from '@llmops/contracts';
+import { spendKeys, type JobWaste } from '@llmops/contracts';
+import { nanoToUsdString } from '@llmops/tokens';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 
@@ -228,4 +229,10 @@ export function unpackVectors(packed: z.infer<typeof PackedVectors>): number[][]
   const out: number[][] = [];
   for (let i = 0; packed.dims > 0 && i < flat.length; i += packed.dims) out.push(Array.from(flat.subarray(i, i + packed.dims)));
   return out;
+}
+
+/** A job's waste as its result reports it (@llmops/contracts' JobWaste): repeated answers and unknown outcomes. */
+export function wasteOf(spend: JobSpend): JobWaste {
+  const { repeated } = spend;
+  return { requests: repeated.requests, inputTokens: repeated.inputTokens, outputTokens: repeated.outputTokens, costUsd: nanoToUsdString(repeated.costNanoUsd), unknownOutcome: spend.unknownOutcome };
 }

@@ -29,7 +29,11 @@ export interface WorkerRuntimeOptions<C extends JobCatalog> {
   lockDurationMs?: number;
   /** How often stalled jobs are looked for. Default half the lock duration. */
   stalledIntervalMs?: number;
-  /** SIGTERM waits this long for active jobs, then hands them back to the queue. Default 25 s. */
+  /**
+   * The whole of `close()` fits in this: active jobs get it minus a closing reserve (a quarter of it,
+   * 0.3 to 4 s) to finish, then are handed back to the queue, and every connection is closed (or, if
+   * Redis does not answer, dropped) before it ends. Default 25 s.
+   */
   shutdownDeadlineMs?: number;
   /** Default 5 s. */
   heartbeatIntervalMs?: number;
@@ -55,7 +59,8 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
   const keys = platformKeys(options.prefix);
   const onError = (error: Error) => logger.warn({ err: error.message }, 'redis connection error');
   const workerConnection = createRedis({ url: options.redisUrl, role: 'worker', name: `worker:${options.workerId}`, onError });
-  const client = createRedis({ url: options.redisUrl, role: 'client', name: `worker-client:${options.workerId}`, onError });
+  // Results, heartbeats, durations: a Redis blip makes them wait, not fail the job's attempt.
+  const client = createRedis({ url: options.redisUrl, role: 'job', name: `worker-client:${options.workerId}`, onError });
   const subscriber = createRedis({ url: options.redisUrl, role: 'worker', name: `worker-sub:${options.workerId}`, onError });
   const results = new ResultStore(client, keys, options.retentionSeconds);
   const durations = new DurationHistogram(client, keys);
@@ -139,23 +144,46 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      clearInterval(heartbeat);
+      const started = Date.now();
       const deadline = options.shutdownDeadlineMs ?? 25_000;
+      const reserve = closingReserveMs(deadline);
+      // Each step may use the time left until its mark; a step that overruns is abandoned, not awaited.
+      const until = <T>(work: Promise<T>, mark: number) => settledBy(work, started + mark - Date.now());
+      clearInterval(heartbeat);
       const drained = Promise.all(workers.map((worker) => worker.close()));
       const timer = setTimeout(() => {
-        logger.warn({ active: [...active.keys()] }, 'shutdown deadline reached: handing active jobs back');
+        logger.warn({ active: [...active.keys()], deadlineMs: deadline }, 'shutdown: handing active jobs back');
         for (const controller of active.values()) controller.abort(new StopSignal('shutdown'));
-      }, deadline);
-      await drained;
+      }, deadline - reserve);
+      await until(drained, deadline - reserve / 2);
       clearTimeout(timer);
-      await heartbeats.leave(options.workerId).catch(() => {});
-      await Promise.allSettled([...handles.values()].map((queue) => queue.close()));
-      await Promise.allSettled([subscriber.quit(), client.quit(), workerConnection.quit()]);
-      logger.info({}, 'worker stopped');
+      await until(heartbeats.leave(options.workerId), deadline - reserve / 3);
+      await until(Promise.allSettled([...handles.values()].map((queue) => queue.close())), deadline - reserve / 4);
+      await until(Promise.allSettled([subscriber.quit(), client.quit(), workerConnection.quit()]), deadline - reserve / 5);
+      // A connection that could not say goodbye in time (Redis away) is dropped.
+      for (const connection of [subscriber, client, workerConnection]) if (connection.status !== 'end') connection.disconnect();
+      logger.info({ tookMs: Date.now() - started, deadlineMs: deadline }, 'worker stopped');
     })();
     return closing;
   };
   return { queues, close };
+}
+
+/** Time kept at the end of a shutdown for handing jobs back and closing connections. */
+export function closingReserveMs(deadlineMs: number): number {
+  return Math.min(4_000, Math.max(300, deadlineMs / 4), deadlineMs / 2);
+}
+
+/** Resolves when `work` settles or after `ms`, whichever is first (never rejects). */
+function settledBy(work: Promise<unknown>, ms: number): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    work.then(
+      () => (clearTimeout(timer), resolve()),
+      () => (clearTimeout(timer), resolve()),
+    );
+  });
 }
 
 function elapsedSeconds(start?: number, end?: number): number {

@@ -10,6 +10,7 @@ type RubricGrader = Extract<GraderSpec, { type: 'rubric' }>;
 
 /** One distinct judge prompt and every (item, grader) whose verdict it gives. */
 interface JudgeTask {
+  /** The call's key: the same prompt gets the same key in every attempt, so a restart replays its verdict. */
   key: string;
   request: ReturnType<typeof buildJudgeRequest>;
   threshold: number;
@@ -27,56 +28,85 @@ export interface JudgeDeps {
 const rubricOf = (grader: RubricGrader): Rubric => (typeof grader.rubric === 'string' ? builtInRubrics[grader.rubric] : grader.rubric);
 
 /**
- * Fills in the rubric grades of a slice of items. Identical judge prompts (same rubric, case and
- * output) are asked once when `judge.dedupe` is on. Each verdict is validated; a malformed one is
- * asked again up to `maxAttempts` times, then recorded as malformed, never scored.
+ * Rubric grading for one evaluation job. Identical judge prompts (same rubric, case and output) are
+ * asked once when `judge.dedupe` is on, across the whole job: an item whose prompt is already being
+ * judged waits for that verdict. Each verdict is validated; a malformed one is asked again up to
+ * `maxAttempts` times, then recorded as malformed, never scored.
  */
-export async function judgeItems(deps: JudgeDeps, payload: EvaluationPayload, items: readonly PreparedItem[], scope: CallScope, counters: JudgeCounters): Promise<void> {
+export function createJudging(deps: JudgeDeps, payload: EvaluationPayload, scope: CallScope, counters: JudgeCounters) {
   const rubricGraders = payload.graders.filter((grader): grader is RubricGrader => grader.type === 'rubric');
-  if (rubricGraders.length === 0) return;
   const dedupe = payload.judge?.dedupe ?? true;
-  const tasks = new Map<string, JudgeTask>();
-  for (const item of items) {
-    // Building a prompt reads the whole case and output (up to 100,000 characters each).
-    await letOthersRun();
-    for (const grader of rubricGraders) {
-      const name = graderName(grader);
-      let request;
-      try {
-        request = buildJudgeRequest(rubricOf(grader), item.kase, item.output);
-      } catch (error) {
-        if (!(error instanceof MissingReferenceError)) throw error;
-        item.grades[name] = { status: 'error', problem: error.message };
-        continue;
-      }
-      counters.gradesRequested++;
-      const ownKey = `${scope.jobId}:${item.kase.id}:${item.sample}:${name}`;
-      const groupKey = dedupe ? createHash('sha256').update(JSON.stringify([request, grader.threshold ?? 0.5])).digest('hex') : ownKey;
-      const task = tasks.get(groupKey) ?? { key: ownKey, request, threshold: grader.threshold ?? 0.5, targets: [] };
-      task.targets.push({ item, grader: name });
-      tasks.set(groupKey, task);
-    }
-  }
-  const list = [...tasks.values()];
   const maxAttempts = payload.judge?.maxAttempts ?? 3;
-  let remaining = list;
-  let attemptsUsed = 0;
-  if (payload.judge?.mode === 'batch' && list.length > 0) {
-    remaining = await judgeByBatch(deps, payload, list, scope, counters);
-    attemptsUsed = 1;
+  /** Verdicts asked for or given in this attempt, by prompt (dedupe): the first asker pays. */
+  const asked = new Map<string, Promise<{ grade: SampleGrade; costNano: bigint }>>();
+
+  /** The item's judge tasks; a grader that cannot be asked (no reference) gets its error grade here. */
+  async function tasksOf(items: readonly PreparedItem[]): Promise<Map<string, JudgeTask>> {
+    const tasks = new Map<string, JudgeTask>();
+    for (const item of items) {
+      // Building a prompt reads the whole case and output (up to 100,000 characters each).
+      await letOthersRun();
+      for (const grader of rubricGraders) {
+        const name = graderName(grader);
+        let request;
+        try {
+          request = buildJudgeRequest(rubricOf(grader), item.kase, item.output);
+        } catch (error) {
+          if (!(error instanceof MissingReferenceError)) throw error;
+          item.grades[name] = { status: 'error', problem: error.message };
+          continue;
+        }
+        counters.gradesRequested++;
+        const threshold = grader.threshold ?? 0.5;
+        const groupKey = dedupe ? createHash('sha256').update(JSON.stringify([request, threshold])).digest('hex') : `${item.kase.id}:${item.sample}:${name}`;
+        const task = tasks.get(groupKey) ?? { key: `${scope.jobId}:judge:${groupKey}`, request, threshold, targets: [] };
+        task.targets.push({ item, grader: name });
+        tasks.set(groupKey, task);
+      }
+    }
+    return tasks;
   }
-  await mapPool(remaining, 16, (task) => judgeByChat(deps.llm, payload, task, scope, counters, attemptsUsed, maxAttempts));
+
+  return {
+    /** Judges one item by chat, sharing prompts another item of this attempt already asked. */
+    async gradeItem(item: PreparedItem): Promise<void> {
+      if (rubricGraders.length === 0) return;
+      const tasks = await tasksOf([item]);
+      await Promise.all(
+        [...tasks].map(async ([groupKey, task]) => {
+          let verdict = asked.get(groupKey);
+          const first = verdict === undefined;
+          if (!verdict) asked.set(groupKey, (verdict = judgeByChat(deps.llm, payload, task, scope, counters, 0, maxAttempts)));
+          const { grade, costNano } = await verdict;
+          for (const target of task.targets) target.item.grades[target.grader] = grade;
+          // The call is charged to the item that asked first.
+          if (first) item.costNano += costNano;
+        }),
+      );
+    },
+    /**
+     * Judges a slice of items through the provider's Batch API (one upload per 5,000 prompts; its id
+     * is kept, so a restarted job polls the batch it already paid for), then asks by chat whatever got
+     * no valid verdict.
+     */
+    async gradeByBatch(items: readonly PreparedItem[]): Promise<void> {
+      if (rubricGraders.length === 0) return;
+      const list = [...(await tasksOf(items)).values()];
+      const remaining = list.length > 0 ? await judgeByBatch(deps, payload, list, scope, counters) : [];
+      await mapPool(remaining, 16, async (task) => apply(task, await judgeByChat(deps.llm, payload, task, scope, counters, 1, maxAttempts)));
+    },
+  };
 }
 
-function record(task: JudgeTask, grade: SampleGrade, costNano: bigint): void {
+function apply(task: JudgeTask, verdict: { grade: SampleGrade; costNano: bigint }): void {
   task.targets.forEach((target, index) => {
-    target.item.grades[target.grader] = grade;
+    target.item.grades[target.grader] = verdict.grade;
     // The call is charged to the item whose key it was made under.
-    if (index === 0) target.item.costNano += costNano;
+    if (index === 0) target.item.costNano += verdict.costNano;
   });
 }
 
-async function judgeByChat(llm: Llm, payload: EvaluationPayload, task: JudgeTask, scope: CallScope, counters: JudgeCounters, attemptsMade: number, maxAttempts: number): Promise<void> {
+async function judgeByChat(llm: Llm, payload: EvaluationPayload, task: JudgeTask, scope: CallScope, counters: JudgeCounters, attemptsMade: number, maxAttempts: number): Promise<{ grade: SampleGrade; costNano: bigint }> {
   try {
     const outcome = await askJudge(
       async (attempt) => {
@@ -84,17 +114,17 @@ async function judgeByChat(llm: Llm, payload: EvaluationPayload, task: JudgeTask
         if (attempt > 1) counters.malformedRetries++;
         const result = await llm.chat(
           { model: payload.judge?.model ?? 'gpt-4o-mini', temperature: 0, ...task.request },
-          // Each try is its own logical call: a retried job replays the same keys and bills nothing twice.
+          // Each try is its own call: a restarted job replays the tries already answered.
           { tenant: scope.tenant, jobType, jobId: scope.jobId, signal: scope.signal, idempotencyKey: attempt === 1 ? task.key : `${task.key}:try${attempt}` },
         );
         return { content: result.completion.choices[0]?.message.content, costNano: result.costNanoUsd };
       },
       { maxAttempts, attemptsMade, threshold: task.threshold, ...(task.problem ? { problem: task.problem } : {}) },
     );
-    record(task, outcome.grade, outcome.costNano);
+    return { grade: outcome.grade, costNano: outcome.costNano };
   } catch (error) {
     if (!isFatal(error)) throw error;
-    record(task, { status: 'error', problem: (error as Error).message }, 0n);
+    return { grade: { status: 'error', problem: error.message }, costNano: 0n };
   }
 }
 
@@ -138,7 +168,7 @@ async function judgeByBatch(deps: JudgeDeps, payload: EvaluationPayload, tasks: 
         continue;
       }
       answered.add(success.customId);
-      record(task, { status: 'graded', score: verdict.normalized, pass: verdict.normalized >= task.threshold, detail: verdict.verdict.reason }, 0n);
+      apply(task, { grade: { status: 'graded', score: verdict.normalized, pass: verdict.normalized >= task.threshold, detail: verdict.verdict.reason }, costNano: 0n });
     }
     for (const [customId, task] of byId) if (!answered.has(customId)) leftover.push(task);
   }

@@ -1,27 +1,33 @@
 import type { ItemResult } from '@llmops/contracts';
 import { compareRunsPaced, summarizePaced, type SampleRecord } from '@llmops/eval';
+import { wasteOf } from '@llmops/llm';
 import { nanoToUsdString } from '@llmops/tokens';
 import type { JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 import { letOthersRun } from './cooperate';
-import { judgeItems } from './judging';
+import { createJudging } from './judging';
 import { chunks, mapPool } from './pool';
 import { prepareItem } from './prepare';
 import { readBaseline, readRecords } from './records';
-import { graderName, type EvaluationPayload, type JudgeCounters, type WorkItem } from './types';
+import { graderName, jobType, type EvaluationPayload, type JudgeCounters, type PreparedItem, type WorkItem } from './types';
 
-/** Items graded and stored per step: a restart redoes at most one slice (its calls are not re-billed). */
-const sliceSize = 100;
-/** Outputs generated and graded at once per job. */
+/** Samples judged per Batch API round trip (batch judging only: realtime samples are stored one by one). */
+const batchSliceSize = 500;
+/** Samples generated and graded at once per job. */
 const concurrency = 16;
+/** Progress is reported every this many stored samples. */
+const progressEvery = 10;
 
 /**
  * Runs an evaluation: every case x sample gets an output and every grade, stored as an item result
- * (`<caseId>/<sample>`), then the report is computed from the stored results, so a retried job skips
- * finished samples and still reports on all of them.
+ * (`<caseId>/<sample>`) as soon as that sample is done, then the report is computed from the stored
+ * results. A restarted attempt skips stored samples; for a sample in progress, every model call that
+ * was already answered (its output, embedding grade, judge verdicts) is replayed from the job's call
+ * journal, so only calls in flight at the crash are made again.
  */
 export async function runEvaluation(deps: ProcessorDeps, context: JobContext<EvaluationPayload>) {
   const { payload, jobId, tenant, signal } = context;
+  const llm = deps.services.llm.withContext({ logger: context.logger });
   const samples = payload.samples ?? 1;
   // Read the baseline first: a bad id fails the job before any model call is paid for.
   const baseline = payload.baseline ? await readBaseline(deps.redis, deps.prefix, tenant, payload.baseline) : undefined;
@@ -33,20 +39,34 @@ export async function runEvaluation(deps: ProcessorDeps, context: JobContext<Eva
   const pending = items.filter((item) => !done.has(item.id));
   const counters: JudgeCounters = { gradesRequested: 0, requests: 0, batchLines: 0, malformedRetries: 0 };
   const scope = { tenant, jobId, signal };
+  const judging = createJudging({ llm, redis: deps.redis, prefix: deps.prefix }, payload, scope, counters);
   let finished = done.size;
+  let reportedAt = finished;
   context.logger.info({ items: items.length, pending: pending.length }, 'evaluation started');
 
-  for (const slice of chunks(pending, sliceSize)) {
-    signal.throwIfAborted();
-    const prepared = await mapPool(slice, concurrency, (item) => prepareItem(deps.services.llm, payload, item, scope));
-    await judgeItems({ llm: deps.services.llm, redis: deps.redis, prefix: deps.prefix }, payload, prepared, scope, counters);
-    const results: ItemResult[] = prepared.map((item) => {
-      const record: SampleRecord = { caseId: item.kase.id, sample: item.sample, output: item.output, grades: item.grades, costUsd: nanoToUsdString(item.costNano) };
-      return { id: item.id, index: item.index, result: record };
+  const store = async (prepared: readonly PreparedItem[]) => {
+    await context.results.put(prepared.map(toResult));
+    finished += prepared.length;
+    if (finished - reportedAt >= progressEvery || finished === items.length) {
+      reportedAt = finished;
+      await context.reportProgress({ done: finished, total: items.length });
+    }
+  };
+  if (payload.judge?.mode === 'batch') {
+    // The Batch API needs many prompts at once: samples are judged (and stored) a slice at a time.
+    for (const slice of chunks(pending, batchSliceSize)) {
+      signal.throwIfAborted();
+      const prepared = await mapPool(slice, concurrency, (item) => prepareItem(llm, payload, item, scope));
+      await judging.gradeByBatch(prepared);
+      await store(prepared);
+    }
+  } else {
+    await mapPool(pending, concurrency, async (item) => {
+      signal.throwIfAborted();
+      const prepared = await prepareItem(llm, payload, item, scope);
+      await judging.gradeItem(prepared);
+      await store([prepared]);
     });
-    await context.results.put(results);
-    finished += slice.length;
-    await context.reportProgress({ done: finished, total: items.length });
   }
 
   const records = await readRecords(deps.redis, deps.prefix, jobId);
@@ -56,5 +76,11 @@ export async function runEvaluation(deps: ProcessorDeps, context: JobContext<Eva
   const comparison = baseline
     ? { baseline: payload.baseline!, ...(await compareRunsPaced(records, baseline, graders.map((grader) => grader.name), payload.bootstrap ?? {}, letOthersRun)) }
     : undefined;
-  return { ...summary, judge: counters, ...(comparison ? { comparison } : {}) };
+  const wasted = wasteOf(await llm.withContext({ jobType }).jobSpend({ tenant, jobId }));
+  return { ...summary, judge: counters, wasted, ...(comparison ? { comparison } : {}) };
+}
+
+function toResult(item: PreparedItem): ItemResult {
+  const record: SampleRecord = { caseId: item.kase.id, sample: item.sample, output: item.output, grades: item.grades, costUsd: nanoToUsdString(item.costNano) };
+  return { id: item.id, index: item.index, result: record };
 }

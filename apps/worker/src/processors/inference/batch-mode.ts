@@ -3,7 +3,7 @@ import { jobDataKeys, type InferenceItemResult, type InferencePayload, type Infe
 import type { JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 import { buildRequest, fromCache, prepare, record, type PreparedItem } from './item';
-import { itemRun, readItems } from './run';
+import { itemRun, jobWaste, readItems } from './run';
 import { summarize } from './summary';
 
 /** Misses sent per provider batch: bounds memory and lets a restart resume batch by batch. */
@@ -26,7 +26,7 @@ export async function runBatchMode(deps: ProcessorDeps, cache: SemanticCache, co
   const sendGroup = async (group: Entry[], resumeBatchId?: string) => {
     if (group.length === 0) return;
     const requests = await Promise.all(group.map((g) => buildRequest(run, g.prepared)));
-    const result = await deps.services.llm.runBatch(
+    const result = await run.services.llm.runBatch(
       group.map((g, i) => ({ customId: g.prepared.item.id, body: { ...requests[i]!.request } })),
       {
         tenant: context.tenant,
@@ -89,5 +89,5 @@ export async function runBatchMode(deps: ProcessorDeps, cache: SemanticCache, co
   }
   await sendGroup(fresh);
   for (const [batchId, group] of submitted) await sendGroup(group, batchId);
-  return summarize(deps, context.jobId, context.payload.itemCount);
+  return { ...(await summarize(deps, context.jobId, context.payload.itemCount)), wasted: await jobWaste(run, context) };
 }

@@ -1,7 +1,7 @@
 import type { SemanticCache } from '@llmops/cache';
 import { inferenceItemsKey, inferenceJobs, InferenceItem, type InferenceItemResult, type InferencePayload, type InferenceSummary } from '@llmops/contracts';
 import { NonRetriableError, retryAfterMsOf, type JobContext } from '@llmops/queue';
-import { FatalError } from '@llmops/llm';
+import { FatalError, wasteOf } from '@llmops/llm';
 import type { ProcessorDeps } from '../types';
 import { runBatchMode } from './batch-mode';
 import { CACHE_EMBEDDING, createEmbedBatcher } from './embedder';
@@ -31,15 +31,17 @@ export async function* readItems(deps: ProcessorDeps, jobId: string, count: numb
 
 export function itemRun(deps: ProcessorDeps, cache: SemanticCache, context: JobContext<InferencePayload>): ItemRun {
   const base = { tenant: context.tenant, jobId: context.jobId, jobType: 'inference', signal: context.signal };
-  const makeEmbedder = (model: string) => createEmbedBatcher(deps.services.llm, base, { model });
+  // Every provider call of the job logs its retries and waits on the job's logger (job and tenant).
+  const services = { ...deps.services, llm: deps.services.llm.withContext({ logger: context.logger }) };
+  const makeEmbedder = (model: string) => createEmbedBatcher(services.llm, base, { model });
   return {
-    services: deps.services,
+    services,
     cache,
     tenant: context.tenant,
     jobId: context.jobId,
     payload: context.payload,
     signal: context.signal,
-    cacheEmbed: createEmbedBatcher(deps.services.llm, base, CACHE_EMBEDDING),
+    cacheEmbed: createEmbedBatcher(services.llm, base, CACHE_EMBEDDING),
     ragEmbedders: new Map(),
     makeEmbedder,
   };
@@ -91,7 +93,12 @@ export async function runInference(deps: ProcessorDeps, cache: SemanticCache, co
   if (stopping) throw stopping.error;
   if (deferred > 0) throw new Error(`${deferred} items failed in this attempt; the job is retried for them alone`);
   await context.reportProgress({ items: { done: payload.itemCount, total: payload.itemCount } });
-  return summarize(deps, jobId, payload.itemCount);
+  return { ...(await summarize(deps, jobId, payload.itemCount)), wasted: await jobWaste(run, context) };
+}
+
+/** What the job's provider calls cost without being used (answers billed twice, calls of unknown outcome). */
+export async function jobWaste(run: ItemRun, context: JobContext<InferencePayload>) {
+  return wasteOf(await run.services.llm.withContext({ jobType: 'inference' }).jobSpend({ tenant: context.tenant, jobId: context.jobId }));
 }
 
 /** Items without a result yet; a shared iterator, so concurrent workers each take the next one. */

@@ -10,6 +10,7 @@ import {
   type PlannedEmbedding,
   type VectorPoint,
 } from '@llmops/ingest';
+import type { LlmClient } from '@llmops/llm';
 import type { JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 import type { BatchPlan, BatchStats, IngestPayload, PayloadDocument } from './types';
@@ -17,6 +18,8 @@ import type { BatchPlan, BatchStats, IngestPayload, PayloadDocument } from './ty
 /** What every batch of one job shares. */
 export interface BatchScope {
   deps: ProcessorDeps;
+  /** The LLM client with the job's logger bound (retries and waits are logged with job and tenant). */
+  llm: LlmClient;
   context: JobContext<Pick<IngestPayload, 'collection' | 'model'>>;
   /** Where item results go: the job's own, or a fanned-out upload's parent's. */
   results: JobContext<unknown>['results'];
@@ -36,7 +39,7 @@ const LIST_CONCURRENCY = 8;
  * is new or changed in ONE packed embed call (few provider requests), upsert in one call, delete
  * chunks past each document's new end, announce updated documents.
  */
-export async function runBatch(scope: BatchScope, batch: number, first: number, docs: readonly PayloadDocument[]): Promise<BatchStats> {
+export async function runBatch(scope: BatchScope, batch: number, first: number, docs: readonly PayloadDocument[]): Promise<{ stats: BatchStats; calls: string[] }> {
   const { deps, context, stored } = scope;
   const { collection, model } = context.payload;
   const tenant = context.tenant;
@@ -65,10 +68,11 @@ export async function runBatch(scope: BatchScope, batch: number, first: number, 
   let requests = 0;
   let costNanoUsd = 0n;
   const points: VectorPoint[] = [];
+  const calls: string[] = [];
   for (const [part, key] of [[plan.embed, batchKey(context.jobId, batch, plan.embed)], [extras, `${batchKey(context.jobId, batch, extras)}:x`]] as const) {
     const chunks = part.map((p) => chunkOf(p)).filter((c): c is { doc: PayloadDocument; chunk: PlannedChunk } => c !== undefined);
     if (chunks.length === 0) continue;
-    const result = await deps.services.llm.embed(
+    const result = await scope.llm.embed(
       chunks.map((c) => c.chunk.text),
       // A part of a fanned-out upload spends from its upload's budget hold (the parent was admitted).
       { model, tenant, jobType: 'ingest', jobId: context.parent?.jobId ?? context.jobId, idempotencyKey: key, signal: context.signal },
@@ -76,6 +80,7 @@ export async function runBatch(scope: BatchScope, batch: number, first: number, 
     tokens += result.usage.inputTokens;
     requests += result.usage.requests;
     costNanoUsd += result.costNanoUsd;
+    calls.push(...result.calls);
     chunks.forEach(({ doc, chunk }, i) => {
       points.push({
         id: pointId(tenant, collection, doc.id, chunk.index),
@@ -99,7 +104,9 @@ export async function runBatch(scope: BatchScope, batch: number, first: number, 
   await scope.results.put(plan.docs.map((result, i) => ({ id: result.documentId, index: scope.offset + first + i, result })));
 
   context.logger.info({ batch, documents: docs.length, embedded: points.length, deleted: deleteIds.length, requests }, 'ingest batch done');
-  return summarize(plan, { tokens, requests, costNanoUsd });
+  // The embed calls' answers stay in the job's call journal until the batch is marked finished: a
+  // crash before that replays them instead of paying for them again.
+  return { stats: summarize(plan, { tokens, requests, costNanoUsd }), calls };
 }
 
 function summarize(plan: BatchPlan, spent: { tokens: number; requests: number; costNanoUsd: bigint }): BatchStats {

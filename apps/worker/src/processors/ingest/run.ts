@@ -1,5 +1,6 @@
 import { jobDataKeys, type IngestPartPayload } from '@llmops/contracts';
 import { chunkHasher, IngestProgress, storedCollectionName } from '@llmops/ingest';
+import { wasteOf } from '@llmops/llm';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
 import { NonRetriableError, type JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
@@ -17,10 +18,12 @@ const PROGRESS_TTL_SECONDS = 7 * 24 * 3600;
  */
 export async function runIngest(deps: ProcessorDeps, context: JobContext<IngestPayload>): Promise<IngestResult> {
   const { collection, model, documents, fanOut } = context.payload;
+  // Parts spend under this job's id, so its journal holds the whole upload's calls.
+  const wasted = async () => wasteOf(await deps.services.llm.withContext({ jobType: 'ingest', logger: context.logger }).jobSpend({ tenant: context.tenant, jobId: context.jobId }));
   if (fanOut) {
     const parts = (await context.childResults()) as IngestResult[];
     await context.reportProgress({ parts: { done: parts.length, total: fanOut.parts }, documents: { done: fanOut.documents, total: fanOut.documents } });
-    return summarize(collection, model, fanOut.documents, parts.map(toStats), parts.reduce((sum, part) => sum + part.batches, 0));
+    return { ...summarize(collection, model, fanOut.documents, parts.map(toStats), parts.reduce((sum, part) => sum + part.batches, 0)), wasted: await wasted() };
   }
   const stats = await ingestInBatches(deps, context, documents, {
     offset: 0,
@@ -31,7 +34,7 @@ export async function runIngest(deps: ProcessorDeps, context: JobContext<IngestP
         documents: { done: Math.min(documents.length, done * DOCUMENTS_PER_BATCH), total: documents.length },
       }),
   });
-  return summarize(collection, model, documents.length, stats);
+  return { ...summarize(collection, model, documents.length, stats), wasted: await wasted() };
 }
 
 /**
@@ -78,7 +81,8 @@ async function ingestInBatches(
   }
   const progress = IngestProgress.forJob<BatchPlan, BatchStats>(deps.redis, deps.prefix, context.jobId, PROGRESS_TTL_SECONDS);
   const finished = await progress.finished();
-  const scope: BatchScope = { deps, context, stored, hash: chunkHasher(deps.services.vault, model), progress, results: target.results, offset: target.offset };
+  const llm = deps.services.llm.withContext({ logger: context.logger });
+  const scope: BatchScope = { deps, llm, context, stored, hash: chunkHasher(deps.services.vault, model), progress, results: target.results, offset: target.offset };
   const batches = Math.ceil(documents.length / DOCUMENTS_PER_BATCH);
   if (finished.size > 0) context.logger.info({ skipped: finished.size, batches }, 'resuming ingestion');
 
@@ -86,8 +90,10 @@ async function ingestInBatches(
     if (finished.has(batch)) continue;
     if (context.signal.aborted) throw new Error('ingestion stopped');
     const first = batch * DOCUMENTS_PER_BATCH;
-    const stats = await runBatch(scope, batch, first, documents.slice(first, first + DOCUMENTS_PER_BATCH));
+    const { stats, calls } = await runBatch(scope, batch, first, documents.slice(first, first + DOCUMENTS_PER_BATCH));
     await progress.finish(batch, stats);
+    // Its vectors are stored and the batch is marked done: the journal need not keep them any more.
+    await llm.release({ tenant: context.tenant, jobId: context.parent?.jobId ?? context.jobId }, calls);
     finished.set(batch, stats);
     await target.onBatch(finished.size);
   }
