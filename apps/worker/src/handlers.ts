@@ -1,8 +1,10 @@
 import type { PlatformCatalog } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
 import { evaluationHandlers } from './processors/evaluation';
+import { fineTuneHandlers } from './processors/fine-tune';
 import { inferenceHandlers } from './processors/inference';
 import { ingestHandlers } from './processors/ingest';
+import { pipelineHandlers } from './processors/pipeline';
 import type { ProcessorDeps } from './processors/types';
 
 /**
@@ -10,5 +12,5 @@ import type { ProcessorDeps } from './processors/types';
  * makes a missing handler a compile error.
  */
 export function createPlatformHandlers(deps: ProcessorDeps): JobHandlers<PlatformCatalog> {
-  return { ...ingestHandlers(deps), ...inferenceHandlers(deps), ...evaluationHandlers(deps) };
+  return { ...ingestHandlers(deps), ...inferenceHandlers(deps), ...evaluationHandlers(deps), ...pipelineHandlers(deps), ...fineTuneHandlers(deps) };
 }

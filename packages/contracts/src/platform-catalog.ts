@@ -1,11 +1,13 @@
 import { defineCatalog } from './catalog';
 import { evaluationJobs } from './jobs/evaluation';
+import { fineTuneJobs } from './jobs/fine-tune';
 import { inferenceJobs } from './jobs/inference';
 import { ingestJobs } from './jobs/ingest';
+import { pipelineJobs } from './jobs/pipeline';
 
 /**
  * The job types users can submit. Each job family defines its entries in `jobs/<family>.ts`; the
  * worker's handler map is typed over this object, so a missing handler does not compile.
  */
-export const platformCatalog = defineCatalog({ ...ingestJobs, ...inferenceJobs, ...evaluationJobs });
+export const platformCatalog = defineCatalog({ ...ingestJobs, ...inferenceJobs, ...evaluationJobs, ...pipelineJobs, ...fineTuneJobs });
 export type PlatformCatalog = typeof platformCatalog;

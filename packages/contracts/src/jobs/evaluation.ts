@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineJob } from '../catalog';
 import { MaxCostUsd } from '../envelope';
+import { PipelineIdentifier, PipelineRef } from './pipeline';
 import { JobWaste } from '../job-waste';
 
 const text = z.string().max(100_000);
@@ -70,6 +71,12 @@ export const EvaluationPayload = z
         system: z.string().max(20_000).optional(),
         /** The semantic cache is off by default (and not wired here yet: `true` is refused). */
         cache: z.literal(false).optional(),
+        /**
+         * Generate with a saved pipeline version instead of one chat call: the case input goes into its
+         * `input` variable (default: its first), the output is its `output` field (default: its first).
+         * `model` then only sizes the estimate.
+         */
+        pipeline: PipelineRef.extend({ input: PipelineIdentifier.optional(), output: PipelineIdentifier.optional() }).optional(),
       })
       .optional(),
     /** Samples per case (N). Default 1. */

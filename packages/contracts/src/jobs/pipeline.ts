@@ -144,7 +144,7 @@ export const PipelineSummary = z.object({
   inputs: z.number().int(),
   completed: z.number().int(),
   failed: z.number().int(),
-  /** Model calls answered by the provider (cache hits excluded). */
+  /** Generate steps (a map of them counts once) answered by the provider; cache hits are counted apart. */
   providerCalls: z.number().int(),
   cacheHits: z.number().int(),
   inputTokens: z.number().int(),

@@ -1,5 +1,6 @@
 import { usdStringToNano } from '@llmops/tokens';
 import { cosine, gradeDeterministic, GradeError, type SampleGrade } from '@llmops/eval';
+import { generateWithPipeline } from '../pipeline/generator';
 import { letOthersRun } from './cooperate';
 import { graderName, isFatal, jobType, type CallScope, type EvaluationPayload, type Llm, type PreparedItem, type WorkItem } from './types';
 
@@ -14,6 +15,12 @@ export async function prepareItem(llm: Llm, payload: EvaluationPayload, item: Wo
   const ctx = { tenant: scope.tenant, jobType, jobId: scope.jobId, signal: scope.signal };
   let costNano = 0n;
   let output = item.kase.output;
+  if (output === undefined && payload.generate?.pipeline) {
+    // A saved pipeline version generates the output; its steps are billed to this evaluation, keyed per case and sample.
+    const generated = await generateWithPipeline(payload.generate.pipeline, item.kase.input, scope, `${key}:pipeline`);
+    costNano += generated.costNano;
+    output = generated.output;
+  }
   if (output === undefined) {
     const generate = payload.generate!;
     const result = await llm.chat(

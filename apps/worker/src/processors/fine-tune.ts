@@ -1,0 +1,9 @@
+import type { fineTuneJobs } from '@llmops/contracts';
+import type { JobHandlers } from '@llmops/queue';
+import { runFineTune } from './fine-tune/run';
+import type { ProcessorDeps } from './types';
+
+/** Handlers of the fine-tuning family. */
+export function fineTuneHandlers(deps: ProcessorDeps): JobHandlers<typeof fineTuneJobs> {
+  return { 'fine-tune': (context) => runFineTune(deps, context) };
+}

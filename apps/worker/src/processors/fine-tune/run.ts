@@ -1,0 +1,148 @@
+import { type FineTunePayload, type FineTuneResult } from '@llmops/contracts';
+import { createTunedModels, openAiFineTuning, trainingCost, type FineTuningProvider } from '@llmops/finetune';
+import { BudgetExhaustedError, createRouter, createUsageLedger } from '@llmops/llm';
+import { NonRetriableError, RetryAfterError, type JobContext } from '@llmops/queue';
+import { recordUsageCounters } from '@llmops/services';
+import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
+import type { ProcessorDeps } from '../types';
+import { evaluationState, submitHeldOut } from './evaluate';
+import { loadState, readData, saveState, type FineTuneState } from './state';
+
+/** The longest wait between two status checks. */
+const MAX_WAIT_MS = 15 * 60_000;
+/** How long the training's budget hold may live (a training that outlasts it keeps running unheld). */
+const HOLD_TTL_MS = 2 * 86_400_000;
+const RUNNING = new Set(['validating_files', 'queued', 'running']);
+
+/** A provider fine-tuning job that ended without a model; reported as `fine_tune_failed: ...`. */
+export class FineTuneFailedError extends NonRetriableError {
+  readonly reason = 'fine_tune_failed' as const;
+}
+
+/**
+ * A fine-tune as a step job: upload, reserve the training budget, create (or find again) the provider
+ * job, then check its status and, while it trains, move the job to delayed and return (no worker slot
+ * is held; waits double from `pollIntervalMs` up to 15 minutes). Once it succeeds: bill the trained
+ * tokens once, register the model for the tenant, and run the held-out evaluations (base, then tuned
+ * against it). Every step's outcome is saved before the next, so a crash or a wake-up resumes there.
+ */
+export async function runFineTune(deps: ProcessorDeps, context: JobContext<FineTunePayload>): Promise<FineTuneResult> {
+  const { payload, jobId, tenant } = context;
+  const provider = providerFor(deps, payload.baseModel, context.signal);
+  let state = await loadState(deps, jobId);
+  const save = async (patch: Partial<FineTuneState>) => (state = await saveState(deps, jobId, { ...state, ...patch }));
+
+  if (!state.fileId) {
+    const lines = await readData(deps, jobId, 'train', payload.examples);
+    const file = await provider.uploadTrainingFile(`${lines.join('\n')}\n`, `${jobId}.jsonl`);
+    await save({ fileId: file.id });
+    await context.reportProgress({ step: 'uploaded', examples: payload.examples });
+  }
+  if (!state.providerJobId) {
+    if (!state.hold) {
+      const decision = await deps.services.limits.spendGuard.reserve({
+        tenant,
+        jobId,
+        model: payload.baseModel,
+        estimatedNanoUsd: usdStringToNano(payload.estimatedUsd),
+        estimatedTokens: payload.datasetTokens * payload.epochs,
+        ttlMs: HOLD_TTL_MS,
+      });
+      if (!decision.ok) throw new BudgetExhaustedError(decision.refusal, tenant);
+      await save({ hold: { tenant: decision.hold.tenant, id: decision.hold.id } });
+    }
+    // Tagged with our job id: a create whose answer was lost in a crash is found again, not repeated.
+    const existing = (await provider.listJobs()).find((job) => job.metadata.llmops_job === jobId);
+    const created = existing ?? (await provider.createJob({ model: payload.baseModel, trainingFile: state.fileId!, epochs: payload.epochs, ...(payload.suffix ? { suffix: payload.suffix } : {}), metadata: { llmops_job: jobId } }));
+    await save({ providerJobId: created.id });
+  }
+  if (!state.model) await followTraining(deps, context, provider, state, save);
+  if (!state.registered) {
+    await createTunedModels(deps.redis, deps.prefix).register(tenant, {
+      model: state.model!,
+      baseModel: payload.baseModel,
+      jobId,
+      providerJobId: state.providerJobId!,
+      trainedTokens: state.trainedTokens ?? 0,
+      createdAt: new Date().toISOString(),
+    });
+    await save({ registered: true });
+    await context.reportProgress({ step: 'registered', model: state.model });
+  }
+  if (payload.heldOut && !state.evaluationSkipped && !state.evalTuned) await evaluate(deps, context, state, save);
+
+  const events = (await provider.listEvents(state.providerJobId!)).map((event) => ({ at: new Date(event.createdAt * 1000).toISOString(), level: event.level, message: event.message }));
+  return {
+    model: state.model!,
+    baseModel: payload.baseModel,
+    providerJobId: state.providerJobId!,
+    examples: payload.examples,
+    epochs: payload.epochs,
+    trainedTokens: state.trainedTokens ?? 0,
+    estimatedUsd: payload.estimatedUsd,
+    costUsd: nanoToUsdString(BigInt(state.costNano ?? '0')),
+    events,
+    ...(state.evalBase && state.evalTuned ? { evaluation: { base: state.evalBase, tuned: state.evalTuned } } : {}),
+  };
+}
+
+/** One status check: wait again (delayed, no slot held), fail for good, or bill and keep the model. */
+async function followTraining(
+  deps: ProcessorDeps,
+  context: JobContext<FineTunePayload>,
+  provider: FineTuningProvider,
+  state: FineTuneState,
+  save: (patch: Partial<FineTuneState>) => Promise<FineTuneState>,
+): Promise<void> {
+  const { payload, jobId, tenant } = context;
+  const job = await provider.retrieveJob(state.providerJobId!);
+  await context.reportProgress({ step: 'training', status: job.status });
+  if (RUNNING.has(job.status)) await waitAgain(state, save, payload, `fine-tuning ${job.status}`);
+  const spend = deps.services.limits.spendGuard;
+  if (job.status !== 'succeeded' || !job.fineTunedModel) {
+    if (state.hold) await spend.settle(state.hold, { nanoUsd: 0n, tokens: 0 });
+    throw new FineTuneFailedError(`provider job ${job.id} ${job.status}${job.error ? ` (${job.error})` : ''}`);
+  }
+  const trained = job.trainedTokens ?? payload.datasetTokens * payload.epochs;
+  const cost = trainingCost(deps.services.registry.require(payload.baseModel), trained);
+  const ledger = createUsageLedger(deps.redis, { keyPrefix: `${deps.prefix}:llm`, onUsage: (event) => void recordUsageCounters(deps.redis, deps.prefix, event).catch(() => {}) });
+  // Billed once whatever happens next: the key is the job's, and the hold is settled with what was counted.
+  const counted = await ledger.record({ tenant, model: payload.baseModel, jobType: 'fine-tune', idempotencyKey: `${jobId}:training`, requests: 1, inputTokens: trained, outputTokens: 0, costNanoUsd: cost, at: new Date() });
+  if (state.hold) await spend.settle(state.hold, counted ? { nanoUsd: cost, tokens: trained } : { nanoUsd: 0n, tokens: 0 });
+  await save({ model: job.fineTunedModel, trainedTokens: trained, costNano: cost.toString(), waitMs: undefined });
+}
+
+/** Saves the next (doubled) wait and moves the job to delayed for it, without using an attempt. */
+async function waitAgain(state: FineTuneState, save: (patch: Partial<FineTuneState>) => Promise<FineTuneState>, payload: FineTunePayload, what: string): Promise<never> {
+  const wait = state.waitMs ?? payload.pollIntervalMs;
+  await save({ waitMs: Math.min(MAX_WAIT_MS, wait * 2) });
+  throw new RetryAfterError(wait, `${what}: next check in ${wait} ms`);
+}
+
+/** Base model first; once its report exists, the tuned model against it as baseline. */
+async function evaluate(
+  deps: ProcessorDeps,
+  context: JobContext<FineTunePayload>,
+  state: FineTuneState,
+  save: (patch: Partial<FineTuneState>) => Promise<FineTuneState>,
+): Promise<void> {
+  if (!state.evalBase) {
+    const base = await submitHeldOut(deps, context, 'base', context.payload.baseModel);
+    if ('refused' in base) {
+      if (base.refused === 'budget') return void (await save({ evaluationSkipped: base.reason }));
+      await waitAgain(state, save, context.payload, `held-out evaluation not admitted yet (${base.reason})`);
+    } else await save({ evalBase: base.jobId, waitMs: undefined });
+  }
+  const baseState = await evaluationState(deps, state.evalBase!);
+  if (baseState === 'failed') return void (await save({ evaluationSkipped: `the base model's evaluation ${state.evalBase} failed` }));
+  if (baseState === 'running') await waitAgain(state, save, context.payload, 'base model evaluation running');
+  const tuned = await submitHeldOut(deps, context, 'tuned', state.model!, state.evalBase);
+  if ('refused' in tuned) {
+    if (tuned.refused === 'budget') return void (await save({ evaluationSkipped: tuned.reason }));
+    await waitAgain(state, save, context.payload, `held-out evaluation not admitted yet (${tuned.reason})`);
+  } else await save({ evalTuned: tuned.jobId });
+}
+
+function providerFor(deps: ProcessorDeps, model: string, signal: AbortSignal): FineTuningProvider {
+  return openAiFineTuning(createRouter(deps.services.providers).route(model).client, { signal });
+}

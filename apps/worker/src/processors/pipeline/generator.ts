@@ -1,0 +1,56 @@
+import type { SemanticCache } from '@llmops/cache';
+import type { PipelineRef } from '@llmops/contracts';
+import { createDefinitionStore, formatValue, runInput, type DefinitionStore } from '@llmops/pipelines';
+import { NonRetriableError } from '@llmops/queue';
+import { usdStringToNano } from '@llmops/tokens';
+import type { ProcessorDeps } from '../types';
+import { platformPorts } from './ports';
+import { contextModelOf, planOf } from './run';
+
+/** A saved pipeline version used as an evaluation's generator, and which of its fields to use. */
+export interface GeneratorSpec extends PipelineRef {
+  /** The input variable the case's input goes into. Default: the definition's first input. */
+  input?: string;
+  /** The output field that is the generated output. Default: the definition's first output field. */
+  output?: string;
+}
+
+interface Registered {
+  deps: ProcessorDeps;
+  cache: SemanticCache;
+  store: DefinitionStore;
+}
+
+// Set once per worker process by pipelineHandlers (handlers.ts builds every family's handlers at
+// boot), so the evaluation processor reaches pipelines without a new parameter on its functions.
+let registered: Registered | undefined;
+
+export function registerPipelineGenerator(deps: ProcessorDeps, cache: SemanticCache): void {
+  registered = { deps, cache, store: createDefinitionStore(deps.redis, deps.prefix) };
+}
+
+/**
+ * The output a saved pipeline version gives for one evaluation case input. Its steps are billed to
+ * the evaluation (job type `evaluation`) with ledger keys under `key` (case and sample), so a retried
+ * evaluation bills nothing twice. A pipeline that fails for this input yields an empty output (graded
+ * as such). A version that no longer exists fails the evaluation for good.
+ */
+export async function generateWithPipeline(
+  spec: GeneratorSpec,
+  input: string,
+  scope: { tenant: string; jobId: string; signal: AbortSignal },
+  key: string,
+): Promise<{ output: string; costNano: bigint }> {
+  if (!registered) throw new Error('pipeline generator used before pipelineHandlers() registered it');
+  const { deps, cache, store } = registered;
+  const saved = await store.get(scope.tenant, spec.name, spec.version);
+  if (!saved) throw new NonRetriableError(`generate.pipeline: no saved pipeline ${spec.name} version ${spec.version} for this tenant`);
+  const plan = planOf({ definition: saved.definition, inputCount: 1 });
+  const variable = spec.input ?? saved.definition.inputs[0]!;
+  const values = Object.fromEntries(saved.definition.inputs.map((name) => [name, name === variable ? input : '']));
+  const ports = platformPorts(deps, cache, { tenant: scope.tenant, jobId: scope.jobId, jobType: 'evaluation', signal: scope.signal, contextModel: contextModelOf(plan) });
+  // The evaluation stores each sample whole: no per-step progress is kept, so `jobId` only keys the ledger.
+  const result = await runInput({ plan, jobId: key, index: 0, input: values, attempt: 1, done: new Map(), ports, signal: scope.signal, save: async () => {} });
+  const field = spec.output ?? Object.keys(saved.definition.output)[0]!;
+  return { output: result.status === 'completed' ? formatValue(result.output?.[field]) : '', costNano: usdStringToNano(result.costUsd) };
+}
