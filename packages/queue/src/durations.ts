@@ -1,10 +1,18 @@
 import type { Redis } from 'ioredis';
+import { cancelledReason } from './job-view';
 import type { PlatformKeys } from './keys';
 
 /** Upper bounds, in seconds, of the job-duration histogram buckets. */
 export const durationBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600] as const;
 
-export type Outcome = 'completed' | 'failed';
+/** How a job attempt ended. A cancellation is its own outcome: the owner asked, nothing went wrong. */
+export const attemptOutcomes = ['completed', 'failed', 'cancelled'] as const;
+export type Outcome = (typeof attemptOutcomes)[number];
+
+/** The outcome of an attempt that threw: `cancelled` when its owner cancelled the job, else `failed`. */
+export function failureOutcome(failedReason: string | undefined): Extract<Outcome, 'failed' | 'cancelled'> {
+  return failedReason === cancelledReason ? 'cancelled' : 'failed';
+}
 
 /**
  * Job durations kept as a Prometheus histogram in Redis, so every worker replica adds to the same

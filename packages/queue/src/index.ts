@@ -5,7 +5,7 @@ export { silentLogger, type Logger } from './logger';
 export { ResultStore, InvalidCursorError, type ResultPage } from './results';
 export { TenantJobIndex, InvalidListCursorError } from './tenant-index';
 export { WorkerHeartbeats } from './heartbeat';
-export { DurationHistogram, durationBuckets } from './durations';
+export { DurationHistogram, attemptOutcomes, durationBuckets, failureOutcome, type Outcome } from './durations';
 export { createJobQueues, jobOptionsFor, type JobQueues, type FlowNode } from './queues';
 export { submitJob, submitJobs, submitFlow, type Submission, type SubmitOutcome, type SubmitDeps, type PayloadSource, type PayloadBuilder, type Admit, type Admission } from './submit';
 export { claimIdempotencyKey, IdempotencyInProgressError, type Claim, type ClaimOptions } from './idempotency';

@@ -13,7 +13,9 @@ export function platformKeys(prefix: string) {
     cancelChannel: `${prefix}:cancel`,
     cancelledTombstone: (jobId: string) => `${prefix}:cancelled:${jobId}`,
     workerHeartbeats: `${prefix}:workers`,
-    jobDurations: (queue: string, outcome: 'completed' | 'failed') => `${prefix}:metrics:duration:${queue}:${outcome}`,
+    jobDurations: (queue: string, outcome: 'completed' | 'failed' | 'cancelled') => `${prefix}:metrics:duration:${queue}:${outcome}`,
+    /** Sorted set of a queue's jobs that ended cancelled (score: when), so /metrics can tell them from failures. */
+    cancelledJobs: (queue: string) => `${prefix}:metrics:cancelled:${queue}`,
   };
 }
 export type PlatformKeys = ReturnType<typeof platformKeys>;

@@ -1,7 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { createRedis } from '@llmops/redis';
 import type { JobCatalog } from '@llmops/contracts';
-import { DurationHistogram } from './durations';
+import { DurationHistogram, failureOutcome, type Outcome } from './durations';
 import type { JobHandler, JobHandlers } from './handler';
 import { WorkerHeartbeats } from './heartbeat';
 import { platformKeys } from './keys';
@@ -112,14 +112,19 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
         .onEnd({ ...lifecycleEvent(job, queue, tenant), outcome })
         .catch((error: unknown) => logger.warn({ jobId: job.id, queue, err: String(error) }, 'job end hook failed'));
     };
+    const recordDuration = (job: Job, outcome: Outcome) =>
+      void durations
+        .record(queue, outcome, elapsedSeconds(job.processedOn, job.finishedOn))
+        .catch((error: unknown) => logger.warn({ jobId: job.id, queue, err: String(error) }, 'job duration not recorded'));
     worker.on('completed', (job) => {
-      void durations.record(queue, 'completed', elapsedSeconds(job.processedOn, job.finishedOn)).catch(() => {});
+      recordDuration(job, 'completed');
       logger.info({ jobId: job.id, queue }, 'job completed');
       ended(job, 'completed');
     });
     worker.on('failed', (job, error) => {
       if (!job) return;
-      void durations.record(queue, 'failed', elapsedSeconds(job.processedOn, job.finishedOn)).catch(() => {});
+      // A cancelled job's attempt is its own outcome, not a failure.
+      recordDuration(job, failureOutcome(job.failedReason));
       logger.warn({ jobId: job.id, queue, attemptsMade: job.attemptsMade, err: error.message }, 'job attempt failed');
       // 'failed' fires for every failed attempt; only a job left in the failed set has ended.
       void job.getState().then(
