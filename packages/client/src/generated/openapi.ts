@@ -60,10 +60,10 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's batches, newest first */
-        get: operations["getOpenaiBatches"];
+        get: operations["openaiListBatches"];
         put?: never;
         /** Create a batch from an uploaded file: its lines become inference jobs in batch mode (cache, then the provider's Batch API) */
-        post: operations["postOpenaiBatches"];
+        post: operations["openaiCreateBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -78,7 +78,7 @@ export interface paths {
             cookie?: never;
         };
         /** A batch with its status, request counts and output files */
-        get: operations["getOpenaiBatchesByBatchId"];
+        get: operations["openaiRetrieveBatch"];
         put?: never;
         post?: never;
         delete?: never;
@@ -97,7 +97,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancel a batch: waiting lines are dropped, running ones stopped; finished lines keep their output */
-        post: operations["postOpenaiBatchesByBatchIdCancel"];
+        post: operations["openaiCancelBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -114,7 +114,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** OpenAI-compatible chat completion (stream: true for server-sent chunks), run as a one-item inference job */
-        post: operations["postOpenaiChatCompletions"];
+        post: operations["openaiCreateChatCompletion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -131,7 +131,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** OpenAI-compatible embeddings of pseudonymized inputs (synchronous) */
-        post: operations["postOpenaiEmbeddings"];
+        post: operations["openaiCreateEmbeddings"];
         delete?: never;
         options?: never;
         head?: never;
@@ -146,10 +146,10 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's uploaded files */
-        get: operations["getOpenaiFiles"];
+        get: operations["openaiListFiles"];
         put?: never;
         /** Upload a JSONL batch input file (multipart: file, purpose=batch); pseudonymized, counted against the storage limit */
-        post: operations["postOpenaiFiles"];
+        post: operations["openaiUploadFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -164,11 +164,11 @@ export interface paths {
             cookie?: never;
         };
         /** A file: an upload, or a batch output or error file */
-        get: operations["getOpenaiFilesByFileId"];
+        get: operations["openaiRetrieveFile"];
         put?: never;
         post?: never;
         /** Delete an uploaded file (its bytes leave the storage limit) */
-        delete: operations["deleteOpenaiFilesByFileId"];
+        delete: operations["openaiDeleteFile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -182,7 +182,7 @@ export interface paths {
             cookie?: never;
         };
         /** A file's content with the owner's data restored (batch outputs: OpenAI's JSONL lines with custom_id) */
-        get: operations["getOpenaiFilesByFileIdContent"];
+        get: operations["openaiDownloadFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -980,6 +980,13 @@ export interface components {
             model: string;
             providerRequests: number;
             tokens: number;
+            wasted?: {
+                costUsd: string;
+                inputTokens: number;
+                outputTokens: number;
+                requests: number;
+                unknownOutcome: number;
+            };
         } | {
             answered: number;
             cacheHits: number;
@@ -991,6 +998,13 @@ export interface components {
             providerCalls: number;
             savedTokens: number;
             savedUsd: string;
+            wasted?: {
+                costUsd: string;
+                inputTokens: number;
+                outputTokens: number;
+                requests: number;
+                unknownOutcome: number;
+            };
         } | {
             warmed: number;
         } | {
@@ -1050,6 +1064,13 @@ export interface components {
                 id: string;
             }[];
             samples: number;
+            wasted?: {
+                costUsd: string;
+                inputTokens: number;
+                outputTokens: number;
+                requests: number;
+                unknownOutcome: number;
+            };
         } | {
             cost: {
                 usd: string;
@@ -1081,6 +1102,33 @@ export interface components {
                 wrongHits: number;
             }[];
             targetWrongHitRate: number;
+        } | {
+            cacheHits: number;
+            completed: number;
+            costUsd: string;
+            failed: number;
+            inputs: number;
+            inputTokens: number;
+            outputTokens: number;
+            providerCalls: number;
+        } | {
+            baseModel: string;
+            costUsd: string;
+            epochs: number;
+            estimatedUsd: string;
+            evaluation?: {
+                base: string;
+                tuned: string;
+            };
+            events: {
+                at: string;
+                level: string;
+                message: string;
+            }[];
+            examples: number;
+            model: string;
+            providerJobId: string;
+            trainedTokens: number;
         } | null;
         /**
          * @description Every limit of the caller (TENANT_LIMITS) with its value, what is used and what remains.
@@ -1146,6 +1194,98 @@ export interface components {
                 maxItemsPerJob: number;
             };
         };
+        /** @description OpenAI's Batch object. Its lines run as inference jobs in batch mode; output and error files appear once every job has ended (failed counts lines that failed or never ran). */
+        OpenAIBatch: {
+            cancelled_at: number | null;
+            cancelling_at: number | null;
+            completed_at: number | null;
+            completion_window: string;
+            created_at: number;
+            endpoint: string;
+            error_file_id: string | null;
+            errors: {
+                data: {
+                    code: string;
+                    line: null;
+                    message: string;
+                    param: null;
+                }[];
+                /** @constant */
+                object: "list";
+            } | null;
+            expired_at: number | null;
+            expires_at: number | null;
+            failed_at: number | null;
+            finalizing_at: number | null;
+            id: string;
+            in_progress_at: number | null;
+            input_file_id: string;
+            metadata: {
+                [key: string]: string;
+            } | null;
+            model?: string;
+            /** @constant */
+            object: "batch";
+            output_file_id: string | null;
+            request_counts: {
+                completed: number;
+                failed: number;
+                total: number;
+            };
+            /** @enum {string} */
+            status: "in_progress" | "cancelling" | "cancelled" | "completed" | "expired" | "failed";
+        };
+        /** @description The caller's batches, newest first. */
+        OpenAIBatchList: {
+            data: components["schemas"]["OpenAIBatch"][];
+            first_id: string | null;
+            has_more: boolean;
+            last_id: string | null;
+            /** @constant */
+            object: "list";
+        };
+        /** @description OpenAI's chat.completion with the caller's personal data restored. Usage is 0 on a cache hit (nothing was generated or billed; header x-llmops-cache says hit). With `stream: true` the same answer comes as `chat.completion.chunk` server-sent events, then `data: [DONE]`. */
+        OpenAIChatCompletion: {
+            choices: {
+                /** @constant */
+                finish_reason: "stop";
+                index: number;
+                logprobs: null;
+                message: {
+                    content: string;
+                    refusal: null;
+                    /** @constant */
+                    role: "assistant";
+                };
+            }[];
+            created: number;
+            id: string;
+            model: string;
+            /** @constant */
+            object: "chat.completion";
+            system_fingerprint: null;
+            usage: {
+                completion_tokens: number;
+                prompt_tokens: number;
+                total_tokens: number;
+            };
+        };
+        /** @description Vectors of the pseudonymized inputs, in input order: numbers, or base64 little-endian float32 with `encoding_format: "base64"`. */
+        OpenAIEmbeddingList: {
+            data: {
+                embedding: number[] | string;
+                index: number;
+                /** @constant */
+                object: "embedding";
+            }[];
+            model: string;
+            /** @constant */
+            object: "list";
+            usage: {
+                prompt_tokens: number;
+                total_tokens: number;
+            };
+        };
         /** @description OpenAI's error shape: `{error: {message, type, param, code}}`. */
         OpenAIError: {
             error: {
@@ -1154,6 +1294,37 @@ export interface components {
                 param: string | null;
                 type: string;
             };
+        };
+        /** @description An uploaded batch input (purpose batch), or a batch output or error file (purpose batch_output). */
+        OpenAIFile: {
+            bytes: number;
+            created_at: number;
+            expires_at: number | null;
+            filename: string;
+            id: string;
+            /** @constant */
+            object: "file";
+            /** @enum {string} */
+            purpose: "batch" | "batch_output";
+            /** @constant */
+            status: "processed";
+            status_details: null;
+        };
+        OpenAIFileDeleted: {
+            /** @constant */
+            deleted: true;
+            id: string;
+            /** @constant */
+            object: "file";
+        };
+        /** @description The caller's uploaded files. */
+        OpenAIFileList: {
+            data: components["schemas"]["OpenAIFile"][];
+            first_id: string | null;
+            has_more: boolean;
+            last_id: string | null;
+            /** @constant */
+            object: "list";
         };
         /** @description The tenant's request rate: the burst, what is left, and when to retry (also the Retry-After header). */
         RateRefusal: {
@@ -1450,9 +1621,12 @@ export interface operations {
             };
         };
     };
-    getOpenaiBatches: {
+    openaiListBatches: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1464,7 +1638,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenAIBatchList"];
+                };
             };
             /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
             400: {
@@ -1508,7 +1684,7 @@ export interface operations {
             };
         };
     };
-    postOpenaiBatches: {
+    openaiCreateBatch: {
         parameters: {
             query?: never;
             header?: {
@@ -1538,7 +1714,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenAIBatch"];
+                };
             };
             /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
             400: {
@@ -1638,7 +1816,7 @@ export interface operations {
             };
         };
     };
-    getOpenaiBatchesByBatchId: {
+    openaiRetrieveBatch: {
         parameters: {
             query?: never;
             header?: never;
@@ -1654,7 +1832,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenAIBatch"];
+                };
             };
             /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
             400: {
@@ -1707,7 +1887,7 @@ export interface operations {
             };
         };
     };
-    postOpenaiBatchesByBatchIdCancel: {
+    openaiCancelBatch: {
         parameters: {
             query?: never;
             header?: never;
@@ -1723,7 +1903,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenAIBatch"];
+                };
             };
             /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
             400: {
@@ -1794,7 +1976,7 @@ export interface operations {
             };
         };
     };
-    postOpenaiChatCompletions: {
+    openaiCreateChatCompletion: {
         parameters: {
             query?: never;
             header?: {
@@ -1837,7 +2019,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenAIChatCompletion"];
+                };
             };
             /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
             400: {
@@ -1937,7 +2121,7 @@ export interface operations {
             };
         };
     };
-    postOpenaiEmbeddings: {
+    openaiCreateEmbeddings: {
         parameters: {
             query?: never;
             header?: never;
@@ -1962,7 +2146,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenAIEmbeddingList"];
+                };
             };
             /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
             400: {
@@ -2033,9 +2219,14 @@ export interface operations {
             };
         };
     };
-    getOpenaiFiles: {
+    openaiListFiles: {
         parameters: {
-            query?: never;
+            query?: {
+                after?: string;
+                limit?: number;
+                order?: "asc" | "desc";
+                purpose?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2047,7 +2238,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenAIFileList"];
+                };
             };
             /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
             400: {
@@ -2091,7 +2284,7 @@ export interface operations {
             };
         };
     };
-    postOpenaiFiles: {
+    openaiUploadFile: {
         parameters: {
             query?: never;
             header?: never;
@@ -2105,7 +2298,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenAIFile"];
+                };
             };
             /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
             400: {
@@ -2167,7 +2362,7 @@ export interface operations {
             };
         };
     };
-    getOpenaiFilesByFileId: {
+    openaiRetrieveFile: {
         parameters: {
             query?: never;
             header?: never;
@@ -2183,7 +2378,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenAIFile"];
+                };
             };
             /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
             400: {
@@ -2236,7 +2433,7 @@ export interface operations {
             };
         };
     };
-    deleteOpenaiFilesByFileId: {
+    openaiDeleteFile: {
         parameters: {
             query?: never;
             header?: never;
@@ -2252,7 +2449,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpenAIFileDeleted"];
+                };
             };
             /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
             400: {
@@ -2305,7 +2504,7 @@ export interface operations {
             };
         };
     };
-    getOpenaiFilesByFileIdContent: {
+    openaiDownloadFile: {
         parameters: {
             query?: never;
             header?: never;
@@ -3808,6 +4007,12 @@ export interface operations {
                         cache?: false;
                         maxTokens?: number;
                         model: string;
+                        pipeline?: {
+                            input?: string;
+                            name: string;
+                            output?: string;
+                            version: number;
+                        };
                         seed?: number;
                         system?: string;
                         temperature?: number;
@@ -4093,6 +4298,12 @@ export interface operations {
                             cache?: false;
                             maxTokens?: number;
                             model: string;
+                            pipeline?: {
+                                input?: string;
+                                name: string;
+                                output?: string;
+                                version: number;
+                            };
                             seed?: number;
                             system?: string;
                             temperature?: number;
