@@ -1,6 +1,7 @@
 import OpenAI, { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpValues, waitFor } from '@llmops/testing';
+import { OpenAiBatch, OpenAiChatCompletion, OpenAiEmbeddingList, OpenAiFile } from '../src/features/openai/responses';
 import { auth, keys, redisUrl, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
 
 // Must-show 2 of issue 15: the official openai SDK, pointed at the front door with a tenant key, runs
@@ -25,6 +26,8 @@ describe('the openai SDK against /openai/v1', () => {
     const before = chatCalls();
     const first = await client.chat.completions.create({ model: 'gpt-4o-mini', messages, temperature: 0, max_tokens: 200 });
     expect(first.object).toBe('chat.completion');
+    // The SDK hands over the JSON as sent: it is the documented shape.
+    expect(() => OpenAiChatCompletion.parse(first)).not.toThrow();
     expect(first.choices[0]?.message.content).toMatch(/pumps/i);
     expect(first.usage?.prompt_tokens).toBeGreaterThan(0);
 
@@ -87,6 +90,7 @@ describe('the openai SDK against /openai/v1', () => {
     const viaBase64 = await client.embeddings.create({ model: 'text-embedding-3-small', input: texts, dimensions: 256 });
     const viaFloat = await client.embeddings.create({ model: 'text-embedding-3-small', input: texts[0]!, dimensions: 256, encoding_format: 'float' });
     expect(viaBase64.object).toBe('list');
+    expect(() => OpenAiEmbeddingList.parse(viaFloat)).not.toThrow();
     expect(viaBase64.data.map((d) => d.index)).toEqual([0, 1, 2]);
     const [a, b, c] = viaBase64.data.map((d) => Array.from(d.embedding));
     expect(a).toHaveLength(256);
@@ -106,6 +110,7 @@ describe('the openai SDK against /openai/v1', () => {
       .join('\n');
     const file = await client.files.create({ file: await toFile(Buffer.from(jsonl), 'questions.jsonl'), purpose: 'batch' });
     expect(file).toMatchObject({ object: 'file', purpose: 'batch', filename: 'questions.jsonl', bytes: Buffer.byteLength(jsonl) });
+    expect(() => OpenAiFile.parse(file)).not.toThrow();
     expect((await client.files.retrieve(file.id)).id).toBe(file.id);
     expect((await client.files.list()).data.map((f) => f.id)).toContain(file.id);
 
@@ -121,6 +126,7 @@ describe('the openai SDK against /openai/v1', () => {
       { what: 'batch completed', timeoutMs: 120_000, intervalMs: 250 },
     );
     expect(done.request_counts).toEqual({ total: 3, completed: 3, failed: 0 });
+    expect(() => OpenAiBatch.parse(done)).not.toThrow();
     expect(done.error_file_id).toBeNull();
     expect((await client.batches.list()).data.map((b) => b.id)).toContain(created.id);
 

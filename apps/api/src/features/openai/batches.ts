@@ -56,7 +56,7 @@ export function createBatch(deps: Deps, files: FileStore, batches: BatchStore): 
     if (!parsed.success) throw validationError(parsed.error);
     const request = parsed.data;
     const idempotencyKey = readIdempotencyKey(req);
-    const requestHash = canonicalHash({ path: req.path, body: req.body });
+    const requestHash = await canonicalHash({ path: req.path, body: req.body });
     const batchId = batchIdFor(tenant, idempotencyKey);
     const existing = idempotencyKey ? await batches.get(tenant, batchId) : undefined;
     if (existing) {

@@ -26,7 +26,7 @@ export function chatCompletions(deps: Deps): FrontDoorHandler {
     const [outcome] = await submitFrontDoorJobs(deps, {
       tenant,
       jobs: [{ model: request.model, parameters: toParameters(request), mode: 'realtime', items: [toInferenceItem(ITEM_ID, request)] }],
-      requestHash: canonicalHash({ path: req.path, body: req.body }),
+      requestHash: await canonicalHash({ path: req.path, body: req.body }),
       ...(idempotencyKey ? { idempotencyKey: `openai:chat:${idempotencyKey}` } : {}),
     });
     const jobId = outcome!.jobId;

@@ -1,23 +1,13 @@
+import type { z } from 'zod';
 import { cancelledReason } from '@llmops/queue';
 import { HttpError } from '../../http/errors';
+import type { OpenAiChatCompletion } from './responses';
 
 /** `usage` of an OpenAI answer. On a cache hit it is 0: nothing was generated or billed. */
-export interface CompletionUsage {
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-}
+export type CompletionUsage = ChatCompletion['usage'];
 
 /** OpenAI's `chat.completion` object, as the openai SDK types it (text answers, one choice). */
-export interface ChatCompletion {
-  id: string;
-  object: 'chat.completion';
-  created: number;
-  model: string;
-  choices: { index: number; message: { role: 'assistant'; content: string; refusal: null }; logprobs: null; finish_reason: 'stop' }[];
-  usage: CompletionUsage;
-  system_fingerprint: null;
-}
+export type ChatCompletion = z.infer<typeof OpenAiChatCompletion>;
 
 export const usageOf = (usage: { inputTokens: number; outputTokens: number }): CompletionUsage => ({
   prompt_tokens: usage.inputTokens,
