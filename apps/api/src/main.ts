@@ -2,7 +2,7 @@ import { loadOrExit } from '@llmops/config';
 import { platformCatalog } from '@llmops/contracts';
 import { createLogger } from '@llmops/logger';
 import { checkRedis, createRedis } from '@llmops/redis';
-import { createPlatformServices } from '@llmops/services';
+import { createPlatformServices, warmUp } from '@llmops/services';
 import { loadApiEnv } from './env';
 import { platformFeatures } from './features';
 import { startApiServer } from './server';
@@ -14,6 +14,7 @@ try {
   await checkRedis(env.REDIS_URL);
   const redis = createRedis({ url: env.REDIS_URL, role: 'client', name: 'api-services', onError: (error) => logger.warn({ err: error.message }, 'redis connection error') });
   const services = createPlatformServices(env, { redis, prefix: env.QUEUE_PREFIX, vaultTtlSeconds: env.JOB_RETENTION_HOURS * 3600 });
+  warmUp();
   const server = await startApiServer({ env, catalog: platformCatalog, submissions: [], features: platformFeatures, services, logger });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -26,11 +26,11 @@ describe('evaluation keeps personal data out of Redis and the provider', () => {
     });
     expect(report.graders.exact?.passRate).toBe(0.5);
     const records = await allResults(harness, id);
-    expect(records.find((record) => record.result.caseId === 'c1')?.result.output).toMatch(/<EMAIL_1>/);
+    expect(records.find((record) => record.result.caseId === 'c1')?.result.output).toMatch(/<EMAIL_\d+>/);
 
     expect(await dumpValues(redisUrl, harness.prefix)).not.toContain(email);
     const sent = JSON.stringify(harness.simulator.log.list());
     expect(sent).not.toContain(email);
-    expect(sent).toContain('<EMAIL_1>');
+    expect(sent).toMatch(/<EMAIL_\d+>/);
   });
 });

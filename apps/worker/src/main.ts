@@ -2,7 +2,7 @@ import { loadOrExit } from '@llmops/config';
 import { platformCatalog } from '@llmops/contracts';
 import { createLogger } from '@llmops/logger';
 import { checkRedis, createRedis } from '@llmops/redis';
-import { createJobLifecycle, createPlatformServices } from '@llmops/services';
+import { createJobLifecycle, createPlatformServices, warmUp } from '@llmops/services';
 import { loadWorkerEnv } from './env';
 import { createPlatformHandlers } from './handlers';
 import { runWorker } from './run';
@@ -15,6 +15,7 @@ try {
   // The ledger, the call journal, the cache and the vault: jobs wait through a Redis blip on it.
   const redis = createRedis({ url: env.REDIS_URL, role: 'job', name: `worker-services:${env.WORKER_ID}`, onError: (error) => logger.warn({ err: error.message }, 'redis connection error') });
   const services = createPlatformServices(env, { redis, prefix: env.QUEUE_PREFIX, vaultTtlSeconds: env.JOB_RETENTION_HOURS * 3600 });
+  warmUp();
   const handlers = createPlatformHandlers({ services, redis, prefix: env.QUEUE_PREFIX, logger });
   const lifecycle = createJobLifecycle({ redis, prefix: env.QUEUE_PREFIX, services });
   await runWorker({ env, catalog: platformCatalog, handlers, logger, lifecycle, onClosed: async () => {

@@ -13,6 +13,7 @@ export { limitsKeys, queueTag, type LimitsKeys } from './keys';
 export { createRateLimiter, type RateLimiter, type RateDecision } from './rate';
 export { createAdmission, type Admission, type AdmissionOptions, type AdmitJob, type AdmitResult, type AdmissionRefusal } from './admission';
 export { estimateInference, type InferenceEstimateOptions } from './estimate/inference';
+export { createPacer } from './estimate/pace';
 export { estimateEvaluation, JUDGE_PROMPT_OVERHEAD_TOKENS, type EvaluationEstimateOptions } from './estimate/evaluation';
 export { estimateIngest, type IngestEstimateOptions } from './estimate/ingest';
 export { workProblem, type WorkProblem } from './estimate/problem';

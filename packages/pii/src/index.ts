@@ -17,3 +17,4 @@ export {
 } from './log';
 export { luhnValid, ibanValid, ssnValid, cardIssuer } from './detectors/validators';
 export { base58CheckVersion, segwitHrp, eip55Valid } from './detectors/crypto-checksums';
+export { detectPersons, warmPersonDetector, DEFAULT_NLP_BUDGET_CHARS, type PersonDetectorOptions, type WarmPersonDetectorOptions } from './detectors/person';

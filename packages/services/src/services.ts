@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import { createLlmClient, ProvidersConfig, type LlmClient } from '@llmops/llm';
-import { createVault, defaultPolicy, type PiiPolicy, type Vault } from '@llmops/pii';
+import { createVault, defaultPolicy, warmPersonDetector, type PiiPolicy, type Vault } from '@llmops/pii';
 import { createRedisVaultStore } from '@llmops/pii/redis';
-import { createModelRegistry, type ModelRegistry } from '@llmops/tokens';
+import { countTokens, createModelRegistry, type ModelRegistry } from '@llmops/tokens';
 import { createVectorStore, type VectorStore } from '@llmops/vector';
 import { createTenantLimits, type TenantLimitsService } from '@llmops/limits';
 import type { ServicesEnv } from './env';
@@ -96,4 +96,13 @@ export function createPlatformServices(env: ServicesEnv, options: { redis: Redis
       await vectors.close();
     },
   };
+}
+
+/**
+ * Loads what the first request would otherwise pay for on the event loop (the name lexicons and
+ * tagger, about half a second; the tokenizer's tables): call once at boot, before listening.
+ */
+export function warmUp(): void {
+  warmPersonDetector();
+  countTokens('warm up', 'gpt-4o-mini');
 }

@@ -1,4 +1,5 @@
 import type { TenantLimitsService, WorkEstimate } from '@llmops/limits';
+import type { Request } from 'express';
 import type { Admit } from '@llmops/queue';
 import { refusalError } from './refusals';
 
@@ -34,5 +35,15 @@ export async function admitting(
   };
 }
 
-/** Bytes a value takes as stored JSON. */
+/**
+ * Bytes a request's work takes in Redis while it waits, for the tenant's storage limit: the body's
+ * size as sent (Content-Length), which needs no second pass over a 10 MB body; a chunked request
+ * without one is measured from its parsed body.
+ */
+export function requestBytes(req: Request, body: unknown): number {
+  const length = Number(req.headers['content-length']);
+  return Number.isFinite(length) && length > 0 ? length : Buffer.byteLength(JSON.stringify(body) ?? '', 'utf8');
+}
+
+/** Bytes a value takes as stored JSON (for work that was not sent as one request body, e.g. an uploaded file's lines). */
 export const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');

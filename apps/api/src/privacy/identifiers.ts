@@ -1,17 +1,20 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { RequestHandler } from 'express';
-import { detect } from '@llmops/pii';
+import { containsPii } from '@llmops/pii';
+import { createPacer } from '@llmops/limits';
 import { HttpError } from '../http/errors';
 import type { FieldDecision } from './field-inventory';
 
 /**
  * True when a PII detector matches anywhere in the value, as written or with the separators ids use
  * (`_ . : / + -`) read as spaces: `card_4111111111111111` hides a card number from a detector that
- * wants it to stand alone.
+ * wants it to stand alone. Every type counts but the context-only ones (names, birth dates), which
+ * need sentences around them and would refuse ordinary ids.
  */
 export function looksPersonal(value: string): boolean {
-  if (detect(value).length > 0) return true;
+  if (containsPii(value)) return true;
   const spaced = value.replace(/[_.:/+-]+/g, ' ');
-  return spaced !== value && detect(spaced).length > 0;
+  return spaced !== value && containsPii(spaced);
 }
 
 /**
@@ -60,11 +63,16 @@ export function personalDataRefused(path: string): HttpError {
   return new HttpError(400, 'invalid_request', `${path}: ${message}`, { issues: [{ path, message }] });
 }
 
-/** Refuses the first identifier or pattern in `value` (at the inventory's paths) that a detector matches. */
-export function refusePersonalIdentifiers(value: unknown, fields: Readonly<Record<string, FieldDecision>>, where: string): void {
+/**
+ * Refuses the first identifier or pattern in `value` (at the inventory's paths) that a detector
+ * matches. Yields to the event loop between slices of work: a request may carry 10,000 ids.
+ */
+export async function refusePersonalIdentifiers(value: unknown, fields: Readonly<Record<string, FieldDecision>>, where: string): Promise<void> {
+  const pace = createPacer();
   for (const [path, decision] of Object.entries(fields)) {
     if ((decision !== 'identifier' && decision !== 'pattern') || path.startsWith('params.') || path.startsWith('query.')) continue;
     for (const found of stringsAt(value, path)) {
+      await pace();
       if (looksPersonal(found.value)) throw personalDataRefused(`${where}.${found.path}`);
     }
   }
@@ -75,14 +83,16 @@ export function refusePersonalIdentifiers(value: unknown, fields: Readonly<Recor
  * inventory entry before it runs. Bodies a handler reads itself (NDJSON) are checked there.
  */
 export function withIdentifierCheck(fields: Readonly<Record<string, FieldDecision>>, handler: RequestHandler): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
+    // The body was parsed and shape-checked in this same turn: let other requests in first.
+    await nextTurn();
     for (const [path, decision] of Object.entries(fields)) {
       if (decision !== 'identifier' && decision !== 'pattern') continue;
       const [source, name] = path.split('.');
       const raw = source === 'params' ? req.params[name ?? ''] : source === 'query' ? req.query[name ?? ''] : undefined;
       if (typeof raw === 'string' && looksPersonal(raw)) throw personalDataRefused(path);
     }
-    if (req.body && typeof req.body === 'object') refusePersonalIdentifiers(req.body, fields, 'body');
+    if (req.body && typeof req.body === 'object') await refusePersonalIdentifiers(req.body, fields, 'body');
     return handler(req, res, next);
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { submitJob, submitJobs } from '@llmops/queue';
 import type { ApiDeps, SubmissionContext, SubmissionRoute } from '../deps';
 import { HttpError, validationError } from '../http/errors';
-import { admitting, jsonBytes, type JobDemand } from '../limits/admit';
+import { admitting, requestBytes, type JobDemand } from '../limits/admit';
 import { canonicalHash, readIdempotencyKey, requireJson } from '../submission/request';
 import { acceptMany, acceptOne, settle } from '../submission/respond';
 
@@ -18,11 +18,11 @@ export function submissionHandler(deps: ApiDeps, route: SubmissionRoute): Reques
     const body = route.body.safeParse(req.body);
     if (!body.success) throw validationError(body.error);
     const params = req.params as Record<string, string>;
-    await route.check?.(body.data, { tenant, params, services: deps.services, queues: deps.queues });
-    const admit = await admitting(deps.services?.limits, { tenant, queue: definition.queue, jobs: [await demandOf(deps, route, body.data)], maxCostUsd: maxCostOf(body.data) });
+    await route.check?.(body.data, { tenant, params, services: deps.services, queues: deps.queues, redis: deps.redis, prefix: deps.keys.prefix });
+    const admit = await admitting(deps.services?.limits, { tenant, queue: definition.queue, jobs: [await demandOf(deps, route, body.data, requestBytes(req, req.body))], maxCostUsd: maxCostOf(body.data) });
     const payload = { build: (jobId: string) => toJobPayload(route, definition.payload, body.data, { tenant, params, jobId, services: deps.services }, 'body') };
     const outcome = await settle(
-      submitJob(deps, { jobName: route.job, tenant, payload, requestHash: canonicalHash({ path: req.path, body: req.body }), idempotencyKey, admit }),
+      submitJob(deps, { jobName: route.job, tenant, payload, requestHash: await canonicalHash({ path: req.path, body: req.body }), idempotencyKey, admit }),
     );
     acceptOne(res, outcome, route.job);
   };
@@ -45,24 +45,24 @@ export function bulkSubmissionHandler(deps: ApiDeps, route: SubmissionRoute): Re
     if (!envelope.success) throw validationError(envelope.error);
     const tenant = req.tenant!;
     const params = req.params as Record<string, string>;
-    for (const [index, body] of envelope.data.jobs.entries()) await route.check?.(body, { tenant, params, services: deps.services, queues: deps.queues }, `body.jobs.${index}`);
+    for (const [index, body] of envelope.data.jobs.entries()) await route.check?.(body, { tenant, params, services: deps.services, queues: deps.queues, redis: deps.redis, prefix: deps.keys.prefix }, `body.jobs.${index}`);
     const jobs = envelope.data.jobs as unknown[];
     const costs = new Set(jobs.map(maxCostOf));
     if (costs.size > 1) throw new HttpError(400, 'invalid_request', 'body.jobs: every job of one bulk request must have the same maxCostUsd (or none)');
-    const admit = await admitting(deps.services?.limits, { tenant, queue: definition.queue, jobs: await Promise.all(jobs.map((body) => demandOf(deps, route, body))), maxCostUsd: maxCostOf(jobs[0]) });
+    const admit = await admitting(deps.services?.limits, { tenant, queue: definition.queue, jobs: await Promise.all(jobs.map((body) => demandOf(deps, route, body, Math.ceil(requestBytes(req, req.body) / jobs.length)))), maxCostUsd: maxCostOf(jobs[0]) });
     const payloads = envelope.data.jobs.map((body, index) => ({
       build: (jobId: string) => toJobPayload(route, definition.payload, body, { tenant, params, jobId, services: deps.services }, `body.jobs.${index}`),
     }));
     const outcomes = await settle(
-      submitJobs(deps, { jobName: route.job, tenant, payloads, requestHash: canonicalHash({ path: req.path, body: req.body }), idempotencyKey, admit }),
+      submitJobs(deps, { jobName: route.job, tenant, payloads, requestHash: await canonicalHash({ path: req.path, body: req.body }), idempotencyKey, admit }),
     );
     acceptMany(res, outcomes);
   };
 }
 
 /** A job's size in Redis and its worst case, for the tenant's limits. */
-async function demandOf(deps: ApiDeps, route: SubmissionRoute, body: unknown): Promise<JobDemand> {
-  return { bytes: jsonBytes(body), ...(route.estimate && deps.services ? { estimate: await route.estimate(body, deps.services) } : {}) };
+async function demandOf(deps: ApiDeps, route: SubmissionRoute, body: unknown, bytes: number): Promise<JobDemand> {
+  return { bytes, ...(route.estimate && deps.services ? { estimate: await route.estimate(body, deps.services) } : {}) };
 }
 
 /** The optional `maxCostUsd` every submission body may carry. */

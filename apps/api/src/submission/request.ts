@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { z } from 'zod';
+import { createPacer } from '@llmops/limits';
 import { HttpError } from '../http/errors';
 
 const IdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
@@ -25,26 +26,23 @@ export function readIdempotencyKey(req: Request): string | undefined {
   return parsed.data;
 }
 
-/** sha256 of JSON with sorted keys, so a retry that re-serialises the same body still matches. */
-export function canonicalHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
-}
-
-/** Literal output queued on the stack; a class, so no body value can pose as one. */
-class Raw {
-  constructor(readonly text: string) {}
-}
-
-/** Iterative, so no body depth can overflow the stack. */
-function canonicalJson(root: unknown): string {
-  const out: string[] = [];
+/**
+ * sha256 of JSON with sorted keys, so a retry that re-serialises the same body still matches. Built
+ * iteratively (no body depth can overflow the stack) and fed to the hash in pieces, yielding to the
+ * event loop between slices of work: a 10 MB body must not hold up other requests.
+ */
+export async function canonicalHash(root: unknown): Promise<string> {
+  const hash = createHash('sha256');
+  const pace = createPacer();
   const stack: unknown[] = [root];
+  let steps = 0;
   while (stack.length > 0) {
+    if (++steps % 512 === 0) await pace();
     const value = stack.pop();
     if (value instanceof Raw) {
-      out.push(value.text);
+      hash.update(value.text);
     } else if (Array.isArray(value)) {
-      out.push('[');
+      hash.update('[');
       stack.push(new Raw(']'));
       for (let i = value.length - 1; i >= 0; i--) {
         stack.push(value[i]);
@@ -52,7 +50,7 @@ function canonicalJson(root: unknown): string {
       }
     } else if (value && typeof value === 'object') {
       const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      out.push('{');
+      hash.update('{');
       stack.push(new Raw('}'));
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, inner] = entries[i]!;
@@ -60,8 +58,13 @@ function canonicalJson(root: unknown): string {
         stack.push(new Raw(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`));
       }
     } else {
-      out.push(JSON.stringify(value) ?? 'null');
+      hash.update(JSON.stringify(value) ?? 'null');
     }
   }
-  return out.join('');
+  return hash.digest('hex');
+}
+
+/** Literal output queued on the stack; a class, so no body value can pose as one. */
+class Raw {
+  constructor(readonly text: string) {}
 }

@@ -4,7 +4,7 @@ import { INGEST_PART_DOCUMENTS, ingestJobs } from '@llmops/contracts';
 import { announceChanges, piiScope, protectDocuments, storedCollectionName } from '@llmops/ingest';
 import { estimateIngest } from '@llmops/limits';
 import { submitFlow, submitJob, type Admit } from '@llmops/queue';
-import { admitting, jsonBytes } from '../../limits/admit';
+import { admitting, requestBytes } from '../../limits/admit';
 import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps } from '../../deps';
 import { HttpError, notFound, validationError } from '../../http/errors';
@@ -34,10 +34,10 @@ export function ingestDocuments(deps: Deps): RequestHandler {
     const info = await mapErrors(() => collectionForIngest(deps.services, tenant, name, model));
     const estimate = await estimateIngest({ model: String(info.meta.model), documents }, deps.services.registry);
     // Only the upload (the parent of a fan-out) counts against the tenant's jobs at once.
-    const admit = await admitting(deps.services.limits, { tenant, queue: 'ingest', jobs: [{ bytes: jsonBytes(documents), estimate }], maxCostUsd });
+    const admit = await admitting(deps.services.limits, { tenant, queue: 'ingest', jobs: [{ bytes: requestBytes(req, documents), estimate }], maxCostUsd });
     const context = { scope: piiScope(tenant, name), policy: deps.services.piiPolicyFor(tenant), vault: deps.services.vault };
     const safe = await protectDocuments(documents, context);
-    const submission = { tenant, requestHash: canonicalHash({ path: req.path, body: rawForHash }), idempotencyKey, admit };
+    const submission = { tenant, requestHash: await canonicalHash({ path: req.path, body: rawForHash }), idempotencyKey, admit };
     const outcome = await settle(submitUpload(deps, submission, name, String(info.meta.model), safe));
     acceptOne(res, outcome, 'ingest', { collection: name, model: info.meta.model, documents: documents.length });
   };
@@ -115,12 +115,13 @@ async function readDocuments(req: Parameters<RequestHandler>[0], res: Parameters
         .filter(([path]) => path.startsWith('documents.*.'))
         .map(([path, decision]) => [path.slice('documents.*.'.length), decision]),
     );
-    const documents = lines.map((line, i) => {
+    const documents: DocumentBody[] = [];
+    for (const [i, line] of lines.entries()) {
       const doc = DocumentBody.safeParse(line);
       if (!doc.success) throw validationError(doc.error, `body.line.${i + 1}`);
-      refusePersonalIdentifiers(doc.data, perDocument, `body.line.${i + 1}`);
-      return doc.data;
-    });
+      await refusePersonalIdentifiers(doc.data, perDocument, `body.line.${i + 1}`);
+      documents.push(doc.data);
+    }
     checkUniqueIds(documents, (i) => `body.line.${i + 1}.id`);
     return { documents, model: query.data.model, maxCostUsd: query.data.maxCostUsd, rawForHash: { ndjson: text, model: query.data.model, maxCostUsd: query.data.maxCostUsd } };
   }

@@ -6,12 +6,12 @@ import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps } from '../../deps';
 import { validationError } from '../../http/errors';
 import { requireCollection } from '../collections/collection-info';
-import { requireModel } from '../../submission/references';
+import { requireTenantModel } from '../../submission/references';
 import { canonicalHash, readIdempotencyKey, requireJson } from '../../submission/request';
 import { acceptOne, settle } from '../../submission/respond';
 import { InferenceRequest, WarmRequest } from './body';
 import { estimateInference } from '@llmops/limits';
-import { admitting, jsonBytes } from '../../limits/admit';
+import { admitting, requestBytes } from '../../limits/admit';
 
 type Deps = ApiDeps & { services: PlatformServices };
 
@@ -51,13 +51,13 @@ async function submitItems(deps: Deps, req: Request, items: readonly InferenceIt
   const payload = inferenceJobs.inference.payload.safeParse({ ...settings, itemCount: items.length });
   if (!payload.success) throw validationError(payload.error);
   const estimate = await estimateInference({ payload: payload.data, items }, deps.services.registry);
-  const admit = await admitting(deps.services.limits, { tenant, queue: 'inference', jobs: [{ bytes: jsonBytes(items), estimate }], maxCostUsd });
+  const admit = await admitting(deps.services.limits, { tenant, queue: 'inference', jobs: [{ bytes: requestBytes(req, req.body), estimate }], maxCostUsd });
   const build = async (jobId: string) => {
     await storeItems(deps, tenant, jobId, items);
     return payload.data;
   };
   return settle(
-    submitJob(deps, { jobName: 'inference', tenant, payload: { build }, requestHash: canonicalHash({ path: req.path, body: req.body }), idempotencyKey, admit }),
+    submitJob(deps, { jobName: 'inference', tenant, payload: { build }, requestHash: await canonicalHash({ path: req.path, body: req.body }), idempotencyKey, admit }),
   );
 }
 
@@ -70,7 +70,7 @@ export function submitInference(deps: Deps): RequestHandler {
     const parsed = InferenceRequest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     const { items, maxCostUsd, ...settings } = parsed.data;
-    requireModel(deps.services, settings.model, 'chat', 'body.model');
+    await requireTenantModel({ services: deps.services, redis: deps.redis, prefix: deps.keys.prefix, tenant: req.tenant! }, settings.model, 'chat', 'body.model');
     if (settings.rag) await requireCollection(deps.services, req.tenant!, settings.rag.collection);
     const outcome = await submitItems(deps, req, items, { ...settings, purpose: 'answer' }, maxCostUsd);
     acceptOne(res, outcome, 'inference', resultsOf(outcome.jobId));
@@ -84,7 +84,7 @@ export function submitWarm(deps: Deps): RequestHandler {
     const parsed = WarmRequest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     const { queries, system, model, parameters, maxCostUsd } = parsed.data;
-    requireModel(deps.services, model, 'chat', 'body.model');
+    await requireTenantModel({ services: deps.services, redis: deps.redis, prefix: deps.keys.prefix, tenant: req.tenant! }, model, 'chat', 'body.model');
     const items = queries.map((query, i) => ({
       id: `q${i}`,
       messages: [...(system ? [{ role: 'system' as const, content: system }] : []), { role: 'user' as const, content: query }],
