@@ -10,6 +10,8 @@ export interface FollowOptions {
   signal?: AbortSignal;
   /** How often results are tallied for cache hits and dollars. Default 1,000 ms. */
   tallyEveryMs?: number;
+  /** Items the job has, when the caller knows (it submitted them); else the first progress report tells. Default: unknown. */
+  total?: number;
 }
 
 const FORMAT = ' {bar} {percentage}% | {value}/{total} {unit} | {rate}/s | ETA {eta_formatted} | cache hits {hits} | ${cost} | {state}';
@@ -27,9 +29,10 @@ export async function followJob(client: LlmopsClient, jobId: string, options: Fo
   );
   const tally = jobId.startsWith('inference') ? new ResultTally(client, jobId) : undefined;
   const started = Date.now();
-  let total = 0;
+  let total = options.total ?? 0;
   let done = 0;
-  let unit = 'items';
+  // Job ids start with their queue: what the bar counts.
+  let unit = jobId.startsWith('ingest') ? 'documents' : jobId.startsWith('evaluation') ? 'samples' : 'items';
   let state = 'waiting';
   let drawn = false;
   const payload = () => ({
@@ -40,7 +43,8 @@ export async function followJob(client: LlmopsClient, jobId: string, options: Fo
     cost: tally ? dollars(tally.costNanoUsd) : '-',
   });
   const draw = () => {
-    if (!drawing) return;
+    // Until the total is known there is nothing honest to draw.
+    if (!drawing || total === 0) return;
     if (!drawn) {
       bar.start(Math.max(total, done), done, payload());
       drawn = true;

@@ -30,7 +30,7 @@ export function ingestCommand(program: Command, run: Runner): void {
           ...(flags.maxCost ? { maxCostUsd: flags.maxCost } : {}),
           ...(flags.idempotencyKey ? { idempotencyKey: flags.idempotencyKey } : {}),
         });
-        return afterSubmit(context, accepted, flags, `${documents.length} documents into ${collection}`);
+        return afterSubmit(context, accepted, flags, `${documents.length} documents into ${collection}`, documents.length);
       }),
     );
 

@@ -60,7 +60,7 @@ export function inferCommand(program: Command, run: Runner): void {
           ...(flags.maxCost ? { maxCostUsd: flags.maxCost } : {}),
         };
         const accepted = await context.client.inference.submit(body, flags.idempotencyKey ? { idempotencyKey: flags.idempotencyKey } : {});
-        return afterSubmit(context, accepted, flags, `${items.length} items`);
+        return afterSubmit(context, accepted, flags, `${items.length} items`, items.length);
       }),
     );
 }
