@@ -1,38 +1,52 @@
-import { CacheStatsRecorder, cacheKeys } from '@llmops/cache';
 import type { Redis } from 'ioredis';
-import { formatLabels } from './exposition';
+import type { Registry } from 'prom-client';
+import { CacheStatsRecorder, cacheKeys, type CacheStats } from '@llmops/cache';
+import { sharedRead, storedCounter, storedGauge, type StoredSample } from './stored-metrics';
 
-type Row = [labels: Record<string, string>, value: number | string];
+type Row = readonly [tenant: string, stats: CacheStats];
 
 /**
- * The semantic cache's figures per tenant, as Prometheus text: lookups, hits by kind, misses, wrong
- * hits (where feedback marked them), mean similarity of semantic hits, and what hits saved. The
- * counters live in Redis, so they cover every worker replica.
+ * The semantic cache's figures per tenant: lookups, hits by kind, misses, wrong hits (where feedback
+ * marked them), mean similarity of semantic hits, and what hits saved. The counters live in Redis
+ * (packages/cache stats.ts), so they cover every worker replica.
  */
-export async function renderCacheMetrics(redis: Redis, prefix: string, tenants: readonly string[]): Promise<string> {
-  const recorder = new CacheStatsRecorder(redis, cacheKeys(prefix));
-  const series: Record<string, { type: 'counter' | 'gauge'; help: string; rows: Row[] }> = {
-    llmops_cache_lookups_total: { type: 'counter', help: 'Cache lookups', rows: [] },
-    llmops_cache_hits_total: { type: 'counter', help: 'Cache hits by kind (exact, semantic)', rows: [] },
-    llmops_cache_misses_total: { type: 'counter', help: 'Cache misses', rows: [] },
-    llmops_cache_wrong_hits_total: { type: 'counter', help: 'Hits later marked wrong', rows: [] },
-    llmops_cache_semantic_similarity_mean: { type: 'gauge', help: 'Mean similarity of semantic hits', rows: [] },
-    llmops_cache_saved_tokens_total: { type: 'counter', help: 'Provider tokens not spent thanks to hits, by direction', rows: [] },
-    llmops_cache_saved_usd_total: { type: 'counter', help: 'Provider dollars not spent thanks to hits', rows: [] },
-  };
-  for (const tenant of tenants) {
-    const stats = await recorder.read(tenant);
-    series.llmops_cache_lookups_total!.rows.push([{ tenant }, stats.lookups]);
-    series.llmops_cache_hits_total!.rows.push([{ tenant, kind: 'exact' }, stats.exactHits], [{ tenant, kind: 'semantic' }, stats.semanticHits]);
-    series.llmops_cache_misses_total!.rows.push([{ tenant }, stats.misses]);
-    series.llmops_cache_wrong_hits_total!.rows.push([{ tenant }, stats.wrongHits]);
-    series.llmops_cache_semantic_similarity_mean!.rows.push([{ tenant }, stats.meanSimilarity]);
-    series.llmops_cache_saved_tokens_total!.rows.push([{ tenant, direction: 'input' }, stats.savedInputTokens], [{ tenant, direction: 'output' }, stats.savedOutputTokens]);
-    series.llmops_cache_saved_usd_total!.rows.push([{ tenant }, stats.savedUsd]);
-  }
-  const out: string[] = [];
-  for (const [name, { type, help, rows }] of Object.entries(series)) {
-    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...rows.map(([labels, value]) => `${name}${formatLabels(labels)} ${value}`));
-  }
-  return `${out.join('\n')}\n`;
+export function registerCacheMetrics(options: { redis: Redis; prefix: string; tenants: () => readonly string[]; registry: Registry }): void {
+  const recorder = new CacheStatsRecorder(options.redis, cacheKeys(options.prefix));
+  const read = sharedRead(() => Promise.all(options.tenants().map(async (tenant): Promise<Row> => [tenant, await recorder.read(tenant)])));
+  const perTenant =
+    (value: (stats: CacheStats) => number) =>
+    async (): Promise<StoredSample<'tenant'>[]> =>
+      (await read()).map(([tenant, stats]) => ({ labels: { tenant }, value: value(stats) }));
+  const common = { labelNames: ['tenant'] as const, registry: options.registry };
+
+  storedCounter({ ...common, name: 'llmops_cache_lookups_total', help: 'Cache lookups', read: perTenant((s) => s.lookups) });
+  storedCounter({
+    name: 'llmops_cache_hits_total',
+    help: 'Cache hits by kind (exact, semantic, coalesced: answered by an identical call in flight)',
+    labelNames: ['tenant', 'kind'],
+    registry: options.registry,
+    read: async () =>
+      (await read()).flatMap(([tenant, stats]) => [
+        { labels: { tenant, kind: 'exact' }, value: stats.exactHits },
+        { labels: { tenant, kind: 'semantic' }, value: stats.semanticHits },
+        { labels: { tenant, kind: 'coalesced' }, value: stats.coalescedHits },
+      ]),
+  });
+  storedCounter({ ...common, name: 'llmops_cache_misses_total', help: 'Cache misses', read: perTenant((s) => s.misses) });
+  storedCounter({ ...common, name: 'llmops_cache_wrong_hits_total', help: 'Hits later marked wrong (POST /v1/cache/feedback)', read: perTenant((s) => s.wrongHits) });
+  storedGauge({ ...common, name: 'llmops_cache_semantic_similarity_mean', help: 'Mean similarity of semantic hits', read: perTenant((s) => s.meanSimilarity) });
+  storedGauge({ ...common, name: 'llmops_cache_hit_ratio', help: 'Hits / lookups since the counters began', read: perTenant((s) => s.hitRate) });
+  storedCounter({
+    name: 'llmops_cache_saved_tokens_total',
+    help: 'Provider tokens not spent thanks to hits, by direction',
+    labelNames: ['tenant', 'direction'],
+    registry: options.registry,
+    read: async () =>
+      (await read()).flatMap(([tenant, stats]) => [
+        { labels: { tenant, direction: 'input' }, value: stats.savedInputTokens },
+        { labels: { tenant, direction: 'output' }, value: stats.savedOutputTokens },
+      ]),
+  });
+  storedCounter({ ...common, name: 'llmops_cache_saved_usd_total', help: 'Provider dollars not spent thanks to hits', read: perTenant((s) => Number(s.savedUsd)) });
+  storedCounter({ ...common, name: 'llmops_cache_verification_usd_total', help: 'Dollars spent verifying gray-band hits with a small model', read: perTenant((s) => Number(s.verificationUsd)) });
 }

@@ -1,34 +1,54 @@
+import type { Registry } from 'prom-client';
 import { quantile, type TenantLimitsService } from '@llmops/limits';
-import { formatLabels } from './exposition';
+import { sharedRead, storedCounter, storedGauge, StoredHistogram } from './stored-metrics';
 
 /**
  * The tenant limits' metrics, read from Redis so they cover every replica: refusals by tenant and
  * limit (the 429s, 402s and 413s, and budget stops in workers), budget left per tenant and limit, and
- * how long jobs waited in each queue per tenant (p50/p95 from the shared histogram).
+ * how long jobs waited in each queue per tenant (the shared histogram, and its p50/p95).
  */
-export async function renderLimitMetrics(limits: TenantLimitsService, tenants: readonly string[], queues: readonly string[]): Promise<string> {
-  const out: string[] = [];
-  const family = (name: string, type: string, help: string) => out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+export function registerLimitMetrics(options: { limits: TenantLimitsService; tenants: () => readonly string[]; queues: readonly string[]; registry: Registry }): void {
+  const { limits, registry } = options;
+  storedCounter({
+    name: 'llmops_limit_refusals_total',
+    help: 'Requests and calls refused by a tenant limit (rate, concurrency, work, budget, storage)',
+    labelNames: ['tenant', 'limit'],
+    registry,
+    read: async () => (await limits.refusals.read()).map((row) => ({ labels: { tenant: row.tenant, limit: row.limit }, value: row.count })),
+  });
+  storedGauge({
+    name: 'llmops_budget_remaining',
+    help: 'What is left of each budget (dollars or tokens, see unit), after spend and holds',
+    labelNames: ['tenant', 'limit', 'unit'],
+    registry,
+    read: async () => {
+      const statuses = await Promise.all(options.tenants().map(async (tenant) => [tenant, await limits.budgets.status(tenant)] as const));
+      return statuses.flatMap(([tenant, lines]) => lines.map((line) => ({ labels: { tenant, limit: line.limit, unit: line.unit }, value: Number(line.remaining) })));
+    },
+  });
 
-  family('llmops_limit_refusals_total', 'counter', 'Requests and calls refused by a tenant limit (rate, concurrency, work, budget, storage)');
-  for (const row of await limits.refusals.read()) out.push(`llmops_limit_refusals_total${formatLabels({ tenant: row.tenant, limit: row.limit })} ${row.count}`);
-
-  family('llmops_budget_remaining', 'gauge', 'What is left of each budget (dollars or tokens, see unit), after spend and holds');
-  const statuses = await Promise.all(tenants.map(async (tenant) => [tenant, await limits.budgets.status(tenant)] as const));
-  for (const [tenant, lines] of statuses) {
-    for (const line of lines) out.push(`llmops_budget_remaining${formatLabels({ tenant, limit: line.limit, unit: line.unit })} ${Number(line.remaining)}`);
-  }
-
-  const waits = await Promise.all(queues.flatMap((queue) => tenants.map(async (tenant) => ({ queue, tenant, histogram: await limits.waits.read(queue, tenant) }))));
-  const observed = waits.filter((wait) => wait.histogram.count > 0);
-  family('llmops_queue_wait_seconds', 'histogram', 'Time jobs waited between submission and their first start, per queue and tenant');
-  for (const { queue, tenant, histogram } of observed) {
-    for (const [le, count] of histogram.buckets) out.push(`llmops_queue_wait_seconds_bucket${formatLabels({ queue, tenant, le })} ${count}`);
-    out.push(`llmops_queue_wait_seconds_sum${formatLabels({ queue, tenant })} ${histogram.sum}`, `llmops_queue_wait_seconds_count${formatLabels({ queue, tenant })} ${histogram.count}`);
-  }
-  family('llmops_queue_wait_quantile_seconds', 'gauge', 'p50 and p95 of llmops_queue_wait_seconds per queue and tenant');
-  for (const { queue, tenant, histogram } of observed) {
-    for (const q of [0.5, 0.95]) out.push(`llmops_queue_wait_quantile_seconds${formatLabels({ queue, tenant, quantile: String(q) })} ${quantile(histogram, q) ?? 0}`);
-  }
-  return `${out.join('\n')}\n`;
+  // Series with no observation yet are left out: queues x tenants would otherwise be mostly zeros.
+  const waits = sharedRead(async () => {
+    const all = await Promise.all(
+      options.queues.flatMap((queue) => options.tenants().map(async (tenant) => ({ queue, tenant, histogram: await limits.waits.read(queue, tenant) }))),
+    );
+    return all.filter((wait) => wait.histogram.count > 0);
+  });
+  new StoredHistogram({
+    name: 'llmops_queue_wait_seconds',
+    help: 'Time jobs waited between submission and their first start, per queue and tenant',
+    labelNames: ['queue', 'tenant'],
+    registry,
+    read: async () => (await waits()).map(({ queue, tenant, histogram }) => ({ labels: { queue, tenant }, ...histogram })),
+  });
+  storedGauge({
+    name: 'llmops_queue_wait_quantile_seconds',
+    help: 'p50 and p95 of llmops_queue_wait_seconds per queue and tenant',
+    labelNames: ['queue', 'tenant', 'quantile'],
+    registry,
+    read: async () =>
+      (await waits()).flatMap(({ queue, tenant, histogram }) =>
+        [0.5, 0.95].map((q) => ({ labels: { queue, tenant, quantile: String(q) }, value: quantile(histogram, q) ?? 0 })),
+      ),
+  });
 }

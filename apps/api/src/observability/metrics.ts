@@ -1,19 +1,19 @@
 import type { RequestHandler } from 'express';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { renderUsageCounters } from '@llmops/services';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { ApiDeps } from '../deps';
-import { renderCacheMetrics } from './cache-metrics';
-import { renderLimitMetrics } from './limit-metrics';
-import { formatLabels } from './exposition';
+import { registerCacheMetrics } from './cache-metrics';
+import { trackCancellations } from './cancellations';
+import { registerLimitMetrics } from './limit-metrics';
+import { registerProviderMetrics } from './provider-metrics';
+import { registerQueueMetrics } from './queue-metrics';
 
-const queueStates = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'waiting-children'] as const;
-
-type MetricsDeps = Pick<ApiDeps, 'queues' | 'durations' | 'redis' | 'keys' | 'services' | 'keyRing'>;
+type MetricsDeps = Pick<ApiDeps, 'queues' | 'queueEvents' | 'durations' | 'redis' | 'keys' | 'services' | 'keyRing' | 'retentionSeconds' | 'logger'>;
 
 /**
- * Prometheus metrics: API latencies from this process; queue depths (a prom-client collector that
- * reads Redis at scrape time) and job durations from Redis (the fleet); usage and cache counters.
- * app.ts puts `expose` behind METRICS_TOKEN when it is set.
+ * Prometheus metrics, all through prom-client: API latencies and process figures of this process;
+ * everything else is read from Redis at scrape time by collectors, so any replica's /metrics shows the
+ * fleet -- queue depths and ages, job durations, provider usage and call events, the cache, the
+ * tenant limits. app.ts puts `expose` behind METRICS_TOKEN when it is set.
  */
 export function createMetrics(deps: MetricsDeps) {
   const registry = new Registry();
@@ -25,17 +25,14 @@ export function createMetrics(deps: MetricsDeps) {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
     registers: [registry],
   });
-  new Gauge({
-    name: 'llmops_queue_jobs',
-    help: 'Jobs per queue and state',
-    labelNames: ['queue', 'state'] as const,
-    registers: [registry],
-    async collect() {
-      const depths = await Promise.all(deps.queues.all().map(async (queue) => [queue.name, await queue.getJobCounts(...queueStates)] as const));
-      this.reset();
-      for (const [queue, counts] of depths) for (const state of queueStates) this.set({ queue, state }, counts[state] ?? 0);
-    },
-  });
+  const cancellations = trackCancellations({ queueEvents: deps.queueEvents, redis: deps.redis, keys: deps.keys, retentionSeconds: deps.retentionSeconds, logger: deps.logger });
+  registerQueueMetrics({ queues: deps.queues, durations: deps.durations, cancellations, registry });
+  if (deps.services) {
+    const tenants = () => deps.keyRing.tenants();
+    registerProviderMetrics({ redis: deps.redis, prefix: deps.keys.prefix, registry });
+    registerCacheMetrics({ redis: deps.redis, prefix: deps.keys.prefix, tenants, registry });
+    registerLimitMetrics({ limits: deps.services.limits, tenants, queues: deps.queues.names, registry });
+  }
 
   const observe: RequestHandler = (req, res, next) => {
     const end = requestDuration.startTimer();
@@ -48,31 +45,9 @@ export function createMetrics(deps: MetricsDeps) {
   };
 
   const expose: RequestHandler = async (_req, res) => {
-    const parts = [await registry.metrics(), await jobDurations(deps)];
-    if (deps.services) {
-      parts.push(await renderUsageCounters(deps.redis, deps.keys.prefix));
-      parts.push(await renderCacheMetrics(deps.redis, deps.keys.prefix, deps.keyRing.tenants()));
-      parts.push(await renderLimitMetrics(deps.services.limits, deps.keyRing.tenants(), deps.queues.names));
-    }
+    const text = await registry.metrics();
     res.setHeader('Content-Type', registry.contentType);
-    res.send(parts.join('\n'));
+    res.send(text);
   };
   return { registry, observe, expose, requestDuration };
-}
-
-/**
- * Attempt durations as a histogram. Written by hand: the buckets are summed in Redis by every
- * worker, and prom-client's Histogram can only observe values in this process.
- */
-async function jobDurations(deps: Pick<ApiDeps, 'queues' | 'durations'>): Promise<string> {
-  const name = 'llmops_job_duration_seconds';
-  const out = [`# HELP ${name} Processing time of job attempts, all workers`, `# TYPE ${name} histogram`];
-  for (const queue of deps.queues.names) {
-    for (const outcome of ['completed', 'failed'] as const) {
-      const histogram = await deps.durations.read(queue, outcome);
-      for (const [le, count] of histogram.buckets) out.push(`${name}_bucket${formatLabels({ queue, outcome, le: String(le) })} ${count}`);
-      out.push(`${name}_sum${formatLabels({ queue, outcome })} ${histogram.sum}`, `${name}_count${formatLabels({ queue, outcome })} ${histogram.count}`);
-    }
-  }
-  return `${out.join('\n')}\n`;
 }
