@@ -1,7 +1,7 @@
 // The OpenAI-compatible front door driven by the official openai SDK, against the same calls made to
 // the simulator directly: what the platform's path (pseudonymize, enqueue, worker, cache, ledger,
 // restore) adds to a chat completion, an embedding call and a Batch API round trip.
-// Run: pnpm bench openai-front-door   (or pnpm exec tsx bench/openai-front-door.bench.ts [chats])
+// Run: pnpm bench openai-front-door   (or pnpm exec tsx bench/openai-front-door.bench.ts [chats] [batch lines])
 import OpenAI, { toFile } from 'openai';
 import { waitFor } from '@llmops/testing';
 import { keys, startPlatform } from '../test/fixtures/platform-harness';
@@ -11,7 +11,11 @@ const CONCURRENT = 32;
 const LATENCY_MS = 50;
 const EMBED_CALLS = 20;
 const EMBED_INPUTS = 100;
-const BATCH_LINES = 1_000;
+/**
+ * Lines of the batch. Batch mode looks its lines up in the cache one at a time (each waits for its
+ * own embedding request), so 1,000 lines take minutes here; 200 keep the bench short.
+ */
+const BATCH_LINES = Number(process.argv[3] ?? 200);
 
 const harness = await startPlatform('openai-bench', { simulator: { latencyMs: LATENCY_MS, batchDelayMs: 500 } });
 try {

@@ -177,6 +177,14 @@ describe('the openai SDK against /openai/v1', () => {
     }
   }, 120_000);
 
+  it('lists the models requests may name', async () => {
+    const ids: string[] = [];
+    for await (const model of client.models.list()) ids.push(model.id);
+    expect(ids).toEqual(expect.arrayContaining(['gpt-4o-mini', 'text-embedding-3-small']));
+    expect(await client.models.retrieve('gpt-4o-mini')).toMatchObject({ id: 'gpt-4o-mini', object: 'model' });
+    await expect(client.models.retrieve('no-such-model')).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+  });
+
   it('shows the front door\'s calls in /v1/usage, by job type', async () => {
     const response = await fetch(`${harness.api.url}/v1/usage`, { headers: auth(keys.alice) });
     const usage = (await response.json()) as { days: { jobType: string; model: string; requests: number; inputTokens: number }[] };

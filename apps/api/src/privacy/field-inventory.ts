@@ -81,6 +81,7 @@ export const fieldInventory: Readonly<Record<string, Readonly<Record<string, Fie
   'POST /openai/v1/batches': { input_file_id: 'opaque', 'metadata.{key}': 'identifier', 'metadata.{}': 'pseudonymized' },
   'GET /openai/v1/batches/:batch_id': { 'params.batch_id': 'opaque' },
   'POST /openai/v1/batches/:batch_id/cancel': { 'params.batch_id': 'opaque' },
+  'GET /openai/v1/models/:model': { 'params.model': 'model' },
 };
 
 function evaluationFields(at: string): Record<string, FieldDecision> {

@@ -8,7 +8,8 @@ import { createEmbeddings } from './embeddings';
 import { deleteFile, fileContent, listFiles, retrieveFile, uploadFile } from './files';
 import { fileStore } from './file-store';
 import { frontDoor, JSON_READ_AFTER_AUTH, MULTIPART, type Deps, type FrontDoorHandler, type FrontDoorRoute } from './front-door';
-import { OpenAiBatch, OpenAiBatchList, OpenAiChatCompletion, OpenAiEmbeddingList, OpenAiFile, OpenAiFileDeleted, OpenAiFileList } from './responses';
+import { listModels, retrieveModel } from './models';
+import { OpenAiBatch, OpenAiBatchList, OpenAiChatCompletion, OpenAiEmbeddingList, OpenAiFile, OpenAiFileDeleted, OpenAiFileList, OpenAiModel, OpenAiModelList } from './responses';
 import { BatchCreateRequest, BatchListQuery, ChatCompletionRequest, EmbeddingRequest, FileListQuery } from './schemas';
 
 /** Where the front door is mounted: an OpenAI client's `baseURL` is `<api>/openai/v1`. */
@@ -92,6 +93,8 @@ export const openAiFeature: Feature = {
         responses: { 200: 'the Batch object', 402: "the tenant's budget cannot hold the batch", 404: 'no such input file', 413: 'work over a cap', 422: 'Idempotency-Key reused with another body' },
       }),
       route('get', '/batches', "The caller's batches, newest first", listBatches(deps, batches), { operationId: 'openaiListBatches', ok: OpenAiBatchList, query: BatchListQuery, responses: { 200: 'a list of Batch objects' } }),
+      route('get', '/models', 'The models requests may name (the registry and MODEL_OVERRIDES)', listModels(deps), { operationId: 'openaiListModels', ok: OpenAiModelList, responses: { 200: 'a list of Model objects' } }),
+      route('get', '/models/:model', 'One model', retrieveModel(deps), { operationId: 'openaiRetrieveModel', ok: OpenAiModel, responses: { 200: 'the Model object', 404: 'not a model the platform knows' } }),
       route('get', '/batches/:batch_id', 'A batch with its status, request counts and output files', retrieveBatch(deps, batches), { operationId: 'openaiRetrieveBatch', ok: OpenAiBatch, responses: { 200: 'the Batch object', 404: 'no such batch for this key' } }),
       route('post', '/batches/:batch_id/cancel', 'Cancel a batch: waiting lines are dropped, running ones stopped; finished lines keep their output', cancelBatch(deps, batches), { operationId: 'openaiCancelBatch', ok: OpenAiBatch, responses: { 200: 'the Batch object (cancelling or cancelled)', 404: 'no such batch for this key' } }),
     ];

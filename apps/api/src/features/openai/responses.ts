@@ -98,3 +98,10 @@ export const OpenAiBatchList = component(
   z.object({ object: z.literal('list'), data: z.array(OpenAiBatch), first_id: z.string().nullable(), last_id: z.string().nullable(), has_more: z.boolean() }),
   { id: 'OpenAIBatchList', description: "The caller's batches, newest first." },
 );
+
+export const OpenAiModel = component(z.object({ id: z.string(), object: z.literal('model'), created: z.number().int(), owned_by: z.string() }), {
+  id: 'OpenAIModel',
+  description: 'A model requests may name: in the registry or MODEL_OVERRIDES.',
+});
+
+export const OpenAiModelList = component(z.object({ object: z.literal('list'), data: z.array(OpenAiModel) }), { id: 'OpenAIModelList' });
