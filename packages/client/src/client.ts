@@ -129,8 +129,8 @@ export function createClient(options: ClientOptions) {
     usage: (query: UsageQuery = {}) => get<Usage>('/v1/usage', { query }),
     limits: () => get<Limits>('/v1/limits'),
     health: () => get<Health>('/healthz'),
-    /** Readiness; a 503 (not ready) is answered as an ApiError of kind `unavailable` after the retries. */
-    ready: () => get<Readiness>('/readyz'),
+    /** Readiness, asked once: not ready is an ApiError of kind `unavailable` (its reason in the message). */
+    ready: () => get<Readiness>('/readyz', { retries: 0 }),
     openapi: () => get<Record<string, unknown>>('/openapi.json'),
     /** Any route, for what the methods above do not cover (routes added later, say). */
     request: <T>(method: 'GET' | 'POST' | 'DELETE', path: string, init?: RequestOptions) => http.request<T>(method, path, init),

@@ -36,6 +36,8 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** Retry network errors and 5xx even for a POST without an Idempotency-Key (it reads or sets, never creates). */
   safe?: boolean;
+  /** Retries for this request. Default: the client's `retry.retries`. */
+  retries?: number;
   signal?: AbortSignal;
 }
 
@@ -77,6 +79,7 @@ export class Transport {
     // A POST that creates something may be repeated only when the API can recognise the repeat.
     const repeatable = method === 'GET' || method === 'DELETE' || options.safe === true || options.idempotencyKey !== undefined;
     const url = this.url(path, options.query);
+    const retries = options.retries ?? this.retry.retries;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
@@ -84,7 +87,7 @@ export class Transport {
       } catch (cause) {
         if (options.signal?.aborted) throw cause;
         const error = new ApiError({ status: 0, code: 'network', message: `no answer from ${url.origin}: ${messageOf(cause)}`, cause });
-        if (!repeatable || attempt >= this.retry.retries) throw error;
+        if (!repeatable || attempt >= retries) throw error;
         await this.wait(method, path, attempt, undefined, error);
         continue;
       }
@@ -93,7 +96,7 @@ export class Transport {
       const error = errorFromBody(response.status, await readJson(response), retryAfterMs);
       // A 429 is a refusal before anything was created: repeating it is always safe.
       const mayRepeat = repeatable || response.status === 429;
-      if (!mayRepeat || !isRetriable(response.status, error.code) || attempt >= this.retry.retries) throw error;
+      if (!mayRepeat || !isRetriable(response.status, error.code) || attempt >= retries) throw error;
       await this.wait(method, path, attempt, retryAfterMs, error);
     }
   }
