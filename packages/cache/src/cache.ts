@@ -93,6 +93,9 @@ export function createSemanticCache(options: SemanticCacheOptions): SemanticCach
     maxVerifications: options.maxVerifications ?? 1,
   };
   const maintenance = new CacheMaintenance({ redis, keys, entries, vectors, ttlSeconds }, options.maintenance);
+  // Usage order is bookkeeping for eviction: it does not hold up the lookup, and a lost update only
+  // makes an entry look a little less recently used.
+  const touch = (scope: string, entryId: string) => void entries.touch(scope, entryId).catch(() => undefined);
   // A vector of another size cannot come from this cache's embedding: comparing it would be a bug.
   const checked = (vector: ArrayLike<number>) => {
     if (vector.length !== embedding.dimensions) {
@@ -116,12 +119,12 @@ export function createSemanticCache(options: SemanticCacheOptions): SemanticCach
       const entryId = entries.entryIdOf(scope, prompt);
       const entry = await entries.get(tenant, scope, entryId);
       if (!entry) return undefined;
-      await entries.touch(scope, entryId);
+      touch(scope, entryId);
       return { kind: 'exact', entryId, similarity: 1, entry };
     },
     async lookupSimilar(tenant, scope, vector, request) {
       const outcome = await lookupSimilar(lookupDeps, tenant, scope, checked(vector), request);
-      if (outcome.hit) await entries.touch(scope, outcome.hit.entryId);
+      if (outcome.hit) touch(scope, outcome.hit.entryId);
       return outcome;
     },
     async store(tenant, scope, input) {

@@ -15,12 +15,15 @@ export const VerificationPolicy = z.strictObject({
   band: z.number().min(0).max(0.3).default(0.05),
   /** The chat model that compares the two questions. Default `gpt-4.1-nano`. */
   model: z.string().min(1).max(200).default('gpt-4.1-nano'),
-  /** Score (0-10) the verifier must give for the candidate to be served. Default 9. */
-  minScore: z.number().int().min(1).max(10).default(9),
+  /**
+   * Score (0-10) the verifier must give for the candidate to be served; the prompt defines 10 as
+   * "exactly the same question". Default 10: anything less is a miss (the cache errs towards calling).
+   */
+  minScore: z.number().int().min(1).max(10).default(10),
 });
 export type VerificationPolicy = z.infer<typeof VerificationPolicy>;
 
-export const DEFAULT_VERIFICATION: VerificationPolicy = { mode: 'off', band: 0.05, model: 'gpt-4.1-nano', minScore: 9 };
+export const DEFAULT_VERIFICATION: VerificationPolicy = { mode: 'off', band: 0.05, model: 'gpt-4.1-nano', minScore: 10 };
 
 /** Output tokens a verdict may use: a score and a short reason. */
 export const VERIFY_MAX_TOKENS = 60;

@@ -32,6 +32,18 @@ describe('LanceDB adapter specifics', () => {
     await second.close();
   });
 
+  it('appendNew bulk-loads new points for one tenant, searchable at once', async () => {
+    const store = new LanceDbVectorStore({ directory: await tempDir() });
+    await store.ensureCollection({ name: 'bulk', dimensions: 8 });
+    const next = rng(12);
+    const points = Array.from({ length: 1_000 }, (_, i) => makePoint('t', 'bulk', `d${i}`, 0, randomUnit(8, next)));
+    expect(await store.appendNew('t', 'bulk', points, 300)).toEqual({ appended: 1_000 });
+    expect(await store.forTenant('t').count('bulk')).toBe(1_000);
+    expect(await store.forTenant('other').count('bulk')).toBe(0);
+    expect((await store.forTenant('t').search('bulk', { vector: points[777]!.vector, topK: 1 }))[0]?.id).toBe(points[777]!.id);
+    await store.close();
+  });
+
   it('maintain() builds the ANN index past the threshold; later rows are still found', { timeout: 120_000 }, async () => {
     const directory = await tempDir();
     const store = new LanceDbVectorStore({ directory, indexThreshold: 2_000 });
