@@ -1,7 +1,7 @@
 // The OpenAI-compatible front door driven by the official openai SDK, against the same calls made to
 // the simulator directly: what the platform's path (pseudonymize, enqueue, worker, cache, ledger,
 // restore) adds to a chat completion, an embedding call and a Batch API round trip.
-// Run: pnpm bench openai-front-door   (or pnpm exec tsx bench/openai-front-door.bench.ts [chats] [batch lines])
+// Run: pnpm bench openai-front-door   (or pnpm exec tsx bench/openai-front-door.bench.ts [chats] [batch lines] [WORKER_CONCURRENCY])
 import OpenAI, { toFile } from 'openai';
 import { waitFor } from '@llmops/testing';
 import { keys, startPlatform } from '../test/fixtures/platform-harness';
@@ -16,10 +16,13 @@ const EMBED_INPUTS = 100;
  * own embedding request), so 1,000 lines take minutes here; 200 keep the bench short.
  */
 const BATCH_LINES = Number(process.argv[3] ?? 200);
+/** The worker's WORKER_CONCURRENCY: each chat completion is a job, so it bounds completions in flight per replica. */
+const WORKER_CONCURRENCY = process.argv[4] ?? '4';
 
 const harness = await startPlatform('openai-bench', { simulator: { latencyMs: LATENCY_MS, batchDelayMs: 500 } });
 try {
-  await harness.startWorker();
+  await harness.startWorker({ WORKER_CONCURRENCY });
+  console.log(`one worker replica, WORKER_CONCURRENCY=${WORKER_CONCURRENCY}`);
   const frontDoor = new OpenAI({ apiKey: keys.alice, baseURL: `${harness.api.url}/openai/v1`, maxRetries: 0 });
   const direct = new OpenAI({ apiKey: 'sim', baseURL: harness.simulator.baseURL, maxRetries: 0 });
   const prompt = (i: number, run: string) => [{ role: 'user' as const, content: `Summarise inspection report ${i} of run ${run} for the pump station in district ${i % 9}; contact ops.${i}@example.com` }];
