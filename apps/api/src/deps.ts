@@ -51,6 +51,10 @@ export interface CheckContext {
   params: Record<string, string>;
   services?: PlatformServices;
   queues: JobQueues;
+  /** For references kept in Redis (a tenant's tuned models, saved pipelines). */
+  redis: Redis;
+  /** The deployment's key prefix. */
+  prefix: string;
 }
 
 /** Everything the HTTP layer talks to, wired once in main.ts (or by a test). */

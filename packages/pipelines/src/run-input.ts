@@ -12,9 +12,11 @@ export interface InputRun {
   /** The input's position: its item id and part of every ledger key. */
   index: number;
   input: PipelineInput;
-  /** The job attempt running it (recorded on each step it runs). */
-  attempt: number;
-  /** Steps an earlier attempt finished for this input: they are not run again. */
+  /** This run of the job (recorded on each step it does): a resumed input shows which steps an earlier run did. */
+  run: string;
+  /** Default Date.now. */
+  now?: () => number;
+  /** Steps an earlier run finished for this input: they are not run again. */
   done: ReadonlyMap<string, PipelineStepRecord>;
   /** Stores a step's record before the next step starts (the resume point). */
   save(stepId: string, record: PipelineStepRecord): Promise<void>;
@@ -22,7 +24,7 @@ export interface InputRun {
   signal?: AbortSignal;
 }
 
-/** The ledger key of one input's step: the same on every attempt, so a replayed call is billed once. */
+/** The ledger key of one input's step: the same on every run, so a replayed call is billed once. */
 export const stepKey = (jobId: string, index: number, stepId: string) => `${jobId}:${index}:${stepId}`;
 
 /**
@@ -47,15 +49,16 @@ export async function runInput(run: InputRun): Promise<PipelineItemResult> {
     run.signal?.throwIfAborted();
     const step = plan.steps.get(id)!;
     let record: PipelineStepRecord;
+    const stamp = { run: run.run, finishedAt: new Date((run.now ?? Date.now)()).toISOString() };
     const gate = step.gatedBy ? plan.steps.get(step.gatedBy)?.spec : undefined;
     if (gate?.type === 'branch' && !selectedByBranch(gate, records.get(gate.id)).includes(id)) {
-      record = { status: 'skipped', usage: { inputTokens: 0, outputTokens: 0 }, costNanoUsd: '0', attempt: run.attempt };
+      record = { status: 'skipped', usage: { inputTokens: 0, outputTokens: 0 }, costNanoUsd: '0', ...stamp };
     } else {
       try {
-        record = { ...(await executeStep(step, { ports: run.ports, lookup, key: stepKey(run.jobId, run.index, id) })), attempt: run.attempt };
+        record = { ...(await executeStep(step, { ports: run.ports, lookup, key: stepKey(run.jobId, run.index, id) })), ...stamp };
       } catch (error) {
         if (!(error instanceof StepFailure) && !(error instanceof RenderLimitError)) throw error;
-        record = { status: 'failed', error: error.message, usage: { inputTokens: 0, outputTokens: 0 }, costNanoUsd: '0', attempt: run.attempt };
+        record = { status: 'failed', error: error.message, usage: { inputTokens: 0, outputTokens: 0 }, costNanoUsd: '0', ...stamp };
       }
     }
     await run.save(id, record);

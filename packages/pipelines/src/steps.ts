@@ -4,8 +4,8 @@ import type { PlannedStep } from './plan';
 import { StepFailure, type GenerateCall, type PipelinePorts } from './ports';
 import { formatValue, renderTemplate, resolveTemplate, valueAt, type Lookup, type ParsedTemplate } from './template';
 
-/** A step's record before the attempt number is added. */
-export type StepOutcome = Omit<PipelineStepRecord, 'attempt'>;
+/** A step's record before the run and time are added. */
+export type StepOutcome = Omit<PipelineStepRecord, 'run' | 'finishedAt'>;
 
 export interface StepScope {
   ports: PipelinePorts;

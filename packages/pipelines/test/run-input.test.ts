@@ -33,9 +33,9 @@ const plan = planPipeline(
   }),
 );
 
-function run(ports: PipelinePorts, done = new Map<string, PipelineStepRecord>(), attempt = 1) {
+function run(ports: PipelinePorts, done = new Map<string, PipelineStepRecord>(), pass = 'first') {
   const saved = new Map<string, PipelineStepRecord>();
-  const result = runInput({ plan, jobId: 'job-1', index: 7, input: { ticket: 'I want my money back' }, attempt, done, ports, save: async (id, record) => void saved.set(id, record) });
+  const result = runInput({ plan, jobId: 'job-1', index: 7, input: { ticket: 'I want my money back' }, run: pass, now: () => 0, done, ports, save: async (id, record) => void saved.set(id, record) });
   return { result, saved };
 }
 
@@ -46,24 +46,24 @@ describe('runInput', () => {
     const done = await result;
     expect(done).toMatchObject({ status: 'completed', output: { label: 'refund', reply: 'refund reply', fixes: null } });
     expect(done.steps.each?.status).toBe('skipped');
-    expect(done.steps.refund).toMatchObject({ status: 'done', attempt: 1, costNanoUsd: '1500' });
+    expect(done.steps.refund).toMatchObject({ status: 'done', run: 'first', finishedAt: '1970-01-01T00:00:00.000Z', costNanoUsd: '1500' });
     expect(ports.calls.map((call) => call.idempotencyKey)).toEqual(['job-1:7:classify', 'job-1:7:refund']);
     expect(ports.calls[1]?.prompt).toBe('Refund reply using [1] passage about I want my money back');
     expect(done.costUsd).toBe('0.000003060');
     expect([...saved.keys()]).toEqual(['context', 'classify', 'route', 'refund', 'each', 'check']);
   });
 
-  it('resumes after the steps an earlier attempt recorded, without calling them again', async () => {
+  it('resumes after the steps an earlier run recorded, without calling them again', async () => {
     const first = recordingPorts((call) => (call.prompt.startsWith('Classify') ? JSON.stringify({ label: 'bug', items: ['login', 'logout'] }) : 'fix it'));
     const { result, saved } = run(first);
     await result;
     // Keep what a killed attempt had stored: the first three steps.
     const kept = new Map([...saved].filter(([id]) => ['context', 'classify', 'route'].includes(id)));
     const second = recordingPorts(() => 'fix it');
-    const resumed = await run(second, kept, 2).result;
+    const resumed = await run(second, kept, 'second').result;
     expect(second.calls.map((call) => call.idempotencyKey)).toEqual(['job-1:7:each:0', 'job-1:7:each:1']);
-    expect(resumed.steps.classify?.attempt).toBe(1);
-    expect(resumed.steps.each).toMatchObject({ attempt: 2, output: ['fix it', 'fix it'] });
+    expect(resumed.steps.classify?.run).toBe('first');
+    expect(resumed.steps.each).toMatchObject({ run: 'second', output: ['fix it', 'fix it'] });
     expect(resumed.output).toEqual({ label: 'bug', reply: null, fixes: ['fix it', 'fix it'] });
   });
 
@@ -75,7 +75,7 @@ describe('runInput', () => {
     expect(failed.error).toBe('step classify: the text is not valid JSON');
     expect(saved.get('classify')?.status).toBe('failed');
     const again = recordingPorts(() => '{}');
-    expect((await run(again, saved, 2).result).error).toBe('step classify: the text is not valid JSON');
+    expect((await run(again, saved, 'second').result).error).toBe('step classify: the text is not valid JSON');
     expect(again.calls).toEqual([]);
   });
 

@@ -6,7 +6,8 @@ import { protectCalibration, protectEvaluation } from './evaluations/protect';
 import { getEvaluationResults, PageQuery } from './evaluations/results';
 import { ResultPage } from '../schemas/jobs';
 import { HttpError } from '../http/errors';
-import { requireCompletedJob, requireModel } from '../submission/references';
+import { requireCompletedJob, requireModel, requireTenantModel } from '../submission/references';
+import { requirePipelineVersion } from './pipelines/references';
 
 const evaluation = evaluationJobs.evaluation;
 const calibration = evaluationJobs['cache-calibration'];
@@ -18,8 +19,9 @@ const calibration = evaluationJobs['cache-calibration'];
  */
 async function checkEvaluation(body: unknown, context: CheckContext, where = 'body'): Promise<void> {
   const payload = body as EvaluationPayload;
-  if (payload.generate) requireModel(context.services, payload.generate.model, 'chat', `${where}.generate.model`);
-  if (payload.judge?.model) requireModel(context.services, payload.judge.model, 'chat', `${where}.judge.model`);
+  if (payload.generate) await requireTenantModel(context, payload.generate.model, 'chat', `${where}.generate.model`);
+  if (payload.generate?.pipeline) await requirePipelineVersion(context, payload.generate.pipeline, `${where}.generate.pipeline`);
+  if (payload.judge?.model) await requireTenantModel(context, payload.judge.model, 'chat', `${where}.judge.model`);
   if (payload.embeddingModel) requireModel(context.services, payload.embeddingModel, 'embedding', `${where}.embeddingModel`);
   payload.graders.forEach((grader, index) => {
     if (grader.type === 'embedding' && grader.model) requireModel(context.services, grader.model, 'embedding', `${where}.graders.${index}.model`);

@@ -82,7 +82,62 @@ export const fieldInventory: Readonly<Record<string, Readonly<Record<string, Fie
   'GET /openai/v1/batches/:batch_id': { 'params.batch_id': 'opaque' },
   'POST /openai/v1/batches/:batch_id/cancel': { 'params.batch_id': 'opaque' },
   'GET /openai/v1/models/:model': { 'params.model': 'model' },
+  // Pipelines, fine-tunes and the RAG-or-fine-tune advice (features/pipelines, fine-tunes, advice).
+  'POST /v1/pipelines': {
+    ...pipelineDefinitionFields('definition.'),
+    'pipeline.name': 'identifier',
+    'inputs.*.{key}': 'identifier',
+    'inputs.*.{}': 'pseudonymized',
+    'inputs.*.{}.*': 'pseudonymized',
+    maxCostUsd: 'opaque',
+  },
+  'GET /v1/pipelines/:id/results': jobRead,
+  'POST /v1/pipelines/definitions': { name: 'identifier', ...pipelineDefinitionFields('definition.') },
+  'GET /v1/pipelines/definitions/:name': { 'params.name': 'identifier' },
+  'POST /v1/fine-tunes': {
+    baseModel: 'model',
+    'dataset.jsonl': 'pseudonymized',
+    'dataset.collection': 'identifier',
+    'dataset.documentIds.*': 'identifier',
+    'dataset.prompt': 'pseudonymized',
+    'dataset.system': 'pseudonymized',
+    suffix: 'identifier',
+    ...Object.fromEntries(Object.entries(evaluationFields('heldOut.')).filter(([path]) => path.startsWith('heldOut.graders.'))),
+    maxCostUsd: 'opaque',
+  },
+  'POST /v1/advice/rag-vs-fine-tune': { collection: 'identifier', 'rag.model': 'model', 'fineTune.baseModel': 'model' },
 };
+
+/** A pipeline definition's fields: templates and system prompts are free text; ids, references, models, schemas are not. */
+function pipelineDefinitionFields(at: string): Record<string, FieldDecision> {
+  const step = `${at}steps.*.`;
+  return {
+    [`${at}inputs.*`]: 'identifier',
+    [`${step}id`]: 'identifier',
+    [`${step}collection`]: 'identifier',
+    [`${step}query`]: 'pseudonymized',
+    [`${step}template`]: 'pseudonymized',
+    [`${step}model`]: 'model',
+    [`${step}prompt`]: 'pseudonymized',
+    [`${step}system`]: 'pseudonymized',
+    [`${step}schema.**`]: 'pattern',
+    [`${step}from`]: 'pseudonymized',
+    [`${step}pattern`]: 'pattern',
+    [`${step}flags`]: 'opaque',
+    [`${step}on`]: 'identifier',
+    [`${step}cases.{key}`]: 'identifier',
+    [`${step}cases.{}.*`]: 'identifier',
+    [`${step}default.*`]: 'identifier',
+    [`${step}over`]: 'identifier',
+    [`${step}step.template`]: 'pseudonymized',
+    [`${step}step.model`]: 'model',
+    [`${step}step.prompt`]: 'pseudonymized',
+    [`${step}step.system`]: 'pseudonymized',
+    [`${step}step.schema.**`]: 'pattern',
+    [`${at}output.{key}`]: 'identifier',
+    [`${at}output.{}`]: 'pseudonymized',
+  };
+}
 
 function evaluationFields(at: string): Record<string, FieldDecision> {
   return {
@@ -104,6 +159,9 @@ function evaluationFields(at: string): Record<string, FieldDecision> {
     [`${at}judge.model`]: 'model',
     [`${at}embeddingModel`]: 'model',
     [`${at}baseline`]: 'opaque',
+    [`${at}generate.pipeline.name`]: 'identifier',
+    [`${at}generate.pipeline.input`]: 'identifier',
+    [`${at}generate.pipeline.output`]: 'identifier',
     [`${at}maxCostUsd`]: 'opaque',
   };
 }

@@ -1,5 +1,8 @@
 import type { JobQueues } from '@llmops/queue';
 import type { PlatformServices } from '@llmops/services';
+import type { Redis } from 'ioredis';
+import { createTunedModels } from '@llmops/finetune';
+import { tunedModelBase } from '@llmops/tokens';
 import { HttpError } from '../http/errors';
 
 const invalid = (path: string, message: string) => new HttpError(400, 'invalid_request', `${path}: ${message}`, { issues: [{ path, message }] });
@@ -12,12 +15,30 @@ const invalid = (path: string, message: string) => new HttpError(400, 'invalid_r
 export function requireModel(services: PlatformServices | undefined, model: string, kind: 'chat' | 'embedding', path: string): void {
   if (!services) return;
   const info = services.registry.get(model);
-  if (info?.kind === kind) return;
+  // A fine-tuned id resolves in the registry for its prices, but only its tenant may use it: requireTenantModel.
+  if (info?.kind === kind && info.tunedFrom === undefined) return;
   const known = services.registry
     .list()
     .filter((m) => m.kind === kind)
     .map((m) => m.name);
   throw invalid(path, `not a known ${kind} model (known: ${known.join(', ')}; add others with MODEL_OVERRIDES)`);
+}
+
+/**
+ * As requireModel, and a fine-tuned model (`ft:...`) when the tenant's own fine-tune made it: the
+ * tenant-scoped extension of the registry (`@llmops/finetune`, in Redis). Anyone else's tuned model,
+ * or one that does not exist, is refused like an unknown model.
+ */
+export async function requireTenantModel(
+  context: { services?: PlatformServices; redis: Redis; prefix: string; tenant: string },
+  model: string,
+  kind: 'chat' | 'embedding',
+  path: string,
+): Promise<void> {
+  if (!context.services) return;
+  if (tunedModelBase(model) === undefined) return requireModel(context.services, model, kind, path);
+  const owned = kind === 'chat' && context.services.registry.get(model) !== undefined && (await createTunedModels(context.redis, context.prefix).get(context.tenant, model));
+  if (!owned) throw invalid(path, 'not a fine-tuned model of this tenant (GET /v1/fine-tunes/models lists them)');
 }
 
 /** A previous evaluation of the same tenant that has completed, or 404 (someone else's job is also 404). */

@@ -121,8 +121,9 @@ export const PipelineStepRecord = z.object({
   cache: z.enum(['hit', 'miss', 'off']).optional(),
   usage: Usage,
   costNanoUsd: z.string(),
-  /** The job attempt that ran it: steps an earlier attempt finished keep their number. */
-  attempt: z.number().int().positive(),
+  /** The run of the job (one worker's pass over it) that did this step: steps of an interrupted run keep theirs. */
+  run: z.string(),
+  finishedAt: z.string(),
   /** Retrieve steps: the chunks put into the context. */
   documents: z.array(z.object({ collection: z.string(), documentId: z.string(), chunkId: z.string(), score: z.number() })).optional(),
 });

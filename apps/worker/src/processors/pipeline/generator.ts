@@ -50,7 +50,7 @@ export async function generateWithPipeline(
   const values = Object.fromEntries(saved.definition.inputs.map((name) => [name, name === variable ? input : '']));
   const ports = platformPorts(deps, cache, { tenant: scope.tenant, jobId: scope.jobId, jobType: 'evaluation', signal: scope.signal, contextModel: contextModelOf(plan) });
   // The evaluation stores each sample whole: no per-step progress is kept, so `jobId` only keys the ledger.
-  const result = await runInput({ plan, jobId: key, index: 0, input: values, attempt: 1, done: new Map(), ports, signal: scope.signal, save: async () => {} });
+  const result = await runInput({ plan, jobId: key, index: 0, input: values, run: key, done: new Map(), ports, signal: scope.signal, save: async () => {} });
   const field = spec.output ?? Object.keys(saved.definition.output)[0]!;
   return { output: result.status === 'completed' ? formatValue(result.output?.[field]) : '', costNano: usdStringToNano(result.costUsd) };
 }

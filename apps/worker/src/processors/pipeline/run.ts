@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SemanticCache } from '@llmops/cache';
 import { PipelineInput, pipelineInputsKey, jobDataKeys, PipelineStepRecord, type PipelineItemResult, type PipelinePayload, type PipelineSummary } from '@llmops/contracts';
 import { PipelineDefinitionError, planPipeline, runInput, type PipelinePlan, type PipelinePorts } from '@llmops/pipelines';
@@ -44,6 +45,8 @@ export async function runPipeline(deps: ProcessorDeps, cache: SemanticCache, con
   const plan = planOf(payload);
   const ports = platformPorts(deps, cache, { tenant: context.tenant, jobId, jobType: 'pipeline', signal: context.signal, contextModel: contextModelOf(plan) });
   const source = pendingInputs(deps, context);
+  // Names this pass over the job in every step record it writes (a resumed input shows which run did what).
+  const run = `${context.attempt}-${randomUUID().slice(0, 8)}`;
   let finished = 0;
   let reportedAt = 0;
   let stopping: { error: unknown } | undefined;
@@ -54,7 +57,7 @@ export async function runPipeline(deps: ProcessorDeps, cache: SemanticCache, con
         const next = await source.next();
         if (next.done) return;
         context.signal.throwIfAborted();
-        const result = await runOne(deps, context, plan, ports, next.value.index, next.value.input);
+        const result = await runOne(deps, context, plan, ports, run, next.value.index, next.value.input);
         await context.results.put([{ id: String(next.value.index), index: next.value.index, result }]);
         finished += 1;
         if (finished - reportedAt >= 25) {
@@ -72,7 +75,7 @@ export async function runPipeline(deps: ProcessorDeps, cache: SemanticCache, con
   return summarize(deps, jobId, payload.inputCount);
 }
 
-async function runOne(deps: ProcessorDeps, context: JobContext<PipelinePayload>, plan: PipelinePlan, ports: PipelinePorts, index: number, input: PipelineInput): Promise<PipelineItemResult> {
+async function runOne(deps: ProcessorDeps, context: JobContext<PipelinePayload>, plan: PipelinePlan, ports: PipelinePorts, run: string, index: number, input: PipelineInput): Promise<PipelineItemResult> {
   const progressKey = jobDataKeys(deps.prefix, context.jobId).pipelineProgress;
   const ids = plan.order;
   const stored = await deps.redis.hmget(progressKey, ...ids.map((id) => `${index}:${id}`));
@@ -85,7 +88,7 @@ async function runOne(deps: ProcessorDeps, context: JobContext<PipelinePayload>,
     jobId: context.jobId,
     index,
     input,
-    attempt: context.attempt,
+    run,
     done,
     ports,
     signal: context.signal,
