@@ -1,6 +1,7 @@
 import OpenAI, { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
+import { waitFor } from '@llmops/testing';
+import { auth, json, keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
 
 // The front door answers in OpenAI's error shape with the statuses the openai SDK maps to its error
 // classes and retry rules, and enforces the tenant's limits and budgets like every /v1 route.
@@ -10,6 +11,7 @@ const tenants = {
   dave: 'dave-key-01234567890', // two requests, then a slow refill
   erin: 'erin-key-01234567890', // 600 bytes of storage
   frank: 'frank-key-0123456789', // one provider call per job
+  gina: 'gina-key-01234567890', // no special limits: her only job is the abandoned one
 };
 const limits = {
   carol: { budget: { day: { usd: '0.000001' } } },
@@ -125,6 +127,21 @@ describe('front door errors, in OpenAI shape', () => {
       expect(await jobsOf()).toBe(before + 1);
     } finally {
       harness.simulator.configure({ quotaExhausted: false });
+    }
+  }, 60_000);
+
+  it('cancels the job of a chat completion whose client went away', async () => {
+    harness.simulator.configure({ latencyMs: 60_000 });
+    try {
+      const gone = new AbortController();
+      const pending = fetch(`${harness.api.url}/openai/v1/chat/completions`, { method: 'POST', headers: json(tenants.gina), body: JSON.stringify(ask('A question nobody waits for')), signal: gone.signal }).catch(() => undefined);
+      const jobOf = async () => ((await (await fetch(`${harness.api.url}/v1/jobs`, { headers: auth(tenants.gina) })).json()) as { jobs: { id: string; state: string }[] }).jobs[0];
+      const job = await waitFor(async () => ((await jobOf())?.state === 'active' ? jobOf() : undefined), { what: 'the chat job running', timeoutMs: 30_000 });
+      gone.abort();
+      await pending;
+      await waitFor(async () => (await jobOf())?.state === 'cancelled', { what: `job ${job?.id} cancelled`, timeoutMs: 30_000 });
+    } finally {
+      harness.simulator.configure({ latencyMs: 5 });
     }
   }, 60_000);
 
