@@ -41,6 +41,10 @@ export const CacheStats = component(
     savedOutputTokens: z.number(),
     savedUsd: z.string(),
     entriesInvalidated: z.number(),
+    /** The cache's embedding (`model/dimensions`). */
+    embedding: z.string().optional(),
+    /** Semantic hits served and reported wrong, per 0.01 of similarity (the current embedding). */
+    bySimilarity: z.array(z.object({ similarity: z.number(), served: z.number(), wrong: z.number() })).optional(),
   }),
   { id: 'CacheStats', description: "The caller's semantic cache counters: lookups, hits by kind, hit rate, mean similarity of semantic hits, wrong hits where reported, tokens and dollars saved, entries invalidated." },
 );
@@ -48,4 +52,35 @@ export const CacheStats = component(
 export const WarmingSettings = component(
   z.object({ tenant: z.string(), enabled: z.boolean(), every: z.number().int().optional(), topN: z.number().int().optional() }),
   { id: 'WarmingSettings', description: 'Scheduled warming of the most frequent recent misses: on or off, every (ms), topN.' },
+);
+
+const Verification = z.object({ mode: z.enum(['off', 'below', 'around']), band: z.number(), model: z.string(), minScore: z.number().int() });
+
+export const CacheSettings = component(
+  z.object({
+    tenant: z.string(),
+    embedding: z.object({ model: z.string(), dimensions: z.number().int(), id: z.string() }),
+    threshold: z.number(),
+    /** `tenant`: set by the tenant (or applied from a calibration); `default`: the embedding's default. */
+    thresholdSource: z.enum(['tenant', 'default']),
+    /** The calibration job the threshold came from. */
+    calibration: z.string().optional(),
+    defaultThreshold: z.number(),
+    verification: Verification,
+  }),
+  { id: 'CacheSettings', description: "The similarity threshold the caller's lookups use for the cache's embedding, where it comes from, and gray-band verification." },
+);
+
+export const CacheFeedbackOutcome = component(
+  z.object({
+    jobId: z.string(),
+    itemId: z.string(),
+    status: z.enum(['reported', 'already-reported']),
+    /** How the wrong answer was served: exact, semantic or coalesced. */
+    kind: z.string(),
+    similarity: z.number(),
+    /** Whether the cache entry behind it was removed (a first report). */
+    entryRemoved: z.boolean().optional(),
+  }),
+  { id: 'CacheFeedbackOutcome', description: 'The wrong hit was counted (once per item) and the entry behind it removed.' },
 );

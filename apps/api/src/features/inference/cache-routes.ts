@@ -9,6 +9,7 @@ import { findOwnedJob } from '../../job-access';
 import type { RouteSpec } from '../../routes/table';
 import { requireModel } from '../../submission/references';
 import { WarmingSettingsRequest } from './body';
+import { CacheFeedbackOutcome, CacheSettings } from '../../schemas/inference';
 
 type Deps = ApiDeps & { services: PlatformServices };
 
@@ -124,7 +125,7 @@ const unauthorized = { 401: 'missing or unknown API key' };
 /** The cache's settings and feedback routes (mounted by the inference feature). */
 export function cacheRoutes(deps: Deps, cache: SemanticCache): RouteSpec[] {
   return [
-    { method: 'get', path: '/v1/cache/settings', summary: "The caller's similarity threshold for the cache's embedding (own or default, and from which calibration) and gray-band verification", guard: 'tenant', handler: getCacheSettings(cache), operationId: 'getCacheSettings', responses: { 200: 'the settings in force', ...unauthorized } },
+    { method: 'get', path: '/v1/cache/settings', summary: "The caller's similarity threshold for the cache's embedding (own or default, and from which calibration) and gray-band verification", guard: 'tenant', handler: getCacheSettings(cache), operationId: 'getCacheSettings', response: { 200: CacheSettings }, responses: { 200: 'the settings in force', ...unauthorized } },
     {
       method: 'post',
       path: '/v1/cache/settings',
@@ -132,6 +133,7 @@ export function cacheRoutes(deps: Deps, cache: SemanticCache): RouteSpec[] {
       guard: 'tenant',
       handler: postCacheSettings(deps, cache),
       operationId: 'setCacheSettings',
+      response: { 200: CacheSettings },
       body: CacheSettingsRequest,
       responses: { 200: 'the settings now in force', 400: 'invalid body (each wrong field named)', ...unauthorized, 404: 'no completed calibration of this tenant with that id', 409: 'the calibration measured another embedding, or recommended nothing' },
     },
@@ -142,6 +144,7 @@ export function cacheRoutes(deps: Deps, cache: SemanticCache): RouteSpec[] {
       guard: 'tenant',
       handler: postCacheFeedback(deps, cache),
       operationId: 'reportCacheFeedback',
+      response: { 200: CacheFeedbackOutcome },
       body: CacheFeedbackRequest,
       responses: { 200: 'reported (or already reported)', 400: 'invalid body (each wrong field named)', ...unauthorized, 404: 'no such job for this tenant, or no cache hit served to that item' },
     },
