@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ApiError } from '@llmops/client';
 import { evaluateCommand, inferCommand } from './commands/submit';
@@ -14,6 +15,8 @@ export interface MainIo {
   /** The environment LLMOPS_API_URL / LLMOPS_API_KEY are read from. Default: process.env. */
   env?: Record<string, string | undefined>;
 }
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const exitCodesHelp = `
 Exit codes:
@@ -38,6 +41,7 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
 
   const program = new Command('llmops')
     .description('Submit, follow, download and inspect jobs of the llmops platform.')
+    .version(version)
     .addOption(new Option('--api-url <url>', 'the API (env LLMOPS_API_URL)').default(env.LLMOPS_API_URL ?? 'http://localhost:3000'))
     .addOption(new Option('--api-key <key>', 'a tenant API key (env LLMOPS_API_KEY)').default(env.LLMOPS_API_KEY))
     .option('--json', 'print machine-readable JSON on stdout (progress, notes and errors go to stderr)')
