@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '@llmops/testing';
-import { auth, json, keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
+import { dumpValues, waitFor } from '@llmops/testing';
+import { auth, json, keys, redisUrl, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
 
 let harness: PlatformHarness;
 beforeAll(async () => {
@@ -132,4 +134,19 @@ describe('gray-band verification', () => {
     const usage = await get<{ days: { jobType: string; requests: number }[] }>(keys.bob, `/v1/usage?from=${today}&to=${today}`);
     expect(usage.days.filter((d) => d.jobType === 'cache-verification').reduce((n, d) => n + d.requests, 0)).toBe(2);
   }, 120_000);
+});
+
+describe('what the cache keeps', () => {
+  it('redacted text only: an address in a cached question reaches neither Redis nor the vector store', async () => {
+    const canary = 'canary.cache.q4@example.com';
+    const asked = await ask(keys.alice, `Draft a reply to ${canary} about the delayed shipment of the pumps`);
+    expect(asked.result.answer).toContain(canary); // restored for its owner...
+    const again = await ask(keys.alice, `Draft a reply to ${canary} about the delayed shipment of the pumps`);
+    expect(again.result.cache.outcome).toBe('hit'); // ...and cached
+    expect(await dumpValues(redisUrl, harness.prefix)).not.toContain(canary);
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+    const stored = files(harness.vectorDir);
+    expect(stored.some((file) => file.includes('semcache-'))).toBe(true);
+    for (const file of stored) expect(readFileSync(file).includes(canary)).toBe(false);
+  }, 60_000);
 });
