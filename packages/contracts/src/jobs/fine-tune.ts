@@ -40,8 +40,11 @@ export const FineTuneResult = z.object({
   costUsd: z.string(),
   /** Provider events, oldest first (level and message). */
   events: z.array(z.object({ at: z.string(), level: z.string(), message: z.string() })),
-  /** The held-out evaluations: base model, then tuned model compared against it (its report has the comparison). */
-  evaluation: z.object({ base: z.string(), tuned: z.string() }).optional(),
+  /**
+   * The held-out evaluations: base model, then tuned model compared against it (its report has the
+   * comparison); `skipped` says why they did not both run (a budget refusal, a failed evaluation).
+   */
+  evaluation: z.object({ base: z.string().optional(), tuned: z.string().optional(), skipped: z.string().optional() }).optional(),
 });
 export type FineTuneResult = z.infer<typeof FineTuneResult>;
 

@@ -82,7 +82,9 @@ export async function runFineTune(deps: ProcessorDeps, context: JobContext<FineT
     estimatedUsd: payload.estimatedUsd,
     costUsd: nanoToUsdString(BigInt(state.costNano ?? '0')),
     events,
-    ...(state.evalBase && state.evalTuned ? { evaluation: { base: state.evalBase, tuned: state.evalTuned } } : {}),
+    ...(payload.heldOut
+      ? { evaluation: { ...(state.evalBase ? { base: state.evalBase } : {}), ...(state.evalTuned ? { tuned: state.evalTuned } : {}), ...(state.evaluationSkipped ? { skipped: state.evaluationSkipped } : {}) } }
+      : {}),
   };
 }
 
@@ -131,7 +133,7 @@ async function evaluate(
     if ('refused' in base) {
       if (base.refused === 'budget') return void (await save({ evaluationSkipped: base.reason }));
       await waitAgain(state, save, context.payload, `held-out evaluation not admitted yet (${base.reason})`);
-    } else await save({ evalBase: base.jobId, waitMs: undefined });
+    } else state = await save({ evalBase: base.jobId, waitMs: undefined });
   }
   const baseState = await evaluationState(deps, state.evalBase!);
   if (baseState === 'failed') return void (await save({ evaluationSkipped: `the base model's evaluation ${state.evalBase} failed` }));
