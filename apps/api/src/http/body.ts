@@ -35,7 +35,10 @@ export function bodyGuards(rules: BodyRules): RequestHandler[] {
   });
   const contentType: RequestHandler = (req, _res, next) => {
     if (!WRITE_METHODS.has(req.method)) return next();
-    if (req.is([...rules.accepts])) return next();
+    // A POST without a body (a cancel; `Content-Length: 0` or none) has no type to check.
+    if (req.headers['content-length'] === '0') return next();
+    const matches = req.is([...rules.accepts]);
+    if (matches === null || matches) return next();
     next(new HttpError(415, 'unsupported_media_type', `send the body as ${rules.accepts.filter((type) => !type.includes('*')).join(' or ')}`));
   };
   const shape: RequestHandler = (req, _res, next) => {
