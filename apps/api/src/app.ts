@@ -7,6 +7,7 @@ import { errorHandler } from './http/error-handler';
 import { methodNotAllowed, unmatchedRoute } from './http/errors';
 import { redisReady, requireRedis } from './http/redis-gate';
 import { securityHeaders } from './http/security-headers';
+import { consolePath, consoleRouter } from './console/router';
 import { boardWriteGuard } from './observability/board-guard';
 import { bullBoardPath, bullBoardRouter } from './observability/bull-board';
 import { createMetrics } from './observability/metrics';
@@ -33,7 +34,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   const metrics = createMetrics(deps);
   const ready = redisReady(deps.redis);
 
-  app.use(securityHeaders({ uiPrefixes: [bullBoardPath], noStorePrefixes: ['/v1', bullBoardPath] }));
+  app.use(securityHeaders({ uiPrefixes: [bullBoardPath], consolePrefixes: [consolePath], noStorePrefixes: ['/v1', bullBoardPath] }));
   app.use(requestLogger({ logger: deps.logger, quiet: isQuiet }));
   app.use(metrics.observe);
 
@@ -61,6 +62,8 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
     boardNeedsRedis(requireRedis(ready)),
     bullBoardRouter(deps.queues, { writes: deps.bullBoardWrites, logger: deps.logger }),
   );
+  // The tenants' console (static files; its data comes from /v1 with the tenant's key).
+  app.use(consolePath, consoleRouter());
   app.use(unmatchedRoute);
   app.use(errorHandler({ logger: deps.logger, redisReady: ready }));
   return app;

@@ -2,6 +2,7 @@ import type { Feature } from '../deps';
 import type { RouteSpec } from '../routes/table';
 import { AdviceRequest } from './advice/body';
 import { adviseRagOrFineTune } from './advice/handler';
+import { RagVsFineTuneAdvice } from '../schemas/orchestration';
 
 /** The RAG-or-fine-tune decision, computed from a collection's real statistics and the caller's traffic. */
 export const adviceFeature: Feature = {
@@ -14,6 +15,7 @@ export const adviceFeature: Feature = {
       handler: adviseRagOrFineTune(deps),
       body: AdviceRequest,
       operationId: 'adviseRagOrFineTune',
+      response: { 200: RagVsFineTuneAdvice },
       responses: { 200: 'the table, totals, break-even and inputs', 400: 'invalid body, unknown or untunable model, no token count', 404: 'no such collection', 401: 'missing or unknown API key' },
     },
   ],

@@ -3,6 +3,7 @@ import type { RouteSpec } from '../routes/table';
 import { FineTuneRequest } from './fine-tunes/body';
 import { listTunedModels } from './fine-tunes/models';
 import { submitFineTune } from './fine-tunes/submit';
+import { FineTuneAccepted, FineTuneEstimate, TunedModelList } from '../schemas/orchestration';
 
 const auth = { 401: 'missing or unknown API key' };
 
@@ -21,8 +22,9 @@ export const fineTunesFeature: Feature = {
       body: FineTuneRequest,
       idempotent: true,
       operationId: 'submitFineTune',
+      response: { 200: FineTuneEstimate, 202: FineTuneAccepted },
       responses: { 200: 'dry run: the checked dataset, token totals and the estimate', 202: 'accepted: the job id, its Location and the estimate', 400: 'invalid dataset (problems by line number), model not tunable', 402: 'over a budget', 404: 'no such collection or document', 413: 'over a work cap', 422: 'Idempotency-Key reused with another body', ...auth },
     },
-    { method: 'get', path: '/v1/fine-tunes/models', summary: "The caller's fine-tuned models, usable wherever a chat model is", guard: 'tenant', handler: listTunedModels(deps), operationId: 'listTunedModels', responses: { 200: 'the models', ...auth } },
+    { method: 'get', path: '/v1/fine-tunes/models', summary: "The caller's fine-tuned models, usable wherever a chat model is", guard: 'tenant', handler: listTunedModels(deps), operationId: 'listTunedModels', response: { 200: TunedModelList }, responses: { 200: 'the models', ...auth } },
   ],
 };

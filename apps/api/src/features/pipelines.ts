@@ -4,6 +4,8 @@ import { DefinitionQuery, PipelineRequest, SaveDefinitionRequest } from './pipel
 import { getDefinition, listDefinitions, saveDefinition } from './pipelines/definitions';
 import { getPipelineResults, PageQuery } from './pipelines/results';
 import { submitPipeline } from './pipelines/submit';
+import { PipelineAccepted, PipelineDefinitionList, PipelineDefinitionSaved, PipelineDefinitionView } from '../schemas/orchestration';
+import { ResultPage } from '../schemas/jobs';
 
 const auth = { 401: 'missing or unknown API key' };
 
@@ -23,6 +25,7 @@ export const pipelinesFeature: Feature = {
       body: PipelineRequest,
       idempotent: true,
       operationId: 'submitPipeline',
+      response: { 202: PipelineAccepted },
       responses: { 202: 'accepted: the job id, its Location and its results link', 400: 'invalid definition (each problem names its step) or inputs', 402: 'over a budget', 404: 'no such saved pipeline or collection', 413: 'over a work cap', 422: 'Idempotency-Key reused with another body', ...auth },
     },
     {
@@ -33,9 +36,10 @@ export const pipelinesFeature: Feature = {
       handler: saveDefinition(deps),
       body: SaveDefinitionRequest,
       operationId: 'savePipelineDefinition',
+      response: { 201: PipelineDefinitionSaved },
       responses: { 201: 'saved: name, version, createdAt', 400: 'invalid definition (each problem names its step)', 404: 'a collection it retrieves from does not exist', 409: 'too many saved versions', ...auth },
     },
-    { method: 'get', path: '/v1/pipelines/definitions', summary: "The caller's saved pipelines with their latest version", guard: 'tenant', handler: listDefinitions(deps), operationId: 'listPipelineDefinitions', responses: { 200: 'names and latest versions', ...auth } },
+    { method: 'get', path: '/v1/pipelines/definitions', summary: "The caller's saved pipelines with their latest version", guard: 'tenant', handler: listDefinitions(deps), operationId: 'listPipelineDefinitions', response: { 200: PipelineDefinitionList }, responses: { 200: 'names and latest versions', ...auth } },
     {
       method: 'get',
       path: '/v1/pipelines/definitions/:name',
@@ -43,6 +47,7 @@ export const pipelinesFeature: Feature = {
       guard: 'tenant',
       handler: getDefinition(deps),
       operationId: 'getPipelineDefinition',
+      response: { 200: PipelineDefinitionView },
       query: DefinitionQuery,
       responses: { 200: 'the definition', 400: 'bad version', 404: 'no such saved pipeline or version', ...auth },
     },
@@ -54,6 +59,7 @@ export const pipelinesFeature: Feature = {
       guard: 'tenant',
       handler: getPipelineResults(deps),
       operationId: 'listPipelineResults',
+      response: { 200: ResultPage },
       query: PageQuery,
       responses: { 200: 'a page of input results', 400: 'bad cursor or limit', 404: 'no such pipeline job for this tenant', ...auth },
     },

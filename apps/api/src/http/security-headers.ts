@@ -7,12 +7,19 @@ export interface SecurityHeaderOptions {
    * other response is data and may load nothing (`default-src 'none'`).
    */
   uiPrefixes: readonly string[];
+  /**
+   * Path prefixes of the API's own console: its page, script and stylesheet come from the API and it
+   * talks only to the API, so its CSP allows 'self' and nothing else (no inline script or style, no
+   * CDN, no foreign connection). Default: none.
+   */
+  consolePrefixes?: readonly string[];
   /** Path prefixes whose responses must never be stored by a browser or proxy (`/v1`, admin). */
   noStorePrefixes: readonly string[];
 }
 
 const DATA_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 const UI_CSP = "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'";
+const CONSOLE_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
  * Headers on every response, errors included (it runs first): no MIME sniffing, no framing
@@ -27,7 +34,8 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Content-Security-Policy', under(path, options.uiPrefixes) ? UI_CSP : DATA_CSP);
+    const csp = under(path, options.consolePrefixes ?? []) ? CONSOLE_CSP : under(path, options.uiPrefixes) ? UI_CSP : DATA_CSP;
+    res.setHeader('Content-Security-Policy', csp);
     if (under(path, options.noStorePrefixes)) res.setHeader('Cache-Control', 'no-store');
     next();
   };

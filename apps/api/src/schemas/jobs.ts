@@ -63,7 +63,7 @@ export const ResultPage = component(z.object({ items: z.array(ItemResult), nextC
   description: 'Item results in item order, `{id, index, result}` each (the job type decides `result`); pass nextCursor as ?cursor for the next page (null on the last).',
 });
 
-const acceptedFields = {
+export const acceptedFields = {
   id: z.string(),
   type: z.string(),
   /** Where to poll the job (also the Location header). */
