@@ -92,6 +92,9 @@ describe('@llmops/client', () => {
     expect(violations('CacheStats', await alice.cache.stats())).toEqual([]);
     expect(violations('Health', await alice.health())).toEqual([]);
     expect(violations('Readiness', await alice.ready())).toEqual([]);
+    expect(violations('CacheSettings', await alice.cache.getSettings())).toEqual([]);
+    expect(violations('PipelineDefinitionList', { definitions: await alice.pipelines.listDefinitions() })).toEqual([]);
+    expect(violations('TunedModelList', { models: await alice.fineTunes.models() })).toEqual([]);
 
     const cancel = await alice.jobs.cancel(first.id).catch((error: unknown) => error);
     expect(cancel).toBeInstanceOf(ApiError);

@@ -2,7 +2,23 @@ import { Transport, type ClientOptions, type RequestOptions } from './http';
 import { paginate, type Page } from './paging';
 import { jobEvents, terminalEvents, type EventsOptions, type JobEvent } from './sse';
 import type {
+  AdviceRequest,
   BulkAccepted,
+  CacheFeedbackOutcome,
+  CacheFeedbackRequest,
+  CacheSettings,
+  CacheSettingsRequest,
+  FineTuneAccepted,
+  FineTuneEstimate,
+  FineTuneRequest,
+  PipelineAccepted,
+  PipelineDefinitionList,
+  PipelineDefinitionSaved,
+  PipelineDefinitionView,
+  PipelineRequest,
+  RagVsFineTuneAdvice,
+  SavePipelineRequest,
+  TunedModelList,
   CacheStats,
   CalibrationRequest,
   CancelOutcome,
@@ -125,6 +141,27 @@ export function createClient(options: ClientOptions) {
       getWarming: () => get<WarmingSettings>('/v1/cache/warming'),
       setWarming: (body: WarmingRequest) => post<WarmingSettings>('/v1/cache/warming', body, { safe: true }),
       calibrate: (body: CalibrationRequest, submitOptions?: SubmitOptions) => submit<JobAccepted>('/v1/cache/calibrations', body, submitOptions),
+      getSettings: () => get<CacheSettings>('/v1/cache/settings'),
+      /** A threshold, or `fromCalibration` (a completed calibration's recommendation), and gray-band verification. */
+      setSettings: (body: CacheSettingsRequest) => post<CacheSettings>('/v1/cache/settings', body, { safe: true }),
+      /** Reports the hit served to one item as wrong: its entry is removed and the pair feeds calibration. */
+      reportWrongHit: (body: CacheFeedbackRequest) => post<CacheFeedbackOutcome>('/v1/cache/feedback', body, { safe: true }),
+    },
+    pipelines: {
+      submit: (body: PipelineRequest, submitOptions?: SubmitOptions) => submit<PipelineAccepted>('/v1/pipelines', body, submitOptions),
+      /** Each input's output and step records with the caller's data restored. */
+      results: (jobId: string, pageOptions: PageOptions = {}) => pages<ItemResult>(`/v1/pipelines/${id(jobId)}/results`, pageOptions),
+      saveDefinition: (body: SavePipelineRequest) => post<PipelineDefinitionSaved>('/v1/pipelines/definitions', body),
+      listDefinitions: () => get<PipelineDefinitionList>('/v1/pipelines/definitions').then((list) => list.definitions),
+      getDefinition: (name: string, version?: number) => get<PipelineDefinitionView>(`/v1/pipelines/definitions/${id(name)}`, { query: { version } }),
+    },
+    fineTunes: {
+      /** `dryRun: true` answers the checked dataset and the estimate (FineTuneEstimate); otherwise a job is accepted. */
+      submit: (body: FineTuneRequest, submitOptions?: SubmitOptions) => submit<FineTuneAccepted | FineTuneEstimate>('/v1/fine-tunes', body, submitOptions),
+      models: () => get<TunedModelList>('/v1/fine-tunes/models').then((list) => list.models),
+    },
+    advice: {
+      ragVsFineTune: (body: AdviceRequest) => post<RagVsFineTuneAdvice>('/v1/advice/rag-vs-fine-tune', body, { safe: true }),
     },
     usage: (query: UsageQuery = {}) => get<Usage>('/v1/usage', { query }),
     limits: () => get<Limits>('/v1/limits'),

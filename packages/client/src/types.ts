@@ -27,6 +27,16 @@ export type InferenceResultItem = Schemas['InferenceResultItem'];
 export type CacheStats = Schemas['CacheStats'];
 export type WarmingSettings = Schemas['WarmingSettings'];
 export type ErrorBody = Schemas['Error'];
+export type CacheSettings = Schemas['CacheSettings'];
+export type CacheFeedbackOutcome = Schemas['CacheFeedbackOutcome'];
+export type PipelineAccepted = Schemas['PipelineAccepted'];
+export type PipelineDefinitionSaved = Schemas['PipelineDefinitionSaved'];
+export type PipelineDefinitionList = Schemas['PipelineDefinitionList'];
+export type PipelineDefinitionView = Schemas['PipelineDefinitionView'];
+export type FineTuneEstimate = Schemas['FineTuneEstimate'];
+export type FineTuneAccepted = Schemas['FineTuneAccepted'];
+export type TunedModelList = Schemas['TunedModelList'];
+export type RagVsFineTuneAdvice = Schemas['RagVsFineTuneAdvice'];
 
 /** The JSON request body of a route. */
 export type JsonBody<P extends keyof paths, M extends 'post'> = paths[P][M] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
@@ -43,6 +53,12 @@ export type SearchRequest = JsonBody<'/v1/collections/{name}/search', 'post'>;
 export type WarmRequest = JsonBody<'/v1/cache/warm', 'post'>;
 export type WarmingRequest = JsonBody<'/v1/cache/warming', 'post'>;
 export type UsageQuery = QueryOf<'/v1/usage'>;
+export type CacheSettingsRequest = JsonBody<'/v1/cache/settings', 'post'>;
+export type CacheFeedbackRequest = JsonBody<'/v1/cache/feedback', 'post'>;
+export type PipelineRequest = JsonBody<'/v1/pipelines', 'post'>;
+export type SavePipelineRequest = JsonBody<'/v1/pipelines/definitions', 'post'>;
+export type FineTuneRequest = JsonBody<'/v1/fine-tunes', 'post'>;
+export type AdviceRequest = JsonBody<'/v1/advice/rag-vs-fine-tune', 'post'>;
 
 /** `{done, total}` of a job's progress, whatever its type reports (items, documents, samples); undefined when unknown. */
 export function progressCounts(progress: unknown): { done: number; total: number } | undefined {

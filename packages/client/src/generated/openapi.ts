@@ -191,6 +191,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/openai/v1/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The models requests may name (the registry and MODEL_OVERRIDES) */
+        get: operations["openaiListModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openai/v1/models/{model}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One model */
+        get: operations["openaiRetrieveModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -219,6 +253,23 @@ export interface paths {
         get: operations["getReadiness"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/advice/rag-vs-fine-tune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Monthly and first-year cost of RAG vs a fine-tuned model for a collection and the caller's traffic, with the break-even traffic and every input shown */
+        post: operations["adviseRagOrFineTune"];
         delete?: never;
         options?: never;
         head?: never;
@@ -482,6 +533,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/fine-tunes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fine-tune a model on a chat JSONL dataset or a collection export: every example checked by line, training cost estimated before any spend (`dryRun` answers only that), then upload, provider job, registration for the tenant and an optional held-out evaluation */
+        post: operations["submitFineTune"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fine-tunes/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's fine-tuned models, usable wherever a chat model is */
+        get: operations["listTunedModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/inference": {
         parameters: {
             query?: never;
@@ -602,6 +687,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a prompt chain (inline `definition`, or a saved `pipeline` name and version) over inputs; a job, resumed step by step after a crash */
+        post: operations["submitPipeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pipelines/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each input's output and step records (cache, usage, cost, the run that did it) with the owner's personal data restored, paginated with a cursor */
+        get: operations["listPipelineResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pipelines/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's saved pipelines with their latest version */
+        get: operations["listPipelineDefinitions"];
+        put?: never;
+        /** Save a pipeline definition (checked like a run) as the next version of its name */
+        post: operations["savePipelineDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pipelines/definitions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A saved pipeline version (`?version=`, default the latest) with the owner's data restored */
+        get: operations["getPipelineDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/usage": {
         parameters: {
             query?: never;
@@ -697,8 +851,45 @@ export interface components {
             }[];
             replayed: boolean;
         };
+        /** @description The wrong hit was counted (once per item) and the entry behind it removed. */
+        CacheFeedbackOutcome: {
+            entryRemoved?: boolean;
+            itemId: string;
+            jobId: string;
+            kind: string;
+            similarity: number;
+            /** @enum {string} */
+            status: "reported" | "already-reported";
+        };
+        /** @description The similarity threshold the caller's lookups use for the cache's embedding, where it comes from, and gray-band verification. */
+        CacheSettings: {
+            calibration?: string;
+            defaultThreshold: number;
+            embedding: {
+                dimensions: number;
+                id: string;
+                model: string;
+            };
+            tenant: string;
+            threshold: number;
+            /** @enum {string} */
+            thresholdSource: "tenant" | "default";
+            verification: {
+                band: number;
+                minScore: number;
+                /** @enum {string} */
+                mode: "off" | "below" | "around";
+                model: string;
+            };
+        };
         /** @description The caller's semantic cache counters: lookups, hits by kind, hit rate, mean similarity of semantic hits, wrong hits where reported, tokens and dollars saved, entries invalidated. */
         CacheStats: {
+            bySimilarity?: {
+                served: number;
+                similarity: number;
+                wrong: number;
+            }[];
+            embedding?: string;
             entriesInvalidated: number;
             exactHits: number;
             hitRate: number;
@@ -765,6 +956,48 @@ export interface components {
                 message: string;
                 requestId: string;
             };
+        };
+        /** @description The fine-tune job was accepted, with the checked dataset and the training estimate. */
+        FineTuneAccepted: {
+            baseModel: string;
+            estimate: {
+                epochs: number;
+                trainingPerMTok: string;
+                usd: string;
+            };
+            examples: number;
+            heldOutExamples: number;
+            id: string;
+            replayed: boolean;
+            status: string;
+            tokens: {
+                dataset: number;
+                largestExample: number;
+                training: number;
+            };
+            trainingContextTokens: number;
+            trainingExamples: number;
+            type: string;
+        };
+        /** @description A dry run: the checked dataset, its tokens and the training estimate; nothing was spent or enqueued. */
+        FineTuneEstimate: {
+            baseModel: string;
+            /** @constant */
+            dryRun: true;
+            estimate: {
+                epochs: number;
+                trainingPerMTok: string;
+                usd: string;
+            };
+            examples: number;
+            heldOutExamples: number;
+            tokens: {
+                dataset: number;
+                largestExample: number;
+                training: number;
+            };
+            trainingContextTokens: number;
+            trainingExamples: number;
         };
         Health: {
             /** @constant */
@@ -1117,8 +1350,9 @@ export interface components {
             epochs: number;
             estimatedUsd: string;
             evaluation?: {
-                base: string;
-                tuned: string;
+                base?: string;
+                skipped?: string;
+                tuned?: string;
             };
             events: {
                 at: string;
@@ -1326,6 +1560,188 @@ export interface components {
             /** @constant */
             object: "list";
         };
+        /** @description A model requests may name: in the registry or MODEL_OVERRIDES. */
+        OpenAIModel: {
+            created: number;
+            id: string;
+            /** @constant */
+            object: "model";
+            owned_by: string;
+        };
+        OpenAIModelList: {
+            data: components["schemas"]["OpenAIModel"][];
+            /** @constant */
+            object: "list";
+        };
+        /** @description A pipeline run was accepted; `results` pages each input's output with the caller's data restored; `pipeline` names the saved version it runs. */
+        PipelineAccepted: {
+            id: string;
+            pipeline?: {
+                name: string;
+                version: number;
+            };
+            replayed: boolean;
+            results: string;
+            status: string;
+            type: string;
+        };
+        /** @description The caller's saved pipelines and their latest versions. */
+        PipelineDefinitionList: {
+            definitions: {
+                latest: number;
+                name: string;
+            }[];
+        };
+        /** @description The name and the version this definition was saved as. */
+        PipelineDefinitionSaved: {
+            createdAt: string;
+            name: string;
+            version: number;
+        };
+        /** @description A saved pipeline version with the owner's personal data restored. */
+        PipelineDefinitionView: {
+            createdAt: string;
+            definition: {
+                inputs: string[];
+                output: {
+                    [key: string]: string;
+                };
+                steps: ({
+                    collection: string;
+                    id: string;
+                    maxContextTokens?: number;
+                    query: string;
+                    topK?: number;
+                    /** @constant */
+                    type: "retrieve";
+                } | {
+                    id: string;
+                    template: string;
+                    /** @constant */
+                    type: "prompt";
+                } | {
+                    cache?: {
+                        /** @enum {string} */
+                        mode: "off" | "exact" | "semantic";
+                        threshold?: number;
+                    };
+                    id: string;
+                    model: string;
+                    parameters?: {
+                        max_tokens?: number;
+                        seed?: number;
+                        temperature?: number;
+                        top_p?: number;
+                    };
+                    prompt: string;
+                    schema?: {
+                        [key: string]: unknown;
+                    };
+                    system?: string;
+                    /** @constant */
+                    type: "generate";
+                } | {
+                    from: string;
+                    id: string;
+                    schema?: {
+                        [key: string]: unknown;
+                    };
+                    /** @constant */
+                    type: "parse";
+                } | {
+                    flags?: string;
+                    from: string;
+                    id: string;
+                    /** @enum {string} */
+                    onInvalid?: "fail" | "continue";
+                    pattern?: string;
+                    schema?: {
+                        [key: string]: unknown;
+                    };
+                    /** @constant */
+                    type: "validate";
+                } | {
+                    cases: {
+                        [key: string]: string[];
+                    };
+                    default?: string[];
+                    id: string;
+                    on: string;
+                    /** @constant */
+                    type: "branch";
+                } | {
+                    id: string;
+                    maxItems: number;
+                    over: string;
+                    step: {
+                        template: string;
+                        /** @constant */
+                        type: "prompt";
+                    } | {
+                        cache?: {
+                            /** @enum {string} */
+                            mode: "off" | "exact" | "semantic";
+                            threshold?: number;
+                        };
+                        model: string;
+                        parameters?: {
+                            max_tokens?: number;
+                            seed?: number;
+                            temperature?: number;
+                            top_p?: number;
+                        };
+                        prompt: string;
+                        schema?: {
+                            [key: string]: unknown;
+                        };
+                        system?: string;
+                        /** @constant */
+                        type: "generate";
+                    };
+                    /** @constant */
+                    type: "map";
+                })[];
+            };
+            name: string;
+            version: number;
+        };
+        /** @description Monthly and first-year cost of RAG against a fine-tuned model (exact decimals), the break-even traffic and every input with its source. */
+        RagVsFineTuneAdvice: {
+            breakEven: {
+                firstYearQueries: number | null;
+                monthlyQueries: number | null;
+            };
+            cheaper: {
+                /** @enum {string} */
+                firstYear: "rag" | "fine-tune";
+                /** @enum {string} */
+                monthly: "rag" | "fine-tune";
+            };
+            firstYear: {
+                fineTune: string;
+                rag: string;
+            };
+            inputs: {
+                [key: string]: unknown;
+            };
+            monthly: {
+                fineTune: string;
+                rag: string;
+            };
+            notes: string[];
+            prices: {
+                [key: string]: string;
+            };
+            sources: {
+                [key: string]: string;
+            };
+            table: {
+                fineTune: string;
+                how: string;
+                item: string;
+                rag: string;
+            }[];
+        };
         /** @description The tenant's request rate: the burst, what is left, and when to retry (also the Retry-After header). */
         RateRefusal: {
             cap: number;
@@ -1449,6 +1865,17 @@ export interface components {
                 message: string;
                 requestId: string;
             };
+        };
+        /** @description The caller's fine-tuned models, newest first; usable wherever a chat model is. */
+        TunedModelList: {
+            models: {
+                baseModel: string;
+                createdAt: string;
+                jobId: string;
+                model: string;
+                providerJobId: string;
+                trainedTokens: number;
+            }[];
         };
         /**
          * @description The caller's ledger between from and to (UTC days, inclusive), every provider call counted once, and its limits.
@@ -2573,6 +3000,137 @@ export interface operations {
             };
         };
     };
+    openaiListModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a list of Model objects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIModelList"];
+                };
+            };
+            /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIError"];
+                };
+            };
+            /** @description missing or unknown API key (the tenant key as Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIError"];
+                };
+            };
+            /** @description over the tenant's request rate, jobs at once or storage (Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIError"];
+                };
+            };
+            /** @description Redis unreachable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIError"];
+                };
+            };
+        };
+    };
+    openaiRetrieveModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the Model object */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIModel"];
+                };
+            };
+            /** @description invalid request: OpenAI error body {error: {message, type, param, code}} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIError"];
+                };
+            };
+            /** @description missing or unknown API key (the tenant key as Bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIError"];
+                };
+            };
+            /** @description not a model the platform knows */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIError"];
+                };
+            };
+            /** @description over the tenant's request rate, jobs at once or storage (Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIError"];
+                };
+            };
+            /** @description Redis unreachable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAIError"];
+                };
+            };
+        };
+    };
     getOpenApiDocument: {
         parameters: {
             query?: never;
@@ -2620,6 +3178,137 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    adviseRagOrFineTune: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    collection: string;
+                    collectionTokens?: number;
+                    /**
+                     * @default {
+                     *       "epochs": 3,
+                     *       "freshnessDays": 30
+                     *     }
+                     */
+                    fineTune?: {
+                        baseModel?: string;
+                        /** @default 3 */
+                        epochs?: number;
+                        /** @default 30 */
+                        freshnessDays?: number;
+                        trainingTokens?: number;
+                    };
+                    /**
+                     * @default {
+                     *       "model": "gpt-4o-mini",
+                     *       "topK": 5,
+                     *       "maxContextTokens": 1500
+                     *     }
+                     */
+                    rag?: {
+                        /** @default 1500 */
+                        maxContextTokens?: number;
+                        /** @default gpt-4o-mini */
+                        model?: string;
+                        /** @default 5 */
+                        topK?: number;
+                    };
+                    traffic: {
+                        /** @default 250 */
+                        answerTokens?: number;
+                        cacheHitRate?: number;
+                        queriesPerMonth: number;
+                        /** @default 50 */
+                        questionTokens?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description the table, totals, break-even and inputs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RagVsFineTuneAdvice"];
+                };
+            };
+            /** @description invalid body, unknown or untunable model, no token count */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such collection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body over the route's limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooLargeError"];
+                };
+            };
+            /** @description body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over the tenant's request rate: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description Redis unreachable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2908,7 +3597,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CacheFeedbackOutcome"];
+                };
             };
             /** @description invalid body (each wrong field named) */
             400: {
@@ -2993,7 +3684,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CacheSettings"];
+                };
             };
             /** @description missing or unknown API key */
             401: {
@@ -3043,7 +3736,7 @@ export interface operations {
                     verification?: {
                         /** @default 0.05 */
                         band?: number;
-                        /** @default 9 */
+                        /** @default 10 */
                         minScore?: number;
                         /** @enum {string} */
                         mode: "off" | "below" | "around";
@@ -3059,7 +3752,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CacheSettings"];
+                };
             };
             /** @description invalid body (each wrong field named) */
             400: {
@@ -4482,6 +5177,271 @@ export interface operations {
             };
         };
     };
+    submitFineTune: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a repeat of this request return the first job (1-255 printable ASCII characters, no spaces); reusing it with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    baseModel: string;
+                    dataset: {
+                        jsonl: string;
+                    } | {
+                        collection: string;
+                        documentIds: string[];
+                        prompt?: string;
+                        system?: string;
+                    };
+                    /** @default false */
+                    dryRun?: boolean;
+                    /** @default 3 */
+                    epochs?: number;
+                    heldOut?: {
+                        examples: number;
+                        graders?: ({
+                            caseSensitive?: boolean;
+                            name?: string;
+                            /** @constant */
+                            type: "exact";
+                        } | {
+                            caseSensitive?: boolean;
+                            name?: string;
+                            /** @constant */
+                            type: "contains";
+                            value?: string;
+                        } | {
+                            flags?: string;
+                            name?: string;
+                            pattern: string;
+                            /** @constant */
+                            type: "regex";
+                        } | {
+                            name?: string;
+                            /** @constant */
+                            type: "json";
+                        } | {
+                            name?: string;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            /** @constant */
+                            type: "json-schema";
+                        } | {
+                            name?: string;
+                            relative?: boolean;
+                            tolerance?: number;
+                            /** @constant */
+                            type: "numeric";
+                        } | {
+                            name?: string;
+                            threshold?: number;
+                            /** @constant */
+                            type: "edit-distance";
+                        } | {
+                            model?: string;
+                            name?: string;
+                            threshold?: number;
+                            /** @constant */
+                            type: "embedding";
+                        } | {
+                            name?: string;
+                            rubric: ("faithfulness" | "relevance" | "correctness") | {
+                                criteria: string;
+                                name: string;
+                                /** @enum {string} */
+                                reference: "expected" | "context" | "input" | "none";
+                            };
+                            threshold?: number;
+                            /** @constant */
+                            type: "rubric";
+                        })[];
+                    };
+                    maxCostUsd?: string;
+                    /** @default 10000 */
+                    pollIntervalMs?: number;
+                    suffix?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description dry run: the checked dataset, token totals and the estimate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FineTuneEstimate"];
+                };
+            };
+            /** @description accepted: the job id, its Location and the estimate */
+            202: {
+                headers: {
+                    /** @description `true` when an earlier request with this Idempotency-Key made the job */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Where to poll the job (GET /v1/jobs/{id}) */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FineTuneAccepted"];
+                };
+            };
+            /** @description invalid dataset (problems by line number), model not tunable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over a budget */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetExceededError"];
+                };
+            };
+            /** @description no such collection or document */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the same Idempotency-Key is still being created by another request: repeat after Retry-After to get the job */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over a work cap */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooLargeError"];
+                };
+            };
+            /** @description body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over the tenant's request rate, jobs at once (concurrency.maxJobs) or waiting bytes (storage.maxWaitingBytes): the numbers, and Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description Redis unreachable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTunedModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the models */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TunedModelList"];
+                };
+            };
+            /** @description missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over the tenant's request rate: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description Redis unreachable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     submitInference: {
         parameters: {
             query?: never;
@@ -5152,6 +6112,646 @@ export interface operations {
             };
             /** @description missing or unknown API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over the tenant's request rate: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description Redis unreachable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    submitPipeline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a repeat of this request return the first job (1-255 printable ASCII characters, no spaces); reusing it with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    definition?: {
+                        inputs: string[];
+                        output: {
+                            [key: string]: string;
+                        };
+                        steps: ({
+                            collection: string;
+                            id: string;
+                            maxContextTokens?: number;
+                            query: string;
+                            topK?: number;
+                            /** @constant */
+                            type: "retrieve";
+                        } | {
+                            id: string;
+                            template: string;
+                            /** @constant */
+                            type: "prompt";
+                        } | {
+                            cache?: {
+                                /** @enum {string} */
+                                mode: "off" | "exact" | "semantic";
+                                threshold?: number;
+                            };
+                            id: string;
+                            model: string;
+                            parameters?: {
+                                max_tokens?: number;
+                                seed?: number;
+                                temperature?: number;
+                                top_p?: number;
+                            };
+                            prompt: string;
+                            schema?: {
+                                [key: string]: unknown;
+                            };
+                            system?: string;
+                            /** @constant */
+                            type: "generate";
+                        } | {
+                            from: string;
+                            id: string;
+                            schema?: {
+                                [key: string]: unknown;
+                            };
+                            /** @constant */
+                            type: "parse";
+                        } | {
+                            flags?: string;
+                            from: string;
+                            id: string;
+                            /** @enum {string} */
+                            onInvalid?: "fail" | "continue";
+                            pattern?: string;
+                            schema?: {
+                                [key: string]: unknown;
+                            };
+                            /** @constant */
+                            type: "validate";
+                        } | {
+                            cases: {
+                                [key: string]: string[];
+                            };
+                            default?: string[];
+                            id: string;
+                            on: string;
+                            /** @constant */
+                            type: "branch";
+                        } | {
+                            id: string;
+                            maxItems: number;
+                            over: string;
+                            step: {
+                                template: string;
+                                /** @constant */
+                                type: "prompt";
+                            } | {
+                                cache?: {
+                                    /** @enum {string} */
+                                    mode: "off" | "exact" | "semantic";
+                                    threshold?: number;
+                                };
+                                model: string;
+                                parameters?: {
+                                    max_tokens?: number;
+                                    seed?: number;
+                                    temperature?: number;
+                                    top_p?: number;
+                                };
+                                prompt: string;
+                                schema?: {
+                                    [key: string]: unknown;
+                                };
+                                system?: string;
+                                /** @constant */
+                                type: "generate";
+                            };
+                            /** @constant */
+                            type: "map";
+                        })[];
+                    };
+                    inputs: {
+                        [key: string]: string | number | boolean | string[];
+                    }[];
+                    maxCostUsd?: string;
+                    pipeline?: {
+                        name: string;
+                        version?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description accepted: the job id, its Location and its results link */
+            202: {
+                headers: {
+                    /** @description `true` when an earlier request with this Idempotency-Key made the job */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Where to poll the job (GET /v1/jobs/{id}) */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineAccepted"];
+                };
+            };
+            /** @description invalid definition (each problem names its step) or inputs */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over a budget */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetExceededError"];
+                };
+            };
+            /** @description no such saved pipeline or collection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the same Idempotency-Key is still being created by another request: repeat after Retry-After to get the job */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over a work cap */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooLargeError"];
+                };
+            };
+            /** @description body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over the tenant's request rate, jobs at once (concurrency.maxJobs) or waiting bytes (storage.maxWaitingBytes): the numbers, and Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description Redis unreachable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPipelineResults: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description job id (from the 202 of its submission) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of input results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultPage"];
+                };
+            };
+            /** @description bad cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such pipeline job for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over the tenant's request rate: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description Redis unreachable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPipelineDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description names and latest versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineDefinitionList"];
+                };
+            };
+            /** @description missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over the tenant's request rate: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description Redis unreachable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    savePipelineDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    definition: {
+                        inputs: string[];
+                        output: {
+                            [key: string]: string;
+                        };
+                        steps: ({
+                            collection: string;
+                            id: string;
+                            maxContextTokens?: number;
+                            query: string;
+                            topK?: number;
+                            /** @constant */
+                            type: "retrieve";
+                        } | {
+                            id: string;
+                            template: string;
+                            /** @constant */
+                            type: "prompt";
+                        } | {
+                            cache?: {
+                                /** @enum {string} */
+                                mode: "off" | "exact" | "semantic";
+                                threshold?: number;
+                            };
+                            id: string;
+                            model: string;
+                            parameters?: {
+                                max_tokens?: number;
+                                seed?: number;
+                                temperature?: number;
+                                top_p?: number;
+                            };
+                            prompt: string;
+                            schema?: {
+                                [key: string]: unknown;
+                            };
+                            system?: string;
+                            /** @constant */
+                            type: "generate";
+                        } | {
+                            from: string;
+                            id: string;
+                            schema?: {
+                                [key: string]: unknown;
+                            };
+                            /** @constant */
+                            type: "parse";
+                        } | {
+                            flags?: string;
+                            from: string;
+                            id: string;
+                            /** @enum {string} */
+                            onInvalid?: "fail" | "continue";
+                            pattern?: string;
+                            schema?: {
+                                [key: string]: unknown;
+                            };
+                            /** @constant */
+                            type: "validate";
+                        } | {
+                            cases: {
+                                [key: string]: string[];
+                            };
+                            default?: string[];
+                            id: string;
+                            on: string;
+                            /** @constant */
+                            type: "branch";
+                        } | {
+                            id: string;
+                            maxItems: number;
+                            over: string;
+                            step: {
+                                template: string;
+                                /** @constant */
+                                type: "prompt";
+                            } | {
+                                cache?: {
+                                    /** @enum {string} */
+                                    mode: "off" | "exact" | "semantic";
+                                    threshold?: number;
+                                };
+                                model: string;
+                                parameters?: {
+                                    max_tokens?: number;
+                                    seed?: number;
+                                    temperature?: number;
+                                    top_p?: number;
+                                };
+                                prompt: string;
+                                schema?: {
+                                    [key: string]: unknown;
+                                };
+                                system?: string;
+                                /** @constant */
+                                type: "generate";
+                            };
+                            /** @constant */
+                            type: "map";
+                        })[];
+                    };
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description saved: name, version, createdAt */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineDefinitionSaved"];
+                };
+            };
+            /** @description invalid definition (each problem names its step) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a collection it retrieves from does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many saved versions */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body over the route's limit (BODY_LIMIT) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooLargeError"];
+                };
+            };
+            /** @description body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description over the tenant's request rate: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description Redis unreachable: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPipelineDefinition: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description collection name (the caller's own) */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the definition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineDefinitionView"];
+                };
+            };
+            /** @description bad version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such saved pipeline or version */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
