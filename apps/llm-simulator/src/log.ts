@@ -22,8 +22,10 @@ export interface LogEntry {
   /** The client's `X-Client-Request-Id` header (matches a call with the caller's own records); absent when not sent. */
   requestId?: string | null;
   /**
-   * True when the client had hung up (killed, aborted, timed out) before the status was written: the
-   * request was answered to nobody. A provider may still bill it.
+   * True when the client's connection was already closed (killed, aborted, timed out) as the status
+   * was written: answered to nobody. Rare: Node drops an answer to a connection it knows is closed
+   * without writing it, so such requests usually never reach the log (the simulator bills no answer
+   * nobody could receive).
    */
   clientGone?: boolean;
 }

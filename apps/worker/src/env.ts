@@ -38,6 +38,8 @@ export const WorkerEnv = z.object({
   JOB_RETENTION_HOURS: positiveInt(168),
   /** A job started this many times (retries, rate-limit delays, hand-backs) fails for good. */
   JOB_MAX_STARTS: positiveInt(50),
+  /** A job whose worker died under it (SIGKILL, out of memory) this many times fails for good. */
+  JOB_MAX_STALLS: positiveInt(5),
   LOG_LEVEL: logLevel,
   ...ServicesEnvShape,
 });

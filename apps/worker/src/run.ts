@@ -54,6 +54,7 @@ export async function runWorker<C extends JobCatalog>(options: {
     lockDurationMs: env.WORKER_LOCK_MS,
     shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
     maxStarts: env.JOB_MAX_STARTS,
+    maxStalls: env.JOB_MAX_STALLS,
     lifecycle: options.lifecycle,
   });
   if (options.exitOnSignal !== false) {

@@ -42,6 +42,11 @@ export interface WorkerRuntimeOptions<C extends JobCatalog> {
    * no job loops forever. Default 50.
    */
   maxStarts?: number;
+  /**
+   * A job whose worker died (lock lost) this many times fails for good: a job that kills its worker
+   * (out of memory) cannot take the fleet down one replica after another. Default 5.
+   */
+  maxStalls?: number;
   /** Limits, fair scheduling, metrics and cleanup around jobs. Default: none. */
   lifecycle?: JobLifecycle;
 }
@@ -100,7 +105,7 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
         concurrency,
         lockDuration,
         stalledInterval: options.stalledIntervalMs ?? Math.max(1_000, Math.floor(lockDuration / 2)),
-        maxStalledCount: 2,
+        maxStalledCount: options.maxStalls ?? 5,
         maxStartedAttempts: options.maxStarts ?? 50,
         name: options.workerId,
       },
