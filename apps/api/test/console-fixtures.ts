@@ -5,6 +5,26 @@ import { expect } from 'vitest';
 import { waitFor } from '@llmops/testing';
 import { auth, json, type PlatformHarness } from './fixtures/platform-harness';
 
+/**
+ * The little of the DOM that the callbacks given to `page.evaluate` use. They run in the browser; this
+ * project compiles for Node without the DOM library, so each callback casts `globalThis` to this.
+ */
+export interface BrowserGlobals {
+  document: { querySelector(selector: string): BrowserElement | null; body: { innerText: string } };
+  location: { hash: string };
+  MutationObserver: new (callback: () => void) => { observe(target: BrowserElement, options: { attributes?: boolean; subtree?: boolean; childList?: boolean }): void };
+  seen?: string[];
+}
+export interface BrowserElement {
+  dataset: Record<string, string | undefined>;
+  textContent: string | null;
+  querySelector(selector: string): BrowserElement | null;
+  getAttribute(name: string): string | null;
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+}
+
 /** Debian's chromium (`apt-get install chromium`; .ci/run installs it). */
 export const chromiumPath = '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -52,10 +72,10 @@ export async function signIn(page: Page, baseUrl: string, apiKey: string, tenant
 
 /** Shows a page of the console and waits until it has drawn (its `main` no longer says Loading). */
 export async function visit(page: Page, route: string): Promise<void> {
-  await page.evaluate((hash) => (location.hash = hash), route);
+  await page.evaluate((hash) => ((globalThis as unknown as BrowserGlobals).location.hash = hash), route);
   await page.waitForFunction((name) => {
-    const main = document.querySelector('main');
-    return main?.dataset.page === name && !main.textContent?.includes('Loading…');
+    const main = (globalThis as unknown as BrowserGlobals).document.querySelector('main');
+    return main !== null && main.dataset.page === name && !main.textContent?.includes('Loading…');
   }, route.replace(/^#\/?/, '').split('/')[0]);
 }
 
@@ -67,7 +87,7 @@ export async function chartPoints(page: Page, name: string): Promise<number> {
   const selector = `canvas[data-chart="${name}"][data-points]`;
   await page.waitForSelector(selector);
   const { points, inked } = await page.evaluate((sel) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(sel)!;
+    const canvas = (globalThis as unknown as BrowserGlobals).document.querySelector(sel)!;
     const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
     let inked = 0;
     for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) inked += 1;

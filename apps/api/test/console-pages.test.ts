@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
-import { chartPoints, evaluationBody, finished, hasChromium, inferenceBody, launchBrowser, openPage, screenshot, signIn, submit, visit, type PageRecord } from './console-fixtures';
+import { chartPoints, evaluationBody, type BrowserGlobals, finished, hasChromium, inferenceBody, launchBrowser, openPage, screenshot, signIn, submit, visit, type PageRecord } from './console-fixtures';
 
 // Debian's chromium is installed by .ci/run; a developer machine without it skips (CI never does).
 const run = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
@@ -45,7 +45,7 @@ function expectClean(record: PageRecord): void {
   expect(record.errors).toEqual([]);
 }
 
-const pageText = (page: Page) => page.evaluate(() => document.body.innerText);
+const pageText = (page: Page) => page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.body.innerText);
 
 run('the console (headless Chromium against a real platform)', () => {
   it('shows jobs with live progress, usage and cost charts, cache savings and evaluation reports, from the API alone', async () => {
@@ -60,15 +60,16 @@ run('the console (headless Chromium against a real platform)', () => {
     await page.waitForSelector(`tr[data-job-id="${live}"]`);
     // Note every state and progress the row shows, as the events arrive.
     await page.evaluate((id) => {
-      const row = document.querySelector(`tr[data-job-id="${id}"]`)!;
-      const seen: string[] = [(row as HTMLElement).dataset.state ?? ''];
-      (window as unknown as { seen: string[] }).seen = seen;
-      new MutationObserver(() => seen.push(`${(row as HTMLElement).dataset.state}:${row.querySelector('progress')?.getAttribute('value') ?? '-'}`)).observe(row, { attributes: true, subtree: true, childList: true });
+      const browser = globalThis as unknown as BrowserGlobals;
+      const row = browser.document.querySelector(`tr[data-job-id="${id}"]`)!;
+      const seen: string[] = [row.dataset.state ?? ''];
+      browser.seen = seen;
+      new browser.MutationObserver(() => seen.push(`${row.dataset.state}:${row.querySelector('progress')?.getAttribute('value') ?? '-'}`)).observe(row, { attributes: true, subtree: true, childList: true });
     }, live);
     await inference.resume();
     await inference.close();
     await page.waitForSelector(`tr[data-job-id="${live}"][data-state="completed"]`, { timeout: 60_000 });
-    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const seen = await page.evaluate(() => (globalThis as unknown as BrowserGlobals).seen ?? []);
     expect(seen[0]).toBe('waiting');
     expect(seen.some((entry) => entry.startsWith('active'))).toBe(true);
     expect(await page.locator(`tr[data-job-id="${live}"] progress`).getAttribute('value')).toBe('6');
@@ -123,7 +124,7 @@ run('the console (headless Chromium against a real platform)', () => {
       expect(seen).not.toContain(id);
     }
     // Alice's report by its address: the API answers 404 to bob, and the page says so.
-    await page.evaluate((id) => (location.hash = `#/evaluations/${id}`), alice.evaluations[1]!);
+    await page.evaluate((id) => ((globalThis as unknown as BrowserGlobals).location.hash = `#/evaluations/${id}`), alice.evaluations[1]!);
     await page.waitForSelector('main .error');
     expect(await page.locator('main .error').innerText()).toMatch(/not_found/);
     expect(await page.locator('canvas').count()).toBe(0);
