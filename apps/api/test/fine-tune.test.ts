@@ -46,6 +46,20 @@ describe('POST /v1/fine-tunes', () => {
     expect((await getJson(`${harness.api.url}/v1/jobs`, keys.alice)).body.jobs).toEqual([]);
   });
 
+  it('exports a collection as a dataset: each chunk of the named documents is an example', async () => {
+    const documents = Array.from({ length: 10 }, (_, i) => ({ id: `faq-${i}`, text: `Answer ${i}: refunds of category ${i} are paid within ${i + 3} days.` }));
+    const ingest = await send(harness, 'POST', '/v1/collections/faq/documents', { documents });
+    expect((await ended(harness, String(ingest.body.id))).state).toBe('completed');
+    const dataset = { collection: 'faq', documentIds: documents.map((doc) => doc.id), prompt: 'What does {{documentId}} say?' };
+    const dry = await send(harness, 'POST', '/v1/fine-tunes', { baseModel: 'gpt-4o-mini', dataset, dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ examples: 10, trainingExamples: 10 });
+    const unknown = await send(harness, 'POST', '/v1/fine-tunes', { baseModel: 'gpt-4o-mini', dataset: { ...dataset, documentIds: ['faq-1', 'nope'] }, dryRun: true });
+    expect(unknown.status).toBe(404);
+    expect(JSON.stringify(unknown.body)).toContain('body.dataset.documentIds.1');
+    expect((await send(harness, 'POST', '/v1/fine-tunes', { baseModel: 'gpt-4o-mini', dataset, dryRun: true }, keys.bob)).status).toBe(404);
+  });
+
   it('reports invalid examples by line, and refuses a model that cannot be fine-tuned', async () => {
     const lines = jsonl.split('\n');
     lines[1] = '{"messages": [{"role": "user", "content": "no answer"}]}';
