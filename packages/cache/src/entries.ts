@@ -132,13 +132,16 @@ export class EntryStore {
     };
     const info: ScopeInfo = { tenant, embedding: this.options.embedding, lastStoreAt: now };
     // The entry goes first: a point is never visible without its entry (a lookup would skip it).
-    const replies = await redis
-      .multi()
-      .set(keys.entry(scope, entryId), JSON.stringify(entry), 'EX', ttlSeconds, 'GET')
-      .zadd(keys.lastUsed(scope), now, entryId)
-      .zadd(keys.expiries(scope), now + ttlSeconds * 1_000, `${entryId}:${version}`)
-      .hset(keys.scopes, scope, JSON.stringify(info))
-      .exec();
+    // One transaction per slot: the scope's keys share one, the scope registry has its own.
+    const [replies] = await Promise.all([
+      redis
+        .multi()
+        .set(keys.entry(scope, entryId), JSON.stringify(entry), 'EX', ttlSeconds, 'GET')
+        .zadd(keys.lastUsed(scope), now, entryId)
+        .zadd(keys.expiries(scope), now + ttlSeconds * 1_000, `${entryId}:${version}`)
+        .exec(),
+      redis.hset(keys.scopes, scope, JSON.stringify(info)),
+    ]);
     if (input.vector) {
       await this.#writer.write(tenant, {
         id: this.pointIdOf(tenant, scope, entryId, version),

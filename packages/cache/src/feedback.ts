@@ -69,9 +69,11 @@ export class CacheFeedback {
   /** Remembers a hit an item was served (and counts it in its similarity bin). */
   async recordHit(jobId: string, itemId: string, record: HitRecord): Promise<void> {
     const key = this.keys.hits(jobId);
-    const tx = this.redis.multi().hset(key, itemId, JSON.stringify(record)).expire(key, this.#window);
-    if (record.kind === 'semantic') tx.hincrby(this.keys.similarity(record.tenant, embeddingId(record.embedding)), `s:${bin(record.similarity)}`, 1);
-    await tx.exec();
+    // Separate commands: the job's key and the tenant's statistics live in different cluster slots.
+    await Promise.all([
+      this.redis.multi().hset(key, itemId, JSON.stringify(record)).expire(key, this.#window).exec(),
+      record.kind === 'semantic' ? this.redis.hincrby(this.keys.similarity(record.tenant, embeddingId(record.embedding)), `s:${bin(record.similarity)}`, 1) : undefined,
+    ]);
   }
 
   /** Marks the hit served to this item wrong. Reporting the same item again changes nothing. */
@@ -87,12 +89,17 @@ export class CacheFeedback {
     const entryRemoved = (await this.deps.entries?.remove(tenant, record.scope, record.entryId)) ?? false;
     const embedding = embeddingId(record.embedding);
     const pairs = this.keys.feedbackPairs(tenant, embedding);
-    const tx = this.redis.multi();
     if (record.kind === 'semantic') {
-      tx.hincrby(this.keys.similarity(tenant, embedding), `w:${bin(record.similarity)}`, 1);
-      tx.lpush(pairs, JSON.stringify({ a: record.prompt, b: record.entryPrompt, same: false })).ltrim(pairs, 0, this.#maxPairs - 1).expire(pairs, 90 * 86_400);
+      await Promise.all([
+        this.redis.hincrby(this.keys.similarity(tenant, embedding), `w:${bin(record.similarity)}`, 1),
+        this.redis
+          .multi()
+          .lpush(pairs, JSON.stringify({ a: record.prompt, b: record.entryPrompt, same: false }))
+          .ltrim(pairs, 0, this.#maxPairs - 1)
+          .expire(pairs, 90 * 86_400)
+          .exec(),
+      ]);
     }
-    await tx.exec();
     await this.deps.stats.recordWrongHits(tenant, 1);
     return { status: 'reported', kind: record.kind, similarity: record.similarity, entryRemoved };
   }
