@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { PipelineName } from '@llmops/contracts';
 import { createDefinitionStore, DefinitionLimitError, definitionScope } from '@llmops/pipelines';
 import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps } from '../../deps';
@@ -42,8 +43,9 @@ export function getDefinition(deps: Deps): RequestHandler {
     const query = DefinitionQuery.safeParse(req.query);
     if (!query.success) throw validationError(query.error, 'query');
     const tenant = req.tenant!;
-    const name = String(req.params.name);
-    const saved = await savedPipeline({ tenant, services: deps.services, redis: deps.redis, prefix: deps.keys.prefix }, { name, ...(query.data.version ? { version: query.data.version } : {}) }, 'params.name');
+    const name = PipelineName.safeParse(req.params.name);
+    if (!name.success) throw validationError(name.error, 'params.name');
+    const saved = await savedPipeline({ tenant, services: deps.services, redis: deps.redis, prefix: deps.keys.prefix }, { name: name.data, ...(query.data.version ? { version: query.data.version } : {}) }, 'params.name');
     res.json({ ...saved, definition: await mapDefinition(saved.definition, restorer(deps.services, definitionScope(tenant))) });
   };
 }

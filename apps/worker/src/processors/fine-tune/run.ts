@@ -1,6 +1,6 @@
 import { type FineTunePayload, type FineTuneResult } from '@llmops/contracts';
 import { createTunedModels, openAiFineTuning, trainingCost, type FineTuningProvider } from '@llmops/finetune';
-import { BudgetExhaustedError, createRouter, createUsageLedger } from '@llmops/llm';
+import { BudgetExhaustedError, createRouter, createUsageLedger, FatalError } from '@llmops/llm';
 import { NonRetriableError, RetryAfterError, type JobContext } from '@llmops/queue';
 import { recordUsageCounters } from '@llmops/services';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
@@ -51,10 +51,19 @@ export async function runFineTune(deps: ProcessorDeps, context: JobContext<FineT
       if (!decision.ok) throw new BudgetExhaustedError(decision.refusal, tenant);
       await save({ hold: { tenant: decision.hold.tenant, id: decision.hold.id } });
     }
-    // Tagged with our job id: a create whose answer was lost in a crash is found again, not repeated.
-    const existing = (await provider.listJobs()).find((job) => job.metadata.llmops_job === jobId);
-    const created = existing ?? (await provider.createJob({ model: payload.baseModel, trainingFile: state.fileId!, epochs: payload.epochs, ...(payload.suffix ? { suffix: payload.suffix } : {}), metadata: { llmops_job: jobId } }));
-    await save({ providerJobId: created.id });
+    try {
+      // Tagged with our job id: a create whose answer was lost in a crash is found again, not repeated.
+      const existing = (await provider.listJobs()).find((job) => job.metadata.llmops_job === jobId);
+      const created = existing ?? (await provider.createJob({ model: payload.baseModel, trainingFile: state.fileId!, epochs: payload.epochs, ...(payload.suffix ? { suffix: payload.suffix } : {}), metadata: { llmops_job: jobId } }));
+      await save({ providerJobId: created.id });
+    } catch (error) {
+      // Refused for good (a bad file, an unknown model): nothing will train, so nothing stays held.
+      if (error instanceof FatalError && state.hold) {
+        await deps.services.limits.spendGuard.settle(state.hold, { nanoUsd: 0n, tokens: 0 });
+        await save({ hold: undefined });
+      }
+      throw error;
+    }
   }
   if (!state.model) await followTraining(deps, context, provider, state, save);
   if (!state.registered) {
