@@ -27,11 +27,10 @@ export function registerLimitMetrics(options: { limits: TenantLimitsService; ten
     },
   });
 
-  // Series with no observation yet are left out: queues x tenants would otherwise be mostly zeros.
+  // Only the tenants a queue has seen: queues x tenants would otherwise be mostly empty reads and zeros.
   const waits = sharedRead(async () => {
-    const all = await Promise.all(
-      options.queues.flatMap((queue) => options.tenants().map(async (tenant) => ({ queue, tenant, histogram: await limits.waits.read(queue, tenant) }))),
-    );
+    const seen = await Promise.all(options.queues.map(async (queue) => ({ queue, tenants: await limits.waits.tenants(queue) })));
+    const all = await Promise.all(seen.flatMap(({ queue, tenants }) => tenants.map(async (tenant) => ({ queue, tenant, histogram: await limits.waits.read(queue, tenant) }))));
     return all.filter((wait) => wait.histogram.count > 0);
   });
   new StoredHistogram({
