@@ -135,6 +135,8 @@ export async function limitedCall<T>(
       }
       attemptId = newAttemptId();
       try {
+        // A stop while waiting for the limiter sends nothing (and writes nothing for a job being cleaned up).
+        ctx.signal?.throwIfAborted();
         if (plan.scope) await deps.journal?.sent(plan.scope, attemptId, { call: plan.call, model, jobType: ctx.jobType, at: deps.now() });
         const headers = { 'X-Client-Request-Id': requestIdOf(plan.call, attemptId) };
         const outcome = await send(route.client, { ...(ctx.signal ? { signal: ctx.signal } : {}), headers });
@@ -153,6 +155,7 @@ export async function limitedCall<T>(
       sleep: deps.sleep,
       now: deps.now,
       random: deps.random,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
       onRetry: ({ attempt, delayMs, error }) =>
         deps.events.emit(
           { kind: error.kind === 'rate-limited' ? 'rate_limit_wait' : 'retry', ...event, attempt, waitMs: delayMs, reason: error.status !== undefined ? String(error.status) : error.name, error: error.message },

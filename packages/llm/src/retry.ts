@@ -19,6 +19,8 @@ export interface RetryDeps {
   random?: () => number;
   /** Told about every failed attempt that will be retried. */
   onRetry?: (info: { attempt: number; delayMs: number; error: ClassifiedError }) => void;
+  /** Once aborted, a failed attempt is not retried (its error is thrown as is) and a backoff wait ends. */
+  signal?: AbortSignal;
 }
 
 export const defaultRetryOptions: Required<RetryOptions> = {
@@ -53,6 +55,8 @@ export async function callWithRetries<T>(
     try {
       return await fn(attempt);
     } catch (raw) {
+      // A stopped call (cancel, shutdown, timeout of its job) is not retried.
+      if (deps.signal?.aborted) throw raw;
       const error = classifyError(raw, now());
       if (error.kind === 'fatal') throw error;
       const requested = error.retryAfterMs ?? 0;
@@ -63,7 +67,20 @@ export async function callWithRetries<T>(
         throw error;
       }
       deps.onRetry?.({ attempt, delayMs, error });
-      await sleep(delayMs);
+      await (deps.signal ? abortable(sleep(delayMs), deps.signal) : sleep(delayMs));
     }
   }
+}
+
+/** Resolves when `wait` does or as soon as `signal` aborts (the caller's next step sees the abort). */
+function abortable(wait: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    void wait.then(done);
+  });
 }

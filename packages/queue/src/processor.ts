@@ -40,8 +40,15 @@ export function createProcessor(deps: {
   active: ActiveJobs;
   logger: Logger;
   lifecycle?: JobLifecycle;
+  /**
+   * After a stop (cancel, shutdown, timeout, lost lock) the handler gets this long to settle before the
+   * job is ended anyway, so its in-flight work (calls being aborted, results being written) is done
+   * before the job's data is cleaned up or the job runs elsewhere. Default 1,000 ms.
+   */
+  stopGraceMs?: number;
 }) {
   const { definition, handler } = deps;
+  const stopGraceMs = deps.stopGraceMs ?? 1_000;
   return async (job: Job, token?: string, bullSignal?: AbortSignal): Promise<unknown> => {
     const jobId = String(job.id);
     const envelope = JobEnvelope.safeParse(job.data);
@@ -80,6 +87,7 @@ export function createProcessor(deps: {
           childResults: async () => Object.values(await job.getChildrenValues()),
         }),
         controller.signal,
+        stopGraceMs,
       );
     } catch (error) {
       const stop = controller.signal.aborted ? (controller.signal.reason as StopSignal) : undefined;
@@ -110,11 +118,18 @@ export function createProcessor(deps: {
   };
 }
 
-/** Settles with the handler, or rejects as soon as the signal aborts (a handler may ignore it). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+/**
+ * Settles with the handler; once the signal aborts, rejects with its reason as soon as the handler has
+ * settled or `graceMs` has passed (a handler may ignore the signal).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal, graceMs: number): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => {
+      const timer = setTimeout(() => reject(signal.reason), graceMs);
+      const stop = () => (clearTimeout(timer), reject(signal.reason));
+      work.then(stop, stop);
+    };
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(
       (value) => {

@@ -98,7 +98,11 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
     const concurrency = typeof options.concurrency === 'number' ? options.concurrency : (options.concurrency?.[queue] ?? 4);
     const worker = new Worker(
       queue,
-      createProcessor({ queueFor, definition, handler, redis: client, keys, results, active: activeJobs, logger, lifecycle: options.lifecycle }),
+      createProcessor({
+        queueFor, definition, handler, redis: client, keys, results, active: activeJobs, logger, lifecycle: options.lifecycle,
+        // A handed-back job's handler may finish aborting its calls, within the shutdown's closing reserve.
+        stopGraceMs: Math.min(1_000, closingReserveMs(options.shutdownDeadlineMs ?? 25_000) / 3),
+      }),
       {
         connection: workerConnection,
         prefix: options.prefix,
