@@ -1,5 +1,5 @@
 import { type FineTunePayload, type FineTuneResult } from '@llmops/contracts';
-import { createTunedModels, openAiFineTuning, trainingCost, type FineTuningProvider } from '@llmops/finetune';
+import { createTunedModels, openAiFineTuning, trainingCost, TrainingExample, type FineTuningProvider } from '@llmops/finetune';
 import { BudgetExhaustedError, createRouter, createUsageLedger, FatalError } from '@llmops/llm';
 import { NonRetriableError, RetryAfterError, type JobContext } from '@llmops/queue';
 import { recordUsageCounters } from '@llmops/services';
@@ -33,7 +33,8 @@ export async function runFineTune(deps: ProcessorDeps, context: JobContext<FineT
   const save = async (patch: Partial<FineTuneState>) => (state = await saveState(deps, jobId, { ...state, ...patch }));
 
   if (!state.fileId) {
-    const lines = await readData(deps, jobId, 'train', payload.examples);
+    // Parsed with the example schema on the way out of Redis: only well-formed examples are uploaded.
+    const lines = (await readData(deps, jobId, 'train', payload.examples)).map((line) => JSON.stringify(TrainingExample.parse(JSON.parse(line))));
     const file = await provider.uploadTrainingFile(`${lines.join('\n')}\n`, `${jobId}.jsonl`);
     await save({ fileId: file.id });
     await context.reportProgress({ step: 'uploaded', examples: payload.examples });

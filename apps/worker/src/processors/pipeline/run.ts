@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SemanticCache } from '@llmops/cache';
-import { PipelineInput, pipelineInputsKey, jobDataKeys, PipelineStepRecord, type PipelineItemResult, type PipelinePayload, type PipelineSummary } from '@llmops/contracts';
+import { ItemResult, jobDataKeys, PipelineInput, pipelineInputsKey, PipelineItemResult, PipelineStepRecord, type PipelinePayload, type PipelineSummary } from '@llmops/contracts';
 import { PipelineDefinitionError, planPipeline, runInput, type PipelinePlan, type PipelinePorts } from '@llmops/pipelines';
 import { NonRetriableError, platformKeys, type JobContext } from '@llmops/queue';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
@@ -127,7 +127,7 @@ async function summarize(deps: ProcessorDeps, jobId: string, inputs: number): Pr
     const [next, flat] = await deps.redis.hscan(key, cursor, 'COUNT', 500);
     cursor = next;
     for (let i = 1; i < flat.length; i += 2) {
-      const result = (JSON.parse(flat[i]!) as { result: PipelineItemResult }).result;
+      const result = PipelineItemResult.parse(ItemResult.parse(JSON.parse(flat[i]!)).result);
       totals[result.status === 'completed' ? 'completed' : 'failed'] += 1;
       totals.inputTokens += result.usage.inputTokens;
       totals.outputTokens += result.usage.outputTokens;
