@@ -2,12 +2,13 @@ import { Queue } from 'bullmq';
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@llmops/testing';
+import { adminToken } from './fixtures/harness';
 import { auth, json, keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
 
 let h: PlatformHarness;
 let inference: Queue;
 beforeAll(async () => {
-  h = await startPlatform('obs-metrics');
+  h = await startPlatform('obs-metrics', { env: { ADMIN_TOKEN: adminToken } });
   await h.startWorker({ WORKER_ID: 'obs-1' });
   inference = new Queue('inference', { connection: h.redis, prefix: h.prefix });
 });
@@ -140,5 +141,11 @@ describe('/metrics from prom-client collectors', () => {
     expect(sample(metrics, 'llmops_queue_jobs', { queue: 'inference', state: 'failed' })).toBe(1);
     expect(histogram(metrics, 'llmops_job_duration_seconds', { queue: 'inference', outcome: 'cancelled' })).toBe(1);
     expect(histogram(metrics, 'llmops_job_duration_seconds', { queue: 'inference', outcome: 'failed' })).toBe(1);
+
+    // Bull Board lists both under "failed" (BullMQ's set), and names the cancelled one as such.
+    const board = await fetch(`${h.api.url}/admin/queues/api/queues?activeQueue=inference&status=failed`, { headers: { Authorization: `Bearer ${adminToken}` } });
+    const listed = ((await board.json()) as { queues: { name: string; jobs: { id: string; name: string }[] }[] }).queues.find((queue) => queue.name === 'inference')!.jobs;
+    expect(listed.find((job) => job.id === cancelled)?.name).toBe('inference (cancelled by its owner)');
+    expect(listed.find((job) => job.id === failed)?.name).toBe('inference');
   });
 });

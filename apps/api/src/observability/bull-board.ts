@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Express, Router } from 'express';
 import type { Logger } from '@llmops/logger';
-import type { JobQueues } from '@llmops/queue';
+import { cancelledReason, type JobQueues } from '@llmops/queue';
 
 export const bullBoardPath = '/admin/queues';
 
@@ -26,7 +26,12 @@ export function bullBoardRouter(queues: JobQueues, options: BullBoardOptions): R
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(bullBoardPath);
   createBullBoard({
-    queues: queues.all().map((queue) => new BullMQAdapter(queue, { readOnlyMode: !writes, allowRetries: writes })),
+    queues: queues.all().map((queue) => {
+      const adapter = new BullMQAdapter(queue, { readOnlyMode: !writes, allowRetries: writes });
+      // BullMQ keeps a cancelled job in its failed set; the board says so instead of showing a failure.
+      adapter.setFormatter('name', (job: { name?: string; failedReason?: string }) => (job.failedReason === cancelledReason ? `${job.name ?? ''} (cancelled by its owner)` : (job.name ?? '')));
+      return adapter;
+    }),
     serverAdapter,
     options: {
       uiConfig: { boardTitle: 'llmops queues' },
