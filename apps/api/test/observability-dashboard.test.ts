@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parser } from '@prometheus-io/lezer-promql';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type PlatformHarness } from './fixtures/platform-harness';
@@ -28,6 +29,21 @@ interface Dashboard {
 }
 
 const read = (name: string) => JSON.parse(readFileSync(`${dashboardsDir}${name}`, 'utf8')) as Dashboard;
+
+/**
+ * Where PromQL's grammar (Prometheus' own lezer parser) finds a syntax error, after Grafana's variables
+ * are put in as Grafana would (`$__range` a duration, `$tenant` a regex); undefined when it parses.
+ */
+function promqlError(expr: string): string | undefined {
+  const query = expr.replace(/\$__range/g, '6h').replace(/\$__rate_interval/g, '1m').replace(/\$tenant/g, '.*');
+  let error: number | undefined;
+  parser.parse(query).iterate({
+    enter: (node) => {
+      if (node.type.isError && error === undefined) error = node.from;
+    },
+  });
+  return error === undefined ? undefined : `syntax error at ${error}: ${query.slice(error, error + 30)}`;
+}
 
 /** Every PromQL expression of a dashboard: panel targets and template variable queries. */
 function queries(dashboard: Dashboard): string[] {
@@ -59,6 +75,17 @@ describe('Grafana dashboards (docker/observability/grafana/dashboards)', () => {
         for (const target of panel.targets ?? []) expect(target.datasource?.uid ?? provisioned).toBe(provisioned);
       }
     }
+  });
+
+  it('have queries that parse as PromQL', () => {
+    for (const name of dashboards) {
+      const dashboard = read(name);
+      const panelQueries = dashboard.panels.flatMap((panel) => (panel.targets ?? []).map((target) => target.expr));
+      expect(panelQueries.length).toBeGreaterThan(0);
+      for (const expr of panelQueries) expect(promqlError(expr), `${name}: ${expr}`).toBeUndefined();
+    }
+    // The check can fail: a broken query is caught.
+    expect(promqlError('sum by (queue) (rate(llmops_queue_jobs[5m])')).toBeDefined();
   });
 
   describe('against a live /metrics', () => {
