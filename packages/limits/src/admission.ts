@@ -29,6 +29,20 @@ if add > 0 then redis.call('HINCRBY', KEYS[2], 'total', add) end
 return {1, jobs + #fresh, bytes + add}
 `;
 
+/**
+ * Holds ARGV[2] bytes under holder ARGV[1] (a stored file, not a job) when the total stays within
+ * ARGV[3]; a holder already held counts once. Returns {1, total} or {0, total}.
+ */
+const HOLD_BYTES = `
+local total = tonumber(redis.call('HGET', KEYS[1], 'total') or '0')
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return {1, total} end
+local bytes = tonumber(ARGV[2])
+if total + bytes > tonumber(ARGV[3]) then return {0, total} end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HINCRBY', KEYS[1], 'total', bytes)
+return {1, total + bytes}
+`;
+
 /** Gives back a job's stored bytes (it started or ended) and, with ARGV[2] = '1', its slot. Idempotent. */
 const RELEASE = `
 local b = redis.call('HGET', KEYS[2], ARGV[1])
@@ -77,6 +91,13 @@ export interface Admission {
   admit(tenant: string, jobs: readonly AdmitJob[], caps: { maxJobs: number; maxWaitingBytes: number }): Promise<AdmitResult>;
   /** A job started: its stored bytes no longer wait. Idempotent. */
   started(tenant: string, jobId: string): Promise<void>;
+  /**
+   * Holds stored bytes that are not a job's (an uploaded file) against the same waiting-bytes limit,
+   * under `holder`; refused (with the bytes held now) when they do not fit. Idempotent per holder.
+   */
+  holdBytes(tenant: string, holder: string, bytes: number, maxWaitingBytes: number): Promise<{ ok: boolean; current: number }>;
+  /** Gives back what `holdBytes` held. Idempotent. */
+  releaseBytes(tenant: string, holder: string): Promise<void>;
   /** A job ended (completed, failed, cancelled, removed): its slot and bytes are given back. Idempotent. */
   release(tenant: string, jobId: string): Promise<void>;
   /** Unfinished jobs and waiting bytes now. */
@@ -86,6 +107,7 @@ export interface Admission {
 type RedisWithAdmission = Redis & {
   limitsAdmit(k1: string, k2: string, ...args: (string | number)[]): Promise<number[]>;
   limitsRelease(k1: string, k2: string, ...args: (string | number)[]): Promise<number>;
+  limitsHoldBytes(k1: string, holder: string, bytes: number, cap: number): Promise<[number, number]>;
 };
 
 /** Per-tenant concurrency and waiting-bytes admission, shared by every replica. */
@@ -96,6 +118,7 @@ export function createAdmission(redis: Redis, options: AdmissionOptions): Admiss
   if (typeof r.limitsAdmit !== 'function') {
     redis.defineCommand('limitsAdmit', { numberOfKeys: 2, lua: ADMIT });
     redis.defineCommand('limitsRelease', { numberOfKeys: 2, lua: RELEASE });
+    redis.defineCommand('limitsHoldBytes', { numberOfKeys: 1, lua: HOLD_BYTES });
   }
   const release = async (tenant: string, jobId: string, slot: boolean) => {
     await r.limitsRelease(keys.jobs(tenant), keys.waitingBytes(tenant), jobId, slot ? '1' : '0');
@@ -128,6 +151,11 @@ export function createAdmission(redis: Redis, options: AdmissionOptions): Admiss
       return tryAdmit(tenant, jobs, caps);
     },
     started: (tenant, jobId) => release(tenant, jobId, false),
+    async holdBytes(tenant, holder, bytes, maxWaitingBytes) {
+      const [ok, current] = await r.limitsHoldBytes(keys.waitingBytes(tenant), holder, Math.max(0, Math.ceil(bytes)), maxWaitingBytes);
+      return { ok: ok === 1, current };
+    },
+    releaseBytes: (tenant, holder) => release(tenant, holder, false),
     release: (tenant, jobId) => release(tenant, jobId, true),
     async usage(tenant) {
       const [jobs, bytes] = await Promise.all([redis.zcard(keys.jobs(tenant)), redis.hget(keys.waitingBytes(tenant), 'total')]);

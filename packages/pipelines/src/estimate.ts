@@ -127,8 +127,7 @@ export async function estimatePipeline(plan: PipelinePlan, inputs: readonly Pipe
   const n = inputs.length;
   const perInput = n > 0 ? [`${generations / n} generations`, ...(embeddings > 0 ? [`${embeddings / n} embeddings`] : [])].join(' + ') : 'nothing';
   return {
-    // The limits have no pipeline kind: its work is chat generations and embeddings, as inference's is.
-    jobType: 'inference',
+    jobType: 'pipeline',
     calls: byModel.reduce((sum, work) => sum + work.calls, 0),
     inputTokens: byModel.reduce((sum, work) => sum + work.inputTokens, 0),
     outputTokens: byModel.reduce((sum, work) => sum + work.outputTokens, 0),

@@ -22,7 +22,7 @@ export interface ModelWork {
 
 /** The worst case of a job: what the work caps and the budget reservation are checked against. */
 export interface WorkEstimate {
-  jobType: 'inference' | 'evaluation' | 'ingest';
+  jobType: 'inference' | 'evaluation' | 'ingest' | 'pipeline' | 'fine-tune';
   /** Provider calls: generations, judge calls and embedding inputs or requests (see `detail`). */
   calls: number;
   inputTokens: number;

@@ -41,7 +41,7 @@ async function worstCase(services: PlatformServices, model: ModelInfo, prepared:
   const byModel = [training, ...evaluations.flatMap((estimate) => estimate.byModel)];
   return {
     // The limits have no fine-tune kind; the work is calls, tokens and dollars like inference's.
-    jobType: 'inference',
+    jobType: 'fine-tune',
     calls: byModel.reduce((sum, work) => sum + work.calls, 0),
     inputTokens: byModel.reduce((sum, work) => sum + work.inputTokens, 0),
     outputTokens: byModel.reduce((sum, work) => sum + work.outputTokens, 0),

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { limitsKeys } from '@llmops/limits';
 import type { Deps } from './front-door';
 import { fileBytesField, frontDoorKeys } from './keys';
 
@@ -19,24 +18,6 @@ export const FileRecord = z.object({
 });
 export type FileRecord = z.infer<typeof FileRecord>;
 
-/**
- * Holds `ARGV[2]` bytes under field `ARGV[1]` of the tenant's waiting-bytes hash (@llmops/limits'
- * `limitsKeys().waitingBytes`) when the total stays within `ARGV[3]`; a field already held counts once.
- * Job admissions read the same `total`, so files and waiting jobs share `storage.maxWaitingBytes`.
- * Returns {1, total} or {0, total}.
- */
-const HOLD = `
-local total = tonumber(redis.call('HGET', KEYS[1], 'total') or '0')
-if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return {1, total} end
-local bytes = tonumber(ARGV[2])
-if total + bytes > tonumber(ARGV[3]) then return {0, total} end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-redis.call('HINCRBY', KEYS[1], 'total', bytes)
-return {1, total + bytes}
-`;
-
-type RedisWithHold = Deps['redis'] & { openaiHoldFileBytes(key: string, field: string, bytes: number, cap: number): Promise<[number, number]> };
-
 /** Why a file could not be stored: the tenant's storage limit, with its numbers. */
 export interface StorageRefusal {
   cap: number;
@@ -51,19 +32,17 @@ export interface StorageRefusal {
  */
 export function fileStore(deps: Deps) {
   const keys = frontDoorKeys(deps.keys.prefix);
-  const bytesKey = limitsKeys(deps.keys.prefix).waitingBytes;
-  const redis = deps.redis as RedisWithHold;
-  if (typeof redis.openaiHoldFileBytes !== 'function') redis.defineCommand('openaiHoldFileBytes', { numberOfKeys: 1, lua: HOLD });
-  // The release half of the hold: @llmops/limits gives back the bytes held under a field (not a slot).
-  const release = (tenant: string, fileId: string) => deps.services.limits.admission.started(tenant, fileBytesField(fileId));
+  // A file's bytes are held against the tenant's storage limit, like waiting jobs' (@llmops/limits).
+  const admission = deps.services.limits.admission;
+  const release = (tenant: string, fileId: string) => admission.releaseBytes(tenant, fileBytesField(fileId));
 
   return {
     /** Stores a file when its bytes fit the tenant's storage limit; otherwise the refusal. */
     async put(tenant: string, record: FileRecord, content: string): Promise<StorageRefusal | undefined> {
       await this.sweep(tenant);
       const cap = deps.services.limits.limitsFor(tenant).storage.maxWaitingBytes;
-      const [ok, total] = await redis.openaiHoldFileBytes(bytesKey(tenant), fileBytesField(record.id), record.storedBytes, cap);
-      if (ok !== 1) return { cap, current: total, requested: record.storedBytes };
+      const held = await admission.holdBytes(tenant, fileBytesField(record.id), record.storedBytes, cap);
+      if (!held.ok) return { cap, current: held.current, requested: record.storedBytes };
       try {
         await deps.redis
           .multi()
