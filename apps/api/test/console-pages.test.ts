@@ -31,7 +31,8 @@ beforeAll(async () => {
   bobJob = await submit(h, keys.bob, '/v1/inference', inferenceBody('south depot', 2));
   await finished(h, keys.bob, bobJob);
   browser = await launchBrowser();
-});
+  // A real run on a loaded machine: a hang guard, not a speed limit.
+}, 240_000);
 afterAll(async () => {
   await browser?.close();
   await h?.close();
