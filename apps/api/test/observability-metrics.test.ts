@@ -108,9 +108,13 @@ describe('/metrics from prom-client collectors', () => {
         return age > before ? age : undefined;
       }, { what: 'an older oldest job' });
       expect(later).toBeGreaterThan(before);
+      // A newer job behind it does not make the queue look younger.
+      const second = await submit(1, 'paused too');
+      expect(sample(await scrape(), 'llmops_queue_oldest_waiting_seconds', { queue: 'inference' })).toBeGreaterThanOrEqual(later);
       expect(await state(id)).toBe('waiting');
       await inference.resume();
       await reaches(id, 'completed');
+      await reaches(second, 'completed');
       const after = await scrape();
       expect(sample(after, 'llmops_queue_oldest_waiting_seconds', { queue: 'inference' })).toBe(0);
       expect(sample(after, 'llmops_queue_paused', { queue: 'inference' })).toBe(0);
