@@ -102,6 +102,18 @@ const priorityOf = (admission: Admission, index: number) => {
 };
 
 /**
+ * Writes the tenant's index entries and adds the jobs without a round trip between them: both go out
+ * on the producer connection in this order, so Redis indexes before it adds (a crash in between leaves
+ * a dangling id in the index, skipped when listing -- never a job its owner cannot list). If only the
+ * index failed, it is written again once before the submission fails.
+ */
+async function indexAndAdd(deps: SubmitDeps, tenant: string, jobIds: readonly string[], now: number, add: () => Promise<unknown>): Promise<void> {
+  const [indexed, added] = await Promise.allSettled([deps.tenantJobs.addMany(tenant, jobIds, now), add()]);
+  if (added.status === 'rejected') throw added.reason;
+  if (indexed.status === 'rejected') await deps.tenantJobs.addMany(tenant, jobIds, now);
+}
+
+/**
  * Adds a job for a tenant. With an Idempotency-Key the job id is derived from (tenant, type, key), so
  * a repeat returns the first job and racing repeats still create one.
  */
@@ -113,10 +125,7 @@ export async function submitJob(deps: SubmitDeps, submission: Submission): Promi
   const kind = await createOnce(deps, submission, [jobId], async (admission) => {
     const payload = await resolvePayload(submission.payload, jobId);
     const now = deps.now?.() ?? Date.now();
-    // Index first: a crash between the two leaves a dangling id in the index (skipped when listing),
-    // never a job its owner cannot list.
-    await deps.tenantJobs.add(submission.tenant, jobId, now);
-    await queue.add(definition.queue, envelopeOf(submission, now, payload), { jobId, ...priorityOf(admission, 0) });
+    await indexAndAdd(deps, submission.tenant, [jobId], now, () => queue.add(definition.queue, envelopeOf(submission, now, payload), { jobId, ...priorityOf(admission, 0) }));
   });
   return { kind, jobId };
 }
@@ -140,13 +149,14 @@ export async function submitJobs(
   const kind = await createOnce(deps, submission, ids, async (admission) => {
     const payloads = await Promise.all(submission.payloads.map((source, index) => resolvePayload(source, ids[index]!)));
     const now = deps.now?.() ?? Date.now();
-    await deps.tenantJobs.addMany(submission.tenant, ids, now);
-    await queue.addBulk(
-      payloads.map((payload, index) => ({
-        name: definition.queue,
-        data: envelopeOf(submission, now, payload),
-        opts: { jobId: ids[index]!, ...priorityOf(admission, index) },
-      })),
+    await indexAndAdd(deps, submission.tenant, ids, now, () =>
+      queue.addBulk(
+        payloads.map((payload, index) => ({
+          name: definition.queue,
+          data: envelopeOf(submission, now, payload),
+          opts: { jobId: ids[index]!, ...priorityOf(admission, index) },
+        })),
+      ),
     );
   });
   return ids.map((jobId) => ({ kind, jobId }));
@@ -173,6 +183,7 @@ export async function submitFlow(
       ...submission.childPayloads.map((source, index) => resolvePayload(source, childIds[index]!)),
     ]);
     const now = deps.now?.() ?? Date.now();
+    // A flow is one MULTI of its own: indexed first, as a dangling index entry is harmless.
     await deps.tenantJobs.add(submission.tenant, jobId, now);
     const children: FlowNode[] = childPayloads.map((data, index) => ({ name: child.queue, jobId: childIds[index]!, data: envelopeOf(submission, now, data), ...priorityOf(admission, 0) }));
     await deps.queues.addFlow({ name: definition.queue, jobId, data: envelopeOf(submission, now, payload), ...priorityOf(admission, 0) }, children);

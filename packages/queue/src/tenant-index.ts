@@ -22,11 +22,14 @@ export class TenantJobIndex {
     if (jobIds.length === 0) return;
     const key = this.keys.tenantJobs(tenant);
     const members = jobIds.flatMap((jobId, index) => [at * 1000 + Math.min(index, 999), jobId]);
-    await this.redis
-      .multi()
+    // One write, no MULTI: the trim of expired entries need not be atomic with the add.
+    const replies = await this.redis
+      .pipeline()
       .zadd(key, 'NX', ...members)
       .zremrangebyscore(key, '-inf', (at - this.retentionMs) * 1000)
       .exec();
+    const failed = replies?.find(([error]) => error)?.[0];
+    if (failed) throw failed;
   }
 
   /** Newest first, `limit` at a time; pass back `next` as `cursor`. */

@@ -26,31 +26,42 @@ export function readIdempotencyKey(req: Request): string | undefined {
   return parsed.data;
 }
 
+/** Canonical text gathered before it is fed to the hash: one native call per ~64 KB, not per token. */
+const HASH_CHUNK = 64 * 1024;
+
 /**
  * sha256 of JSON with sorted keys, so a retry that re-serialises the same body still matches. Built
- * iteratively (no body depth can overflow the stack) and fed to the hash in pieces, yielding to the
+ * iteratively (no body depth can overflow the stack) and fed to the hash in chunks, yielding to the
  * event loop between slices of work: a 10 MB body must not hold up other requests.
  */
 export async function canonicalHash(root: unknown): Promise<string> {
   const hash = createHash('sha256');
   const pace = createPacer();
   const stack: unknown[] = [root];
+  let text = '';
   let steps = 0;
   while (stack.length > 0) {
-    if (++steps % 512 === 0) await pace();
+    if (++steps % 512 === 0) {
+      if (text.length >= HASH_CHUNK) {
+        hash.update(text);
+        text = '';
+      }
+      await pace();
+    }
     const value = stack.pop();
     if (value instanceof Raw) {
-      hash.update(value.text);
+      text += value.text;
     } else if (Array.isArray(value)) {
-      hash.update('[');
+      text += '[';
       stack.push(new Raw(']'));
       for (let i = value.length - 1; i >= 0; i--) {
         stack.push(value[i]);
         if (i > 0) stack.push(new Raw(','));
       }
     } else if (value && typeof value === 'object') {
-      const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      hash.update('{');
+      const entries = Object.entries(value as Record<string, unknown>);
+      if (entries.length > 1) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      text += '{';
       stack.push(new Raw('}'));
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, inner] = entries[i]!;
@@ -58,9 +69,10 @@ export async function canonicalHash(root: unknown): Promise<string> {
         stack.push(new Raw(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`));
       }
     } else {
-      hash.update(JSON.stringify(value) ?? 'null');
+      text += JSON.stringify(value) ?? 'null';
     }
   }
+  hash.update(text);
   return hash.digest('hex');
 }
 
