@@ -1,134 +1,221 @@
-// pnpm bench queue: end-to-end jobs/s and submit-to-done latency through the API, beside raw BullMQ
-// (addBulk + Worker) on the same Redis in the same run.
-import { Queue, Worker, type Job } from 'bullmq';
+// pnpm bench queue [jobs] [--rounds=N] [--paths=a,b] [--profile]: submission
+// throughput of the API beside raw BullMQ on the same Redis, measured side by side in one run.
+//   bulk:    POST <route>/batch, 1,000 bodies per request, one request at a time
+//            vs raw Queue.addBulk of 1,000 jobs, one call at a time;
+//   per job: POST <route> with 64 requests in flight (also with an Idempotency-Key)
+//            vs raw Queue.add with 64 calls in flight.
+// Context rows: raw addBulk with BullMQ priorities (fair scheduling gives every job one), and GET
+// /healthz through the same app (what HTTP alone costs: a ceiling for any per-job route).
+// The API runs in its own process with its real services (rate guard, admission, fair scheduling),
+// as deployed; the HTTP client and the raw producer run in this process. No worker runs: this is the
+// submission path alone (jobs are accepted, not processed). Redis CPU per job comes from INFO cpu
+// (the Redis is shared: other clients' work shows up too). `--profile` writes the API's CPU profile
+// (node --cpu-prof) to $TMPDIR/llmops-bench-profiles/.
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { z } from 'zod';
-import { defineCatalog, defineJob } from '@llmops/contracts';
-import { createLogger } from '@llmops/logger';
-import { startWorkers, silentLogger } from '@llmops/queue';
 import { deleteKeys, uniquePrefix } from '@llmops/testing';
-import { loadApiEnv } from '../src/env';
-import { startApiServer } from '../src/server';
 
 const redisUrl = 'redis://127.0.0.1:6379';
-const jobs = Number(process.argv[2] ?? 5_000);
-const concurrency = 50;
+const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+const jobs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 5_000);
+const rounds = Number(option('rounds') ?? 3);
+const profile = process.argv.includes('--profile');
+// Measured in this order each round, so each API path runs right after its raw counterpart.
+const paths = ['addBulk', 'bulk', 'addBulk+priority', 'add', 'single', 'single+key', 'healthz'] as const;
+type Path = (typeof paths)[number];
+/** `--paths=single,bulk`: only these paths (e.g. to profile one); default all. */
+const wanted = new Set<Path>((option('paths')?.split(',') as Path[] | undefined) ?? paths);
 const inFlight = 64;
+const bulkSize = 1_000;
+const apiKey = 'bench-key-0123456789';
+const profileDir = join(tmpdir(), 'llmops-bench-profiles');
 
-const catalog = defineCatalog({
-  'bench-noop': defineJob({
-    queue: 'bench-noop',
-    description: 'bench-only: does nothing',
-    payload: z.strictObject({ n: z.number().int() }),
-    result: z.object({ n: z.number() }),
-    attempts: 1,
-    backoff: { type: 'fixed', delayMs: 0 },
-    timeoutMs: 10_000,
-  }),
-});
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+interface Result {
+  jobsPerSecond: number;
+  /** Redis CPU (user + system) per job while the path ran, µs. */
+  redisUsPerJob: number;
 }
 
-async function latencies(queue: Queue, startedAt: Map<string, number> | undefined): Promise<number[]> {
-  const done: Job[] = await queue.getJobs(['completed'], 0, -1);
-  return done.map((job) => (job.finishedOn ?? 0) - (startedAt?.get(String(job.id)) ?? job.timestamp)).sort((a, b) => a - b);
+const infoClient = new Redis(redisUrl);
+async function redisCpuMs(): Promise<number> {
+  const text = await infoClient.info('cpu');
+  const read = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(text)?.[1] ?? 0);
+  return (read('used_cpu_user') + read('used_cpu_sys')) * 1000;
 }
 
-async function waitCompleted(queue: Queue, total: number): Promise<void> {
-  for (;;) {
-    const counts = await queue.getJobCounts('completed', 'failed');
-    if ((counts.completed ?? 0) + (counts.failed ?? 0) >= total) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function rawBullmq(count = jobs) {
-  const prefix = uniquePrefix('bench-raw');
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  const queue = new Queue('raw', { connection, prefix });
-  const worker = new Worker('raw', async (job) => job.data, { connection, prefix, concurrency });
-  await worker.waitUntilReady();
+/** Times `count` jobs of work and the Redis CPU it took. */
+async function measured(count: number, work: () => Promise<void>): Promise<Result> {
+  const cpu = await redisCpuMs();
   const started = performance.now();
-  for (let offset = 0; offset < count; offset += 1_000) {
-    await queue.addBulk(Array.from({ length: Math.min(1_000, count - offset) }, (_, i) => ({ name: 'raw', data: { n: offset + i } })));
-  }
-  await waitCompleted(queue, count);
+  await work();
   const seconds = (performance.now() - started) / 1000;
-  const sorted = await latencies(queue, undefined);
-  await worker.close();
-  await queue.close();
-  connection.disconnect();
-  await deleteKeys(redisUrl, prefix);
-  return { jobsPerSecond: count / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return { jobsPerSecond: count / seconds, redisUsPerJob: ((await redisCpuMs()) - cpu) * (1000 / count) };
 }
 
-async function throughApi(path: 'single' | 'bulk') {
-  const prefix = uniquePrefix('bench-api');
-  const api = await startApiServer({
-    env: loadApiEnv({ PORT: '0', HOST: '127.0.0.1', API_KEYS: 'bench:bench-key-0123456789', QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' }),
-    catalog,
-    submissions: [{ path: '/v1/bench-noop', job: 'bench-noop', summary: 'bench', body: z.strictObject({ n: z.number().int() }) }],
-    logger: createLogger({ name: 'bench', level: 'silent' }),
-  });
-  const runtime = await startWorkers({
-    catalog,
-    handlers: { 'bench-noop': async ({ payload }) => ({ n: payload.n }) },
-    redisUrl,
-    prefix,
-    workerId: 'bench',
-    logger: silentLogger,
-    retentionSeconds: 3600,
-    concurrency,
-  });
-  const connection = new Redis(redisUrl);
-  const queue = new Queue('bench-noop', { connection, prefix });
-  const startedAt = new Map<string, number>();
-  const headers = { Authorization: 'Bearer bench-key-0123456789', 'Content-Type': 'application/json' };
-  const started = performance.now();
-  if (path === 'single') {
-    let next = 0;
+/** `count` calls of `one` with `concurrency` in flight. */
+function pool(count: number, concurrency: number, one: (n: number) => Promise<void>): Promise<Result> {
+  let next = 0;
+  return measured(count, async () => {
     await Promise.all(
-      Array.from({ length: inFlight }, async () => {
-        while (next < jobs) {
-          const n = next++;
-          const at = Date.now();
-          const response = await fetch(`${api.url}/v1/bench-noop`, { method: 'POST', headers, body: JSON.stringify({ n }) });
-          const { id } = (await response.json()) as { id: string };
-          startedAt.set(id, at);
-        }
+      Array.from({ length: concurrency }, async () => {
+        while (next < count) await one(next++);
       }),
     );
-  } else {
-    for (let offset = 0; offset < jobs; offset += 500) {
-      const at = Date.now();
-      const body = { jobs: Array.from({ length: Math.min(500, jobs - offset) }, (_, i) => ({ n: offset + i })) };
-      const response = await fetch(`${api.url}/v1/bench-noop/batch`, { method: 'POST', headers, body: JSON.stringify(body) });
-      const { jobs: accepted } = (await response.json()) as { jobs: { id: string }[] };
-      for (const job of accepted) startedAt.set(job.id, at);
-    }
-  }
-  await waitCompleted(queue, jobs);
-  const seconds = (performance.now() - started) / 1000;
-  const sorted = await latencies(queue, startedAt);
-  await runtime.close();
-  await queue.close();
-  connection.disconnect();
-  await api.close();
-  await deleteKeys(redisUrl, prefix);
-  return { jobsPerSecond: jobs / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  });
 }
 
-console.log(`${jobs} no-op jobs, worker concurrency ${concurrency}, one process, Redis ${redisUrl}`);
-await rawBullmq(1_000); // warm-up: JIT and connections, so the first measured path is not penalised
-const raw = await rawBullmq();
-const single = await throughApi('single');
-const bulk = process.argv.includes('--no-bulk') ? undefined : await throughApi('bulk').catch(() => undefined);
-const row = (name: string, r: { jobsPerSecond: number; p50: number; p99: number }) =>
-  `${name.padEnd(38)} ${r.jobsPerSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${(r.jobsPerSecond / raw.jobsPerSecond).toFixed(2).padStart(7)}`;
-console.log(`${'path'.padEnd(38)} ${'jobs/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'x raw'.padStart(7)}`);
-console.log(row('raw BullMQ (addBulk 1000 + Worker)', raw));
-console.log(row(`API POST per job (${inFlight} in flight)`, single));
-if (bulk) console.log(row('API POST .../batch (500 per request)', bulk));
+/** `count` jobs in calls of `bulkSize`, one call at a time. */
+function inChunks(count: number, one: (offset: number, size: number) => Promise<void>): Promise<Result> {
+  return measured(count, async () => {
+    for (let offset = 0; offset < count; offset += bulkSize) await one(offset, Math.min(bulkSize, count - offset));
+  });
+}
+
+/** Raw BullMQ with the options the platform's queues use (attempts, backoff, retention). */
+async function raw(kind: 'add' | 'addBulk' | 'addBulk+priority', count = jobs): Promise<Result> {
+  const prefix = uniquePrefix('bench-raw');
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue('raw', {
+    connection,
+    prefix,
+    defaultJobOptions: { attempts: 1, backoff: { type: 'fixed', delay: 0 }, removeOnComplete: { age: 604_800 }, removeOnFail: { age: 604_800 } },
+  });
+  await queue.waitUntilReady();
+  try {
+    // Same envelope shape the API stores: tenant, request hash, time, payload.
+    const data = (n: number) => ({ tenant: 'bench', requestHash: 'x'.repeat(64), submittedAt: new Date().toISOString(), payload: { n } });
+    if (kind === 'add') return await pool(count, inFlight, async (n) => void (await queue.add('raw', data(n))));
+    // Fair scheduling's priorities: consecutive tags, 16 per priority.
+    const opts = (n: number) => (kind === 'addBulk+priority' ? { priority: 1 + Math.floor(n / 16) } : {});
+    return await inChunks(count, async (offset, size) => void (await queue.addBulk(Array.from({ length: size }, (_, i) => ({ name: 'raw', data: data(offset + i), opts: opts(offset + i) })))));
+  } finally {
+    await queue.close();
+    connection.disconnect();
+    await deleteKeys(redisUrl, prefix);
+  }
+}
+
+interface BenchApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function startApi(): Promise<BenchApi> {
+  const prefix = uniquePrefix('bench-api');
+  if (profile) mkdirSync(profileDir, { recursive: true });
+  const child: ChildProcess = fork(fileURLToPath(new URL('./support/api-process.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      API_KEYS: `bench:${apiKey}`,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', // never called: the no-op job calls no model
+      OPENAI_API_KEY: 'unused',
+      PII_VAULT_KEY: randomBytes(32).toString('hex'),
+      // Limits on (every check runs) but high enough that the bench's own volume is never refused.
+      TENANT_LIMITS: JSON.stringify({ default: { rate: { perSecond: 1_000_000, burst: 1_000_000 }, concurrency: { maxJobs: 10_000_000 }, storage: { maxWaitingBytes: 10_000_000_000 } } }),
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`bench API exited with ${code} before listening`)));
+  });
+  return {
+    url,
+    async close() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('close');
+      await exited;
+      await deleteKeys(redisUrl, prefix);
+    },
+  };
+}
+
+const headers = { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' };
+
+async function post(url: string, body: unknown, extra: Record<string, string> = {}): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { ...headers, ...extra }, body: JSON.stringify(body) });
+  if (response.status !== 202) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
+  await response.arrayBuffer();
+}
+
+async function throughApi(api: BenchApi, kind: 'single' | 'single+key' | 'bulk' | 'healthz', count = jobs): Promise<Result> {
+  const route = `${api.url}/v1/bench-noop`;
+  const run = randomBytes(4).toString('hex');
+  if (kind === 'bulk') return inChunks(count, (offset, size) => post(`${route}/batch`, { jobs: Array.from({ length: size }, (_, i) => ({ n: offset + i })) }));
+  if (kind === 'healthz') {
+    return pool(count, inFlight, async () => {
+      const response = await fetch(`${api.url}/healthz`);
+      if (response.status !== 200) throw new Error(`GET /healthz: ${response.status}`);
+      await response.arrayBuffer();
+    });
+  }
+  return pool(count, inFlight, (n) => post(route, { n }, kind === 'single+key' ? { 'Idempotency-Key': `${run}-${n}` } : {}));
+}
+
+const run = (api: BenchApi, path: Path): Promise<Result> =>
+  path === 'add' || path === 'addBulk' || path === 'addBulk+priority' ? raw(path) : throughApi(api, path);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+console.log(`${jobs} no-op jobs per path and round, ${rounds} rounds; Redis ${redisUrl}; API in its own process with limits on; no workers`);
+const api = await startApi();
+const figures = new Map<Path, Result[]>();
+try {
+  // Warm-up: JIT, connections, scripts loaded into Redis.
+  await raw('add', 2_000);
+  await throughApi(api, 'single', 2_000);
+  await throughApi(api, 'bulk', 2_000);
+  for (let round = 1; round <= rounds; round++) {
+    const row: string[] = [];
+    for (const path of paths.filter((name) => wanted.has(name))) {
+      const result = await run(api, path);
+      figures.set(path, [...(figures.get(path) ?? []), result]);
+      row.push(`${path} ${result.jobsPerSecond.toFixed(0)}/s`);
+    }
+    console.log(`round ${round}: ${row.join(', ')}`);
+  }
+} finally {
+  await api.close();
+  infoClient.disconnect();
+}
+
+const m = (path: Path) => {
+  const results = figures.get(path) ?? [];
+  return results.length ? { jobsPerSecond: median(results.map((r) => r.jobsPerSecond)), redisUsPerJob: median(results.map((r) => r.redisUsPerJob)) } : undefined;
+};
+/** Side by side: the ratio within each round (measured back to back), then the median of those. */
+const ratio = (path: Path, base: Path) => {
+  const a = figures.get(path) ?? [];
+  const b = figures.get(base) ?? [];
+  return a.length && a.length === b.length ? median(a.map((r, i) => r.jobsPerSecond / b[i]!.jobsPerSecond)) : undefined;
+};
+const row = (name: string, path: Path, base?: Path, goal?: number) => {
+  const value = m(path);
+  if (!value) return;
+  const x = base ? ratio(path, base) : undefined;
+  console.log(`${name.padEnd(58)} ${value.jobsPerSecond.toFixed(0).padStart(8)} ${(x === undefined ? '' : x.toFixed(2)).padStart(6)} ${(goal ? `>= ${goal}` : '').padStart(7)} ${value.redisUsPerJob.toFixed(0).padStart(13)}`);
+};
+console.log(`\n${`median of ${rounds} rounds (x raw: median of per-round ratios)`.padEnd(58)} ${'jobs/s'.padStart(8)} ${'x raw'.padStart(6)} ${'goal'.padStart(7)} ${'Redis µs/job'.padStart(13)}`);
+row('raw BullMQ Queue.addBulk (1,000 per call)', 'addBulk');
+row('  raw, with a BullMQ priority per job (as fair scheduling)', 'addBulk+priority', 'addBulk');
+row('API POST /v1/bench-noop/batch (1,000 per request)', 'bulk', 'addBulk', 0.8);
+row(`raw BullMQ Queue.add (${inFlight} in flight)`, 'add');
+row(`API POST /v1/bench-noop (${inFlight} in flight)`, 'single', 'add', 0.5);
+row('  same, each with an Idempotency-Key', 'single+key', 'add', 0.5);
+row(`API GET /healthz (${inFlight} in flight, requests/s)`, 'healthz', 'add');
+if (m('healthz')) console.log('(GET /healthz runs no auth, body, limits or Redis: the HTTP stack alone, a ceiling for any per-job POST here)');
+if (profile) console.log(`API CPU profile written to ${profileDir} (open in Chrome DevTools or speedscope)`);
 process.exit(0);
