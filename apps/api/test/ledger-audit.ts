@@ -16,8 +16,15 @@ export interface Audit {
   ledger: Record<string, Totals>;
   /** `tenant|jobType` -> what the provider answered under a request id the ledger counted. */
   provider: Record<string, Totals>;
-  /** Answers the provider gave that no ledger marker claims (answered to an attempt that never recorded it). */
+  /** Answers the provider gave that no ledger marker claims, counted or unknown: what nobody accounts for. */
   unclaimed: LogEntry[];
+  /**
+   * Answers the provider gave to attempts their job declared of unknown outcome (in flight when the
+   * attempt died): billed by the provider, received by nobody, on record in the ledger, not counted.
+   */
+  unknown: LogEntry[];
+  /** Attempts declared of unknown outcome, whether or not the provider answered them. */
+  declaredUnknown: number;
   /** Ledger markers no provider answer matches (counted without being billed). */
   phantoms: string[];
   /** Answers whose tokens differ from what the ledger counted for them. */
@@ -35,8 +42,9 @@ const add = (into: Record<string, Totals>, key: string, requests: number, inputT
 };
 
 /** Every ledger marker of the tenants under the deployment prefix, by request id (batches: by batch id). */
-async function markersOf(redis: Redis, prefix: string, tenants: readonly string[]): Promise<Map<string, UsageMarker & { tenant: string }>> {
+async function markersOf(redis: Redis, prefix: string, tenants: readonly string[]): Promise<{ counted: Map<string, UsageMarker & { tenant: string }>; unknown: Set<string> }> {
   const out = new Map<string, UsageMarker & { tenant: string }>();
+  const unknown = new Set<string>();
   const keys = spendKeys(llmKeyPrefix(prefix));
   for (const tenant of tenants) {
     const pattern = keys.idempotency(tenant, '*').replace(/[{}]/g, (c) => `\\${c}`);
@@ -48,16 +56,17 @@ async function markersOf(redis: Redis, prefix: string, tenants: readonly string[
       values.forEach((value, i) => {
         if (value === null || value === '1') return;
         const marker = JSON.parse(value) as UsageMarker;
-        out.set(marker.requestId ?? found[i]!, { ...marker, tenant });
+        if (marker.outcome === 'unknown') unknown.add(marker.requestId ?? found[i]!);
+        else out.set(marker.requestId ?? found[i]!, { ...marker, tenant });
       });
     } while (cursor !== '0');
   }
-  return out;
+  return { counted: out, unknown };
 }
 
 export async function auditLedger(redis: Redis, prefix: string, tenants: readonly string[], log: readonly LogEntry[]): Promise<Audit> {
-  const markers = await markersOf(redis, prefix, tenants);
-  const audit: Audit = { ledger: {}, provider: {}, unclaimed: [], phantoms: [], mismatched: [], answeredTwice: 0 };
+  const { counted: markers, unknown } = await markersOf(redis, prefix, tenants);
+  const audit: Audit = { ledger: {}, provider: {}, unclaimed: [], unknown: [], declaredUnknown: unknown.size, phantoms: [], mismatched: [], answeredTwice: 0 };
   const claimed = new Set<string>();
   const batches = new Map<string, { inputTokens: number; outputTokens: number; lines: number }>();
   const calls = new Map<string, number>();
@@ -76,7 +85,7 @@ export async function auditLedger(redis: Redis, prefix: string, tenants: readonl
       calls.set(call, (calls.get(call) ?? 0) + 1);
     }
     if (!marker) {
-      audit.unclaimed.push(entry);
+      (entry.requestId && unknown.has(entry.requestId) ? audit.unknown : audit.unclaimed).push(entry);
       continue;
     }
     claimed.add(entry.requestId!);

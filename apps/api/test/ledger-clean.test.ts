@@ -53,6 +53,7 @@ describe('without faults the ledger equals what the provider billed', () => {
     const audit = await auditLedger(h.redis, h.prefix, ['alice', 'bob'], h.simulator.log.list());
     console.log(`no faults, provider vs ledger:\n${formatAudit(audit)}`);
     expect(audit.unclaimed).toEqual([]);
+    expect(audit.unknown).toEqual([]);
     expect(audit.phantoms).toEqual([]);
     expect(audit.mismatched).toEqual([]);
     expect(audit.answeredTwice).toBe(0);

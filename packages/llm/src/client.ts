@@ -2,6 +2,7 @@ import { defaultModelRegistry } from '@llmops/tokens';
 import type { Redis } from 'ioredis';
 import { runBatch, type BatchItem, type BatchResult, type RunBatchOptions } from './batch';
 import type { CallContext } from './call';
+import { requestIdOf } from './call-key';
 import { chat, type ChatOptions, type ChatRequest, type ChatResult } from './chat';
 import { ProvidersConfig, type ProvidersConfigInput } from './config';
 import { embed, type EmbedOptions, type EmbedResult } from './embed';
@@ -124,14 +125,15 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     async jobSpend({ tenant, jobId }) {
       if (!journal || !core.ledger) return noSpend;
       const ledger = core.ledger;
-      return journal.spend(
-        journal.scopeOf(tenant, jobId),
-        async (attemptId, record) => {
+      return journal.spend(journal.scopeOf(tenant, jobId), {
+        async count(attemptId, record) {
           const { usage } = record;
           await ledger.record({ ...record, idempotencyKey: attemptId, requests: 1, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costNanoUsd: BigInt(record.costNanoUsd), at: new Date(record.at) });
         },
-        (lost) => events.emit({ kind: 'unknown_outcome', tenant, jobId, ...lost }, defaults.logger),
-      );
+        // Not counted (nobody knows whether the provider billed it), but on record for an audit.
+        unknown: (lost) => ledger.markUnknown({ tenant, model: lost.model, jobType: lost.jobType, attemptId: lost.attemptId, requestId: requestIdOf(lost.call, lost.attemptId), at: new Date(lost.at) }),
+        lost: (lost) => events.emit({ kind: 'unknown_outcome', tenant, jobId, model: lost.model, jobType: lost.jobType }, defaults.logger),
+      });
     },
     async release({ tenant, jobId }, calls) {
       if (journal) await journal.release(journal.scopeOf(tenant, jobId), calls);

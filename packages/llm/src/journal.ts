@@ -47,6 +47,21 @@ export const StoredAnswer = z.object({
 });
 export type StoredAnswer = z.infer<typeof StoredAnswer>;
 
+/** An attempt sent and never answered to anyone who recorded it. */
+export interface LostAttempt {
+  attemptId: string;
+  call: string;
+  model: string;
+  jobType: string;
+  at: number;
+}
+
+export interface SpendHooks {
+  count(attemptId: string, record: CountRecord): Promise<void>;
+  unknown?(attempt: LostAttempt): Promise<void>;
+  lost?(attempt: LostAttempt): void;
+}
+
 /** Where a call is journaled: its hash key, and who it is charged to. */
 export interface JournalScope {
   key: string;
@@ -143,10 +158,11 @@ export interface CallJournal {
   /** The ledger counted the attempt: add it to the job's totals. */
   finished(scope: JournalScope, attemptId: string): Promise<void>;
   /**
-   * The job's totals. First counts answers a crash left uncounted (through `count`, the ledger) and
-   * declares every still-sent attempt lost: call it when none of the job's calls is in flight.
+   * The job's totals. First counts answers a crash left uncounted (`hooks.count`, the ledger) and
+   * declares every still-sent attempt lost (`hooks.unknown` first, e.g. to mark it in the ledger;
+   * `hooks.lost` once it is declared): call it when none of the job's calls is in flight.
    */
-  spend(scope: JournalScope, count: (attemptId: string, record: CountRecord) => Promise<void>, onLost?: (lost: { model: string; jobType: string }) => void): Promise<JobSpend>;
+  spend(scope: JournalScope, hooks: SpendHooks): Promise<JobSpend>;
   /** Drops kept answers the caller has stored elsewhere (their replay is no longer needed). */
   release(scope: JournalScope, calls: readonly string[]): Promise<void>;
 }
@@ -185,7 +201,7 @@ export function createCallJournal(redis: Redis, options: { keyPrefix: string; tt
     async finished(scope, attemptId) {
       await r.llmJournalFinish(scope.key, attemptField(attemptId));
     },
-    async spend(scope, count, onLost) {
+    async spend(scope, hooks) {
       let cursor = '0';
       do {
         const [next, flat] = await redis.hscan(scope.key, cursor, 'MATCH', 'p:*', 'COUNT', 500);
@@ -194,10 +210,12 @@ export function createCallJournal(redis: Redis, options: { keyPrefix: string; tt
           const field = flat[i]!;
           const intent = Intent.parse(JSON.parse(flat[i + 1]!));
           if (intent.state === 'answered') {
-            await count(field.slice(2), intent.record);
+            await hooks.count(field.slice(2), intent.record);
             await r.llmJournalFinish(scope.key, field);
-          } else if (intent.state === 'sent' && (await r.llmJournalLose(scope.key, field)) === 1) {
-            onLost?.({ model: intent.model, jobType: intent.jobType });
+          } else if (intent.state === 'sent') {
+            const lost = { attemptId: field.slice(2), call: intent.call, model: intent.model, jobType: intent.jobType, at: intent.at };
+            await hooks.unknown?.(lost);
+            if ((await r.llmJournalLose(scope.key, field)) === 1) hooks.lost?.(lost);
           }
         }
       } while (cursor !== '0');

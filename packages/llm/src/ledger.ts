@@ -89,8 +89,12 @@ redis.call('EXPIRE', KEYS[4], ARGV[14])
 return 1
 `;
 
-/** What the idempotency marker of a counted answer holds. */
+/**
+ * What the idempotency marker of an answer holds. `outcome: 'unknown'` marks an attempt its job
+ * declared lost (sent, never answered to anyone who recorded it): on record, counted nowhere.
+ */
 export interface UsageMarker {
+  outcome?: 'counted' | 'unknown';
   jobType: string;
   model: string;
   requestId: string | null;
@@ -102,6 +106,7 @@ export interface UsageMarker {
 
 function markerOf(usage: UsageRecord): UsageMarker {
   return {
+    outcome: 'counted',
     jobType: usage.jobType,
     model: usage.model,
     requestId: usage.requestId ?? null,
@@ -115,6 +120,11 @@ function markerOf(usage: UsageRecord): UsageMarker {
 export interface UsageLedger {
   /** Adds a call's usage once per idempotency key; resolves false for a replay. */
   record(usage: UsageRecord): Promise<boolean>;
+  /**
+   * Records (without counting) an attempt of unknown outcome, under its own marker (`unknown:<attempt>`),
+   * so an audit against the provider's log can tell what it billed that nobody received.
+   */
+  markUnknown(attempt: { tenant: string; model: string; jobType: string; attemptId: string; requestId: string; at: Date }): Promise<void>;
 }
 
 type RedisWithLedger = Redis & { llmLedgerRecordSpend(k1: string, k2: string, k3: string, k4: string, ...args: (string | number)[]): Promise<number> };
@@ -161,6 +171,10 @@ export function createUsageLedger(redis: Redis, options: LedgerOptions = {}): Us
       );
       if (added === 1) options.onUsage?.({ ...usage, date });
       return added === 1;
+    },
+    async markUnknown(attempt) {
+      const marker: UsageMarker = { outcome: 'unknown', jobType: attempt.jobType, model: attempt.model, requestId: attempt.requestId, requests: 0, inputTokens: 0, outputTokens: 0, costNanoUsd: '0' };
+      await redis.set(keys.idempotency(attempt.tenant, `unknown:${attempt.attemptId}`), JSON.stringify(marker), 'PX', ttlMs, 'NX');
     },
   };
 }
