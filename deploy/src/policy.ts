@@ -20,7 +20,7 @@ type PodSpec = {
   automountServiceAccountToken?: boolean;
   securityContext?: { runAsNonRoot?: boolean; seccompProfile?: { type?: string } };
 };
-type DeploymentLike = Manifest & { spec: { selector: { matchLabels?: Record<string, string> }; template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec } } };
+type DeploymentLike = Manifest & { spec: { replicas?: unknown; selector: { matchLabels?: Record<string, string> }; template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec } } };
 type Selecting = Manifest & { spec: { selector?: { matchLabels?: Record<string, string> } } };
 type ScaledObjectLike = Manifest & {
   spec: { scaleTargetRef: { name: string; kind?: string }; minReplicaCount?: number; maxReplicaCount?: number; triggers: { type: string; metricType?: string; metadata: Record<string, string> }[] };
@@ -64,6 +64,8 @@ export function policyProblems(manifests: readonly Manifest[], catalogQueues: re
     if (pod.securityContext?.runAsNonRoot !== true) problems.push(`${where}: pod securityContext.runAsNonRoot must be true`);
     if (pod.securityContext?.seccompProfile?.type !== 'RuntimeDefault') problems.push(`${where}: pod seccompProfile must be RuntimeDefault`);
     if (pod.automountServiceAccountToken !== false) problems.push(`${where}: automountServiceAccountToken must be false (the pods never call the Kubernetes API)`);
+    const autoscaled = [...hpas, ...scaledObjects].some((scaler) => scaler.spec.scaleTargetRef.name === deployment.metadata.name);
+    if (autoscaled && deployment.spec.replicas !== undefined) problems.push(`${where}: sets replicas although an autoscaler owns the count (every apply would reset it)`);
     const budgets = pdbs.filter((pdb) => matches(pdb.spec.selector?.matchLabels, labels));
     if (budgets.length !== 1) problems.push(`${where}: ${budgets.length} PodDisruptionBudgets select its pods (want exactly 1)`);
     for (const container of pod.containers) {

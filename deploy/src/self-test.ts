@@ -34,6 +34,7 @@ const remove = (manifests: Manifest[], manifest: Manifest) => void manifests.spl
 /** Broken copies of good manifests, one fault each: every one must be caught, or the validator is too weak. */
 export const mutations: Mutation[] = [
   { name: 'a field of the wrong type (replicas: "two")', apply: (m) => void (at(api(m), 'spec').replicas = 'two') },
+  { name: 'a replica count on a Deployment an autoscaler owns', apply: (m) => void (at(worker(m), 'spec').replicas = 3) },
   { name: 'a misspelt field in a container (imagePullPolicyy)', apply: (m) => void (container(api(m)).imagePullPolicyy = 'Always') },
   { name: 'a misspelt field in a KEDA ScaledObject (minReplicas)', apply: (m) => void (at(find(m, 'ScaledObject'), 'spec').minReplicas = 2) },
   { name: 'a value outside an enum (Service type Loadbalancer)', apply: (m) => void (at(find(m, 'Service', 'llmops-api'), 'spec').type = 'Loadbalancer') },
