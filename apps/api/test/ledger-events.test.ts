@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
+import { startPlatform, type PlatformHarness } from './fixtures/platform-harness';
 import { finished, post } from './evaluation-helpers';
 
 // Provider retries and 429 waits inside a job are logged by the worker with the job and tenant, and
