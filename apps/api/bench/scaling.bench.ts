@@ -8,6 +8,8 @@
 // scales for), not the submission's.
 // On this machine's 2 cores this measures I/O concurrency (jobs waiting on the provider at once), not
 // CPU parallelism: 4 replicas x 4 jobs at 200 ms each can at most do 80 jobs/s whatever the cores.
+// The machine's other load drifts: `--replicas=1,2,4,4,2,1` runs each count twice in mirrored order
+// and averages them.
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -69,6 +71,8 @@ interface Run {
   apiCpuMsPerJob: number;
   /** The machine's 1-minute load average at the end (other work on the 2 cores shows here). */
   load: number;
+  /** Mean time a job held a worker slot (processedOn to finishedOn): 200 ms of provider wait plus the rest. */
+  slotMs: number;
 }
 
 /** User + system CPU of a process so far, from /proc (ms). */
@@ -105,8 +109,9 @@ async function runWith(replicas: number, run: number): Promise<Run> {
     if (now.completed + now.failed - before.completed - before.failed >= JOBS) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const done = await queue.getJobs(['completed', 'failed'], 0, -1);
+  const done = (await queue.getJobs(['completed', 'failed'], 0, -1)).filter((job) => (job.processedOn ?? 0) >= started);
   const last = Math.max(...done.map((job) => job.finishedOn ?? 0));
+  const slotMs = done.reduce((sum, job) => sum + ((job.finishedOn ?? 0) - (job.processedOn ?? 0)), 0) / done.length;
   const seconds = (last - started) / 1000;
   const workerCpu = workers.reduce((sum, child) => sum + cpuMs(child), 0) - cpuBefore;
   const apiCpu = process.cpuUsage(apiBefore);
@@ -123,6 +128,7 @@ async function runWith(replicas: number, run: number): Promise<Run> {
     workerCpuMsPerJob: workerCpu / JOBS,
     apiCpuMsPerJob: (apiCpu.user + apiCpu.system) / 1000 / JOBS,
     load,
+    slotMs,
   };
 }
 
@@ -137,19 +143,28 @@ try {
     runs.push(result);
     console.log(
       `  ${replicas} replica(s): ${JOBS} jobs in ${result.seconds.toFixed(1)} s, ${result.providerCalls} provider calls, ${result.failed} failed; ` +
-        `CPU per job: workers ${result.workerCpuMsPerJob.toFixed(1)} ms, api+simulator ${result.apiCpuMsPerJob.toFixed(1)} ms ` +
+        `a job holds a slot ${result.slotMs.toFixed(0)} ms on average; CPU per job: workers ${result.workerCpuMsPerJob.toFixed(1)} ms, api+simulator ${result.apiCpuMsPerJob.toFixed(1)} ms ` +
         `(= ${((result.jobsPerSecond * (result.workerCpuMsPerJob + result.apiCpuMsPerJob)) / 1000).toFixed(2)} cores busy at this rate); load average ${result.load.toFixed(1)}`,
     );
   }
-  const base = runs.find((entry) => entry.replicas === 1) ?? runs[0]!;
-  console.log(`\n${'replicas'.padEnd(9)} ${'jobs/s'.padStart(8)} ${'x 1 replica'.padStart(12)} ${'goal'.padStart(7)} ${'ceiling'.padStart(8)} ${'of ceiling'.padStart(11)}`);
-  for (const entry of runs) {
+  // Several runs of one replica count (e.g. --replicas=1,2,4,4,2,1, which cancels a drifting machine
+  // load) are averaged.
+  const counts = [...new Set(runs.map((entry) => entry.replicas))];
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const summary = counts.map((replicas) => {
+    const of = runs.filter((entry) => entry.replicas === replicas);
+    return { replicas, runs: of.length, jobsPerSecond: mean(of.map((entry) => entry.jobsPerSecond)), slotMs: mean(of.map((entry) => entry.slotMs)) };
+  });
+  const base = summary.find((entry) => entry.replicas === 1) ?? summary[0]!;
+  console.log(`\n${'replicas'.padEnd(9)} ${'jobs/s'.padStart(8)} ${'x 1 replica'.padStart(12)} ${'goal'.padStart(7)} ${'slot ms'.padStart(8)} ${'ceiling'.padStart(8)} ${'of ceiling'.padStart(11)}`);
+  for (const entry of summary) {
     const ceiling = (entry.replicas * CONCURRENCY * 1000) / LATENCY_MS;
     const goal = GOALS[entry.replicas];
     console.log(
-      `${String(entry.replicas).padEnd(9)} ${entry.jobsPerSecond.toFixed(1).padStart(8)} ${(entry.jobsPerSecond / base.jobsPerSecond).toFixed(2).padStart(12)} ${(goal ? `>= ${goal}` : '').padStart(7)} ${ceiling.toFixed(0).padStart(8)} ${`${((100 * entry.jobsPerSecond) / ceiling).toFixed(0)}%`.padStart(11)}`,
+      `${`${entry.replicas}${entry.runs > 1 ? ` (x${entry.runs})` : ''}`.padEnd(9)} ${entry.jobsPerSecond.toFixed(1).padStart(8)} ${(entry.jobsPerSecond / base.jobsPerSecond).toFixed(2).padStart(12)} ${(goal ? `>= ${goal}` : '').padStart(7)} ${entry.slotMs.toFixed(0).padStart(8)} ${ceiling.toFixed(0).padStart(8)} ${`${((100 * entry.jobsPerSecond) / ceiling).toFixed(0)}%`.padStart(11)}`,
     );
   }
+  console.log(`\njobs/s = replicas x ${CONCURRENCY} slots / slot time: the replicas add slots linearly; what moves the ratio is the time a job holds its slot (200 ms at the provider plus Redis round trips and CPU, which the machine's other load stretches).`);
   console.log(`\nOn 2 shared cores this measures I/O concurrency (jobs waiting on the provider at once), not CPU parallelism.`);
 } finally {
   await queue.close();
