@@ -14,7 +14,10 @@ try {
   await checkRedis(env.REDIS_URL);
   // The ledger, the call journal, the cache and the vault: jobs wait through a Redis blip on it.
   const redis = createRedis({ url: env.REDIS_URL, role: 'job', name: `worker-services:${env.WORKER_ID}`, onError: (error) => logger.warn({ err: error.message }, 'redis connection error') });
-  const services = createPlatformServices(env, { redis, prefix: env.QUEUE_PREFIX, vaultTtlSeconds: env.JOB_RETENTION_HOURS * 3600 });
+  const platform = createPlatformServices(env, { redis, prefix: env.QUEUE_PREFIX, vaultTtlSeconds: env.JOB_RETENTION_HOURS * 3600 });
+  // Every provider call's retries and waits are logged: on the job's logger where a processor binds it
+  // (job and tenant on each line), on the worker's otherwise.
+  const services = { ...platform, llm: platform.llm.withContext({ logger }) };
   warmUp();
   const handlers = createPlatformHandlers({ services, redis, prefix: env.QUEUE_PREFIX, logger });
   const lifecycle = createJobLifecycle({ redis, prefix: env.QUEUE_PREFIX, services });
