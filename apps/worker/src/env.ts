@@ -30,7 +30,7 @@ export const WorkerEnv = z.object({
   WORKER_ID: z.string().default(`${hostname()}-${process.pid}`),
   /**
    * A SIGTERMed worker has exited by then: active jobs get this minus a closing reserve (a quarter,
-   * 0.3-4 s) to finish, are handed back to the queue, and every connection is closed. Default 25 s.
+   * 1-4 s) to finish, are handed back to the queue, and every connection is closed. Default 25 s.
    */
   SHUTDOWN_DEADLINE_MS: positiveInt(25_000),
   /** A killed worker's jobs are picked up by another after at most this long. */

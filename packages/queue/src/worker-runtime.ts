@@ -31,7 +31,7 @@ export interface WorkerRuntimeOptions<C extends JobCatalog> {
   stalledIntervalMs?: number;
   /**
    * The whole of `close()` fits in this: active jobs get it minus a closing reserve (a quarter of it,
-   * 0.3 to 4 s) to finish, then are handed back to the queue, and every connection is closed (or, if
+   * 1 to 4 s, at most half) to finish, then are handed back to the queue, and every connection is closed (or, if
    * Redis does not answer, dropped) before it ends. Default 25 s.
    */
   shutdownDeadlineMs?: number;
@@ -185,7 +185,7 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
 
 /** Time kept at the end of a shutdown for handing jobs back and closing connections. */
 export function closingReserveMs(deadlineMs: number): number {
-  return Math.min(4_000, Math.max(300, deadlineMs / 4), deadlineMs / 2);
+  return Math.min(4_000, Math.max(1_000, deadlineMs / 4), deadlineMs / 2);
 }
 
 /** Resolves when `work` settles or after `ms`, whichever is first (never rejects). */
