@@ -35,10 +35,12 @@ export const SECRETS: Record<string, readonly string[]> = {
 const SECRET_VARIABLES = ['PII_VAULT_KEY', 'OPENAI_API_KEY', 'ADMIN_TOKEN', 'METRICS_TOKEN', 'QDRANT_API_KEY', 'API_KEYS', 'LLM_PROVIDERS'];
 /** Variables only the api may see (tenants' keys, admin and metrics tokens). */
 const API_ONLY = ['ADMIN_TOKEN', 'METRICS_TOKEN', 'API_KEYS', 'API_KEYS_FILE'];
-/** apps/worker/src/run.ts exits on its own this long after SHUTDOWN_DEADLINE_MS. */
-const WORKER_BACKSTOP_SECONDS = 5;
-/** Kept between the worker's own exit and the kubelet's SIGKILL. */
-const GRACE_MARGIN_SECONDS = 5;
+/**
+ * Kept between SHUTDOWN_DEADLINE_MS and the kubelet's SIGKILL. The worker's whole shutdown (hand-back,
+ * connections, services) ends by the deadline, with its own forced exit there (apps/worker/src/run.ts);
+ * the margin covers a process slow to be scheduled on a busy node.
+ */
+const GRACE_MARGIN_SECONDS = 10;
 /** apps/worker/src/env.ts's default. */
 const DEFAULT_SHUTDOWN_DEADLINE_MS = 25_000;
 
@@ -150,9 +152,9 @@ function workerProblems(
     served.set(queue, where);
   }
   const deadlineMs = Number(envOf(container, 'SHUTDOWN_DEADLINE_MS')?.value ?? DEFAULT_SHUTDOWN_DEADLINE_MS);
-  const needed = Math.ceil(deadlineMs / 1000) + WORKER_BACKSTOP_SECONDS + GRACE_MARGIN_SECONDS;
+  const needed = Math.ceil(deadlineMs / 1000) + GRACE_MARGIN_SECONDS;
   const grace = pod.terminationGracePeriodSeconds ?? 30;
-  if (grace < needed) problems.push(`${where}: terminationGracePeriodSeconds ${grace} < ${needed} (SHUTDOWN_DEADLINE_MS ${deadlineMs} ms + ${WORKER_BACKSTOP_SECONDS} s backstop + ${GRACE_MARGIN_SECONDS} s margin): SIGKILL would land before the hand-back`);
+  if (grace < needed) problems.push(`${where}: terminationGracePeriodSeconds ${grace} < ${needed} (SHUTDOWN_DEADLINE_MS ${deadlineMs} ms + ${GRACE_MARGIN_SECONDS} s margin): SIGKILL would land before the hand-back`);
   if (hpas.some((hpa) => hpa.spec.scaleTargetRef.name === deployment.metadata.name)) problems.push(`${where}: an HPA scales it as well as KEDA`);
   const scalers = scaledObjects.filter((scaled) => scaled.spec.scaleTargetRef.name === deployment.metadata.name);
   if (scalers.length !== 1) return [...problems, `${where}: ${scalers.length} ScaledObjects scale it (want exactly 1)`];
