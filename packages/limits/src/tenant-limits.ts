@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { llmKeyPrefix } from '@llmops/contracts';
 import { createAdmission, type Admission, type AdmissionRefusal, type AdmitJob } from './admission';
 import { createBudgets, type BudgetRefusal, type Budgets, type BudgetsOptions, type BudgetStatus, type JobAmounts } from './budget/budgets';
 import { createSpendGuard, type SpendGuardImpl } from './budget/guard';
@@ -97,7 +98,7 @@ export function createTenantLimits(options: TenantLimitsOptions): TenantLimitsSe
   const refusals = createRefusalCounter(redis, { keyPrefix });
   const rate = createRateLimiter(redis, { keyPrefix });
   const admission = createAdmission(redis, { keyPrefix, now, ...(options.isUnfinished ? { isUnfinished: options.isUnfinished } : {}) });
-  const budgets = createBudgets(redis, { keyPrefix, spendKeyPrefix: options.spendKeyPrefix ?? `${keyPrefix}:llm`, config, now, refusals, ...options.budgets });
+  const budgets = createBudgets(redis, { keyPrefix, spendKeyPrefix: options.spendKeyPrefix ?? llmKeyPrefix(keyPrefix), config, now, refusals, ...options.budgets });
   const fair = createFairScheduler(redis, { keyPrefix, now, ...options.fairness });
   const waits = createWaitTimes(redis, { keyPrefix });
   const resolve = (tenant: string) => limitsFor(config, tenant);

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { llmKeyPrefix } from '@llmops/contracts';
 import { createLlmClient, ProvidersConfig, type LlmClient } from '@llmops/llm';
 import { createVault, defaultPolicy, warmPersonDetector, type PiiPolicy, type Vault } from '@llmops/pii';
 import { createRedisVaultStore } from '@llmops/pii/redis';
@@ -53,12 +54,13 @@ export function createPlatformServices(env: ServicesEnv, options: { redis: Redis
     throw new ServicesConfigError('PII_VAULT_KEY is not set: generate one with `openssl rand -hex 32` (it encrypts the pseudonym vault)');
   }
   const registry = createModelRegistry(env.MODEL_OVERRIDES ?? []);
+  const llmPrefix = llmKeyPrefix(options.prefix);
   const jobs = createJobLookup(options.redis, options.prefix);
   const providers = providersFrom(env);
   const limits = createTenantLimits({
     redis: options.redis,
     keyPrefix: options.prefix,
-    spendKeyPrefix: `${options.prefix}:llm`,
+    spendKeyPrefix: llmPrefix,
     config: env.TENANT_LIMITS ?? {},
     isUnfinished: jobs.isUnfinished,
   });
@@ -66,9 +68,9 @@ export function createPlatformServices(env: ServicesEnv, options: { redis: Redis
     redis: options.redis,
     providers,
     registry,
-    limiter: { keyPrefix: `${options.prefix}:llm` },
+    limiter: { keyPrefix: llmPrefix },
     ledger: {
-      keyPrefix: `${options.prefix}:llm`,
+      keyPrefix: llmPrefix,
       onUsage: (event) => void recordUsageCounters(options.redis, options.prefix, event).catch(() => {}),
     },
     spend: limits.spendGuard,

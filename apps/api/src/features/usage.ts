@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { llmKeyPrefix } from '@llmops/contracts';
 import { readUsage } from '@llmops/llm';
 import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps, Feature } from '../deps';
@@ -20,7 +21,7 @@ function getUsage(deps: ApiDeps): RequestHandler {
     const today = new Date().toISOString().slice(0, 10);
     const to = parsed.data.to ?? today;
     const from = parsed.data.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
-    const report = await readUsage(deps.redis, { tenant: req.tenant!, from, to, keyPrefix: `${deps.keys.prefix}:llm` }).catch((error: unknown) => {
+    const report = await readUsage(deps.redis, { tenant: req.tenant!, from, to, keyPrefix: llmKeyPrefix(deps.keys.prefix) }).catch((error: unknown) => {
       if (error instanceof RangeError) throw new HttpError(400, 'invalid_request', `query: ${error.message}`);
       throw error;
     });

@@ -1,4 +1,4 @@
-import { type FineTunePayload, type FineTuneResult } from '@llmops/contracts';
+import { llmKeyPrefix, type FineTunePayload, type FineTuneResult } from '@llmops/contracts';
 import { createTunedModels, openAiFineTuning, trainingCost, TrainingExample, type FineTuningProvider } from '@llmops/finetune';
 import { BudgetExhaustedError, createRouter, createUsageLedger, FatalError } from '@llmops/llm';
 import { NonRetriableError, RetryAfterError, type JobContext } from '@llmops/queue';
@@ -117,7 +117,7 @@ async function followTraining(
   }
   const trained = job.trainedTokens ?? payload.datasetTokens * payload.epochs;
   const cost = trainingCost(deps.services.registry.require(payload.baseModel), trained);
-  const ledger = createUsageLedger(deps.redis, { keyPrefix: `${deps.prefix}:llm`, onUsage: (event) => void recordUsageCounters(deps.redis, deps.prefix, event).catch(() => {}) });
+  const ledger = createUsageLedger(deps.redis, { keyPrefix: llmKeyPrefix(deps.prefix), onUsage: (event) => void recordUsageCounters(deps.redis, deps.prefix, event).catch(() => {}) });
   // Billed once whatever happens next: the key is the job's, and the hold is settled with what was counted.
   const counted = await ledger.record({ tenant, model: payload.baseModel, jobType: 'fine-tune', idempotencyKey: `${jobId}:training`, requests: 1, inputTokens: trained, outputTokens: 0, costNanoUsd: cost, at: new Date() });
   if (state.hold) await spend.settle(state.hold, counted ? { nanoUsd: cost, tokens: trained } : { nanoUsd: 0n, tokens: 0 });
