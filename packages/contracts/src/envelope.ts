@@ -4,6 +4,13 @@ import { z } from 'zod';
 export const TenantId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, _ . - (max 64)');
 export type TenantId = z.infer<typeof TenantId>;
 
+/** W3C Trace Context as a job carries it (version-traceid-parentid-flags; tracestate at most 512 characters). */
+export const TraceCarrier = z.strictObject({
+  traceparent: z.string().regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/),
+  tracestate: z.string().max(512).optional(),
+});
+export type TraceCarrier = z.infer<typeof TraceCarrier>;
+
 /**
  * What every job carries in Redis around its payload: who owns it and what request made it.
  * The worker checks the envelope and the payload before running anything.
@@ -14,6 +21,11 @@ export const JobEnvelope = z.strictObject({
   requestHash: z.string().length(64),
   submittedAt: z.string(),
   payload: z.unknown(),
+  /**
+   * W3C trace context of the request that enqueued the job (absent when tracing is off): the worker's
+   * job span continues that trace. Only ids and vendor state, never request content.
+   */
+  trace: TraceCarrier.optional(),
 });
 export type JobEnvelope = z.infer<typeof JobEnvelope>;
 

@@ -8,7 +8,7 @@ export {
   type ResultOf,
   type RetryPolicy,
 } from './catalog';
-export { JobEnvelope, JobState, TenantId, ItemResult, MaxCostUsd } from './envelope';
+export { JobEnvelope, JobState, TenantId, ItemResult, MaxCostUsd, TraceCarrier } from './envelope';
 export { platformCatalog, type PlatformCatalog } from './platform-catalog';
 export { ingestJobs, IngestPartPayload, INGEST_PART_DOCUMENTS } from './jobs/ingest';
 export { inferenceJobs } from './jobs/inference';

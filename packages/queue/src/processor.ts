@@ -1,6 +1,7 @@
 import { DelayedError, UnrecoverableError, WaitingError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JobEnvelope, type JobDefinition } from '@llmops/contracts';
+import { Attr, extractTrace, SpanKind, withSpan, type Span } from '@llmops/telemetry';
 import { cancelledReason } from './job-view';
 import { failureReasonOf, isNonRetriable, retryAfterMsOf } from './errors';
 import type { JobHandler } from './handler';
@@ -60,8 +61,28 @@ export function createProcessor(deps: {
       throw new UnrecoverableError(`malformed job: ${detail}`);
     }
     const tenant = envelope.data.tenant;
+    const attributes = { [Attr.messagingSystem]: 'bullmq', [Attr.messagingOperation]: 'process', [Attr.messagingDestination]: definition.queue, [Attr.messagingMessageId]: jobId, [Attr.tenant]: tenant, [Attr.jobAttempt]: job.attemptsMade + 1 };
+    // The job span continues the trace of the request that enqueued the job (carried in its envelope).
+    const attempt: Attempt = { outcome: 'failed' };
+    return withSpan(`job ${definition.queue}`, attributes, (span) => run(job, jobId, tenant, payload.data, { span, attempt }, token, bullSignal), {
+      kind: SpanKind.CONSUMER,
+      parent: extractTrace(envelope.data.trace),
+      scope: '@llmops/queue',
+      // A hand-back, a delay or a cancellation ends the attempt by throwing, but is not a failure.
+      notAnError: () => !failures.has(attempt.outcome),
+    });
+  };
+
+  async function run(job: Job, jobId: string, tenant: string, payload: unknown, trace: { span: Span; attempt: Attempt }, token?: string, bullSignal?: AbortSignal): Promise<unknown> {
     const logger = deps.logger.child({ jobId, queue: definition.queue, tenant });
-    if (await deps.redis.exists(deps.keys.cancelRequest(jobId))) throw new UnrecoverableError(cancelledReason);
+    const ended = (outcome: Outcome) => {
+      trace.attempt.outcome = outcome;
+      trace.span.setAttribute(Attr.jobOutcome, outcome);
+    };
+    if (await deps.redis.exists(deps.keys.cancelRequest(jobId))) {
+      ended('cancelled');
+      throw new UnrecoverableError(cancelledReason);
+    }
     await deps.lifecycle?.onStart?.(lifecycleEvent(job, definition.queue, tenant)).catch((error: unknown) => logger.warn({ err: String(error) }, 'job start hook failed'));
 
     const controller = new AbortController();
@@ -70,11 +91,11 @@ export function createProcessor(deps: {
     const onBullAbort = () => controller.abort(new StopSignal('lock-lost'));
     bullSignal?.addEventListener('abort', onBullAbort, { once: true });
     try {
-      return await untilAborted(
+      const result = await untilAborted(
         handler({
           jobId,
           tenant,
-          payload: payload.data,
+          payload,
           attempt: job.attemptsMade + 1,
           signal: controller.signal,
           reportProgress: (progress) => job.updateProgress(progress),
@@ -89,8 +110,11 @@ export function createProcessor(deps: {
         controller.signal,
         stopGraceMs,
       );
+      ended('completed');
+      return result;
     } catch (error) {
       const stop = controller.signal.aborted ? (controller.signal.reason as StopSignal) : undefined;
+      ended(outcomeOf(stop, error));
       if (stop?.reason === 'shutdown') {
         // Hand the job back untouched: another replica starts it at once, no attempt burned.
         await job.moveToWait(token);
@@ -115,7 +139,20 @@ export function createProcessor(deps: {
       bullSignal?.removeEventListener('abort', onBullAbort);
       deps.active.unregister(jobId);
     }
-  };
+  }
+}
+
+/** How an attempt ended, on its job span: a trace viewer tells a hand-back or a delay from a failure. */
+type Outcome = 'completed' | 'failed' | 'retry' | 'delayed' | 'handed_back' | 'cancelled' | 'timeout' | 'lock-lost';
+interface Attempt {
+  outcome: Outcome;
+}
+const failures: ReadonlySet<Outcome> = new Set(['failed', 'retry', 'timeout', 'lock-lost']);
+
+function outcomeOf(stop: StopSignal | undefined, error: unknown): Outcome {
+  if (stop) return stop.reason === 'shutdown' ? 'handed_back' : stop.reason === 'cancel' ? 'cancelled' : stop.reason;
+  if (retryAfterMsOf(error) !== undefined) return 'delayed';
+  return isNonRetriable(error) ? 'failed' : 'retry';
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { JobCatalog, JobEnvelope } from '@llmops/contracts';
+import { Attr, injectTrace, SpanKind, withSpan, type TraceCarrier } from '@llmops/telemetry';
 import { claimIdempotencyKey } from './idempotency';
 import { idempotentJobId, newJobId } from './job-id';
 import type { PlatformKeys } from './keys';
@@ -92,8 +93,26 @@ async function createOnce(
   return 'created';
 }
 
-function envelopeOf(submission: Pick<Submission, 'tenant' | 'requestHash'>, now: number, payload: unknown): JobEnvelope {
-  return { tenant: submission.tenant, requestHash: submission.requestHash, submittedAt: new Date(now).toISOString(), payload };
+/** The job's data; `trace` is the enqueue span's context, so the worker's job span continues the request's trace. */
+function envelopeOf(submission: Pick<Submission, 'tenant' | 'requestHash'>, now: number, payload: unknown, trace: TraceCarrier | undefined): JobEnvelope {
+  return { tenant: submission.tenant, requestHash: submission.requestHash, submittedAt: new Date(now).toISOString(), payload, ...(trace ? { trace } : {}) };
+}
+
+/** A PRODUCER span around a submission: queue, tenant, first job id, how many, and what became of it. */
+function enqueueSpan<T extends SubmitOutcome | SubmitOutcome[]>(queue: string, tenant: string, jobIds: readonly string[], work: () => Promise<T>): Promise<T> {
+  const attributes = {
+    [Attr.messagingSystem]: 'bullmq',
+    [Attr.messagingOperation]: 'send',
+    [Attr.messagingDestination]: queue,
+    [Attr.messagingMessageId]: jobIds[0],
+    [Attr.messagingBatchCount]: jobIds.length > 1 ? jobIds.length : undefined,
+    [Attr.tenant]: tenant,
+  };
+  return withSpan(`enqueue ${queue}`, attributes, async (span) => {
+    const outcome = await work();
+    span.setAttribute(Attr.jobOutcome, (Array.isArray(outcome) ? outcome[0]?.kind : outcome.kind) ?? 'created');
+    return outcome;
+  }, { kind: SpanKind.PRODUCER, scope: '@llmops/queue' });
 }
 
 const priorityOf = (admission: Admission, index: number) => {
@@ -122,12 +141,14 @@ export async function submitJob(deps: SubmitDeps, submission: Submission): Promi
   if (!definition) throw new Error(`unknown job type "${submission.jobName}"`);
   const queue = deps.queues.get(definition.queue);
   const jobId = submission.idempotencyKey ? idempotentJobId(definition.queue, submission.tenant, submission.idempotencyKey) : newJobId(definition.queue);
-  const kind = await createOnce(deps, submission, [jobId], async (admission) => {
-    const payload = await resolvePayload(submission.payload, jobId);
-    const now = deps.now?.() ?? Date.now();
-    await indexAndAdd(deps, submission.tenant, [jobId], now, () => queue.add(definition.queue, envelopeOf(submission, now, payload), { jobId, ...priorityOf(admission, 0) }));
+  return enqueueSpan(definition.queue, submission.tenant, [jobId], async () => {
+    const kind = await createOnce(deps, submission, [jobId], async (admission) => {
+      const payload = await resolvePayload(submission.payload, jobId);
+      const now = deps.now?.() ?? Date.now();
+      await indexAndAdd(deps, submission.tenant, [jobId], now, () => queue.add(definition.queue, envelopeOf(submission, now, payload, injectTrace()), { jobId, ...priorityOf(admission, 0) }));
+    });
+    return { kind, jobId };
   });
-  return { kind, jobId };
 }
 
 /**
@@ -146,20 +167,23 @@ export async function submitJobs(
   const ids = submission.payloads.map((_, index) =>
     key ? idempotentJobId(definition.queue, submission.tenant, `${key}#${index}`) : newJobId(definition.queue),
   );
-  const kind = await createOnce(deps, submission, ids, async (admission) => {
-    const payloads = await Promise.all(submission.payloads.map((source, index) => resolvePayload(source, ids[index]!)));
-    const now = deps.now?.() ?? Date.now();
-    await indexAndAdd(deps, submission.tenant, ids, now, () =>
-      queue.addBulk(
-        payloads.map((payload, index) => ({
-          name: definition.queue,
-          data: envelopeOf(submission, now, payload),
-          opts: { jobId: ids[index]!, ...priorityOf(admission, index) },
-        })),
-      ),
-    );
+  return enqueueSpan(definition.queue, submission.tenant, ids, async () => {
+    const kind = await createOnce(deps, submission, ids, async (admission) => {
+      const payloads = await Promise.all(submission.payloads.map((source, index) => resolvePayload(source, ids[index]!)));
+      const now = deps.now?.() ?? Date.now();
+      const trace = injectTrace();
+      await indexAndAdd(deps, submission.tenant, ids, now, () =>
+        queue.addBulk(
+          payloads.map((payload, index) => ({
+            name: definition.queue,
+            data: envelopeOf(submission, now, payload, trace),
+            opts: { jobId: ids[index]!, ...priorityOf(admission, index) },
+          })),
+        ),
+      );
+    });
+    return ids.map((jobId) => ({ kind, jobId }));
   });
-  return ids.map((jobId) => ({ kind, jobId }));
 }
 
 /**
@@ -177,16 +201,19 @@ export async function submitFlow(
   const jobId = submission.idempotencyKey ? idempotentJobId(definition.queue, submission.tenant, submission.idempotencyKey) : newJobId(definition.queue);
   const childIds = submission.childPayloads.map((_, index) => idempotentJobId(child.queue, submission.tenant, `${jobId}#${index}`));
   // Only the parent counts against the tenant's limits: the children are its parts.
-  const kind = await createOnce(deps, submission, [jobId], async (admission) => {
-    const [payload, ...childPayloads] = await Promise.all([
-      resolvePayload(submission.payload, jobId),
-      ...submission.childPayloads.map((source, index) => resolvePayload(source, childIds[index]!)),
-    ]);
-    const now = deps.now?.() ?? Date.now();
-    // A flow is one MULTI of its own: indexed first, as a dangling index entry is harmless.
-    await deps.tenantJobs.add(submission.tenant, jobId, now);
-    const children: FlowNode[] = childPayloads.map((data, index) => ({ name: child.queue, jobId: childIds[index]!, data: envelopeOf(submission, now, data), ...priorityOf(admission, 0) }));
-    await deps.queues.addFlow({ name: definition.queue, jobId, data: envelopeOf(submission, now, payload), ...priorityOf(admission, 0) }, children);
+  return enqueueSpan(definition.queue, submission.tenant, [jobId], async () => {
+    const kind = await createOnce(deps, submission, [jobId], async (admission) => {
+      const [payload, ...childPayloads] = await Promise.all([
+        resolvePayload(submission.payload, jobId),
+        ...submission.childPayloads.map((source, index) => resolvePayload(source, childIds[index]!)),
+      ]);
+      const now = deps.now?.() ?? Date.now();
+      const trace = injectTrace();
+      // A flow is one MULTI of its own: indexed first, as a dangling index entry is harmless.
+      await deps.tenantJobs.add(submission.tenant, jobId, now);
+      const children: FlowNode[] = childPayloads.map((data, index) => ({ name: child.queue, jobId: childIds[index]!, data: envelopeOf(submission, now, data, trace), ...priorityOf(admission, 0) }));
+      await deps.queues.addFlow({ name: definition.queue, jobId, data: envelopeOf(submission, now, payload, trace), ...priorityOf(admission, 0) }, children);
+    });
+    return { kind, jobId };
   });
-  return { kind, jobId };
 }
