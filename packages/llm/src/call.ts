@@ -10,6 +10,7 @@ import type { RateLimiter } from './limiter';
 import type { Route } from './providers';
 import { callWithRetries, type RetryOptions } from './retry';
 import { NOTHING_SPENT, type SpendActual, type SpendGuard, type SpendHold } from './spend';
+import { noteRetry, tracedAcquire } from './tracing';
 
 export type { Logger } from './events';
 
@@ -127,8 +128,16 @@ export async function limitedCall<T>(
       hold = estimate.spend ? await reserveSpend(deps, ctx, estimate.spend) : undefined;
       let reservation: Awaited<ReturnType<RateLimiter['acquire']>>;
       try {
-        const onWait = (waitMs: number) => deps.events.emit({ kind: 'limiter_wait', ...event, waitMs, attempt }, ctx.logger);
-        reservation = await deps.limiter?.acquire(route.scope, route.limits, ctx.tenant, estimate.promptTokens + estimate.outputTokens, ctx.signal, onWait);
+        const tokens = estimate.promptTokens + estimate.outputTokens;
+        const limiter = deps.limiter;
+        reservation = limiter
+          ? await tracedAcquire(route.scope, tokens, attempt, (traced) =>
+              limiter.acquire(route.scope, route.limits, ctx.tenant, tokens, ctx.signal, (waitMs) => {
+                traced(waitMs);
+                deps.events.emit({ kind: 'limiter_wait', ...event, waitMs, attempt }, ctx.logger);
+              }),
+            )
+          : undefined;
       } catch (error) {
         await settleSpend(deps, ctx, hold, NOTHING_SPENT);
         throw error;
@@ -156,11 +165,11 @@ export async function limitedCall<T>(
       now: deps.now,
       random: deps.random,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      onRetry: ({ attempt, delayMs, error }) =>
-        deps.events.emit(
-          { kind: error.kind === 'rate-limited' ? 'rate_limit_wait' : 'retry', ...event, attempt, waitMs: delayMs, reason: error.status !== undefined ? String(error.status) : error.name, error: error.message },
-          ctx.logger,
-        ),
+      onRetry: ({ attempt, delayMs, error }) => {
+        const reason = error.status !== undefined ? String(error.status) : error.name;
+        noteRetry(attempt, delayMs, reason, error.kind === 'rate-limited');
+        deps.events.emit({ kind: error.kind === 'rate-limited' ? 'rate_limit_wait' : 'retry', ...event, attempt, waitMs: delayMs, reason, error: error.message }, ctx.logger);
+      },
     },
   );
   return { value, attempts, hold, attemptId };

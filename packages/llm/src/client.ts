@@ -14,6 +14,7 @@ import { createPricing, type ModelRegistryLike } from './pricing';
 import { createRouter } from './providers';
 import type { RetryOptions } from './retry';
 import type { SpendGuard } from './spend';
+import { tracedBatch, tracedChat, tracedEmbed } from './tracing';
 
 export interface LlmClientOptions {
   /** Shared by the limiter and the ledger; use a `client`-role connection from @llmops/redis. */
@@ -118,9 +119,21 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   };
   const noSpend: JobSpend = { billed: zeroUsage(), repeated: zeroUsage(), unknownOutcome: 0 };
   const bound = (defaults: Partial<CallContext>): LlmClient => ({
-    embed: async (texts, opts) => (open(), embed(core, texts, { ...defaults, ...opts })),
-    chat: async (request, opts) => (open(), chat(core, request, { ...defaults, ...opts })),
-    runBatch: async (items, opts) => (open(), runBatch(core, items, { ...defaults, ...opts })),
+    embed: async (texts, opts) => {
+      open();
+      const ctx = { ...defaults, ...opts };
+      return tracedEmbed(ctx.model, texts.length, ctx, () => embed(core, texts, ctx));
+    },
+    chat: async (request, opts) => {
+      open();
+      const ctx = { ...defaults, ...opts };
+      return tracedChat(request.model, ctx, () => chat(core, request, ctx));
+    },
+    runBatch: async (items, opts) => {
+      open();
+      const ctx = { ...defaults, ...opts };
+      return tracedBatch(items[0]?.body.model, items.length, ctx, () => runBatch(core, items, ctx));
+    },
     withContext: (more) => bound({ ...defaults, ...more }),
     async jobSpend({ tenant, jobId }) {
       if (!journal || !core.ledger) return noSpend;
