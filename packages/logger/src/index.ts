@@ -17,6 +17,11 @@ export interface CreateLoggerOptions {
    * API keys, JWTs...) is replaced by its type. Default true; costs a regex pre-check per string.
    */
   scrub?: boolean;
+  /**
+   * Fields computed for every line when it is written, e.g. `traceLogFields` from @llmops/telemetry
+   * (the active span's trace_id and span_id). Default: none.
+   */
+  mixin?: () => Record<string, unknown>;
 }
 
 /**
@@ -37,6 +42,7 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     base: { service: options.name, ...options.base },
     redact: { paths: [...pinoRedactPaths, ...requestHeaderPaths], censor: '[REDACTED]' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    ...(options.mixin ? { mixin: options.mixin } : {}),
     ...(options.scrub === false ? {} : pinoScrubOptions),
   };
   return options.destination ? pino(config, options.destination) : pino(config);

@@ -30,6 +30,15 @@ describe('createLogger', () => {
     expect(JSON.parse(written).service).toBe('test');
   });
 
+  it('adds mixin fields to every line, and trace ids survive the scrubber', () => {
+    const { lines, destination } = capture();
+    const ids = { trace_id: '4bf92f3577b34da6a3ce929d0e0e4736', span_id: '00f067aa0ba902b7' };
+    const logger = createLogger({ name: 'test', destination, mixin: () => ids });
+    logger.info('one');
+    logger.child({ jobId: 'inference-1' }).warn('two');
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([expect.objectContaining(ids), expect.objectContaining({ ...ids, jobId: 'inference-1' })]);
+  });
+
   it('leaves ordinary values alone', () => {
     const { lines, destination } = capture();
     createLogger({ name: 'test', destination }).info({ jobId: 'inference-1234', items: 42 }, 'job completed');
