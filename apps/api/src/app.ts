@@ -12,6 +12,7 @@ import { boardWriteGuard } from './observability/board-guard';
 import { bullBoardPath, bullBoardRouter } from './observability/bull-board';
 import { createMetrics } from './observability/metrics';
 import { requestLogger } from './observability/request-log';
+import { traceRequests } from './observability/tracing';
 import { openApiDocument } from './routes/openapi';
 import { routeTable, type RouteSpec } from './routes/table';
 import { rateGuard } from './limits/rate-guard';
@@ -34,6 +35,8 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   const metrics = createMetrics(deps);
   const ready = redisReady(deps.redis);
 
+  // First, so every later middleware and handler runs inside the request's span.
+  app.use(traceRequests({ skip: isQuiet }));
   app.use(securityHeaders({ uiPrefixes: [bullBoardPath], consolePrefixes: [consolePath], noStorePrefixes: ['/v1', bullBoardPath] }));
   app.use(requestLogger({ logger: deps.logger, quiet: isQuiet }));
   app.use(metrics.observe);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { booleanFlag, byteSize, logLevel, parseEnv, port, positiveInt, queuePrefix, redisUrl } from '@llmops/config';
 import { ServicesEnvShape } from '@llmops/services';
+import { TracingEnvShape } from '@llmops/telemetry/sdk';
 
 export const ApiEnv = z
   .object({
@@ -33,6 +34,8 @@ export const ApiEnv = z
    */
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
     ...ServicesEnvShape,
+    /** OpenTelemetry tracing (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, OTEL_TRACES_SAMPLER...): off when unset. */
+    ...TracingEnvShape,
   })
   .refine((env) => env.API_KEYS || env.API_KEYS_FILE, {
     path: ['API_KEYS'],

@@ -3,12 +3,17 @@ import { platformCatalog } from '@llmops/contracts';
 import { createLogger } from '@llmops/logger';
 import { checkRedis, createRedis } from '@llmops/redis';
 import { createPlatformServices, warmUp } from '@llmops/services';
+import { traceLogFields } from '@llmops/telemetry';
+import { startTracing, tracingConfigOf } from '@llmops/telemetry/sdk';
 import { loadApiEnv } from './env';
 import { platformFeatures } from './features';
 import { startApiServer } from './server';
 
 const env = loadOrExit(() => loadApiEnv());
-const logger = createLogger({ name: 'api', level: env.LOG_LEVEL });
+// Tracing starts before anything else runs (off, with no SDK at all, when no OTEL_* asks for it).
+const tracingConfig = tracingConfigOf(env, { serviceName: 'llmops-api' });
+const logger = createLogger({ name: 'api', level: env.LOG_LEVEL, ...(tracingConfig ? { mixin: traceLogFields } : {}) });
+const tracing = tracingConfig ? startTracing(tracingConfig, { logger }) : undefined;
 
 try {
   await checkRedis(env.REDIS_URL);
@@ -24,6 +29,8 @@ try {
       .close()
       .then(() => services.close())
       .then(() => redis.quit())
+      // The last spans are exported before the process goes.
+      .then(() => tracing?.shutdown().catch(() => {}))
       .then(() => process.exit(0));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { commaList, logLevel, parseEnv, positiveInt, queuePrefix, redisUrl } from '@llmops/config';
 import { ServicesEnvShape } from '@llmops/services';
+import { TracingEnvShape } from '@llmops/telemetry/sdk';
 
 /** "8" (every queue) or "inference=8,ingest=2" (per queue; others default to 4). */
 const concurrency = z
@@ -42,6 +43,8 @@ export const WorkerEnv = z.object({
   JOB_MAX_STALLS: positiveInt(5),
   LOG_LEVEL: logLevel,
   ...ServicesEnvShape,
+  /** OpenTelemetry tracing (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, OTEL_TRACES_SAMPLER...): off when unset. */
+  ...TracingEnvShape,
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 

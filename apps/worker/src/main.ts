@@ -3,12 +3,17 @@ import { platformCatalog } from '@llmops/contracts';
 import { createLogger } from '@llmops/logger';
 import { checkRedis, createRedis } from '@llmops/redis';
 import { createJobLifecycle, createPlatformServices, warmUp } from '@llmops/services';
+import { traceLogFields } from '@llmops/telemetry';
+import { startTracing, tracingConfigOf } from '@llmops/telemetry/sdk';
 import { loadWorkerEnv } from './env';
 import { createPlatformHandlers } from './handlers';
 import { runWorker } from './run';
 
 const env = loadOrExit(() => loadWorkerEnv());
-const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL });
+// Tracing starts before anything else runs (off, with no SDK at all, when no OTEL_* asks for it).
+const tracingConfig = tracingConfigOf(env, { serviceName: 'llmops-worker', serviceInstanceId: env.WORKER_ID });
+const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL, ...(tracingConfig ? { mixin: traceLogFields } : {}) });
+const tracing = tracingConfig ? startTracing(tracingConfig, { logger }) : undefined;
 
 try {
   await checkRedis(env.REDIS_URL);
@@ -24,6 +29,8 @@ try {
   await runWorker({ env, catalog: platformCatalog, handlers, logger, lifecycle, onClosed: async () => {
     await services.close();
     await redis.quit();
+    // The last spans are exported before the process goes (within the shutdown deadline).
+    await tracing?.shutdown().catch(() => {});
   } });
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);

@@ -7,6 +7,7 @@ import { runBatchMode } from './batch-mode';
 import { CACHE_EMBEDDING, createEmbedBatcher } from './embedder';
 import { answer, fromCache, prepare, type ItemRun } from './item';
 import { summarize } from './summary';
+import { cacheLookupSpan, itemSpan } from './tracing';
 
 /** Items read from Redis at a time: memory holds about this many items, never the whole job. */
 export const ITEMS_PER_READ = 200;
@@ -73,7 +74,7 @@ export async function runInference(deps: ProcessorDeps, cache: SemanticCache, co
         if (next.done) return;
         const { index, item } = next.value;
         context.signal.throwIfAborted();
-        const result = await runItem(run, item, lastAttempt);
+        const result = await itemSpan(jobId, index, () => runItem(run, item, lastAttempt));
         if (result === 'deferred') {
           deferred += 1;
           continue;
@@ -124,7 +125,8 @@ async function runItem(run: ItemRun, item: InferenceItem, lastAttempt: boolean):
   for (let attempt = 1; attempt <= ITEM_TRIES; attempt++) {
     try {
       const prepared = prepare(run, item);
-      const cached = await fromCache(run, prepared);
+      const mode = run.payload.cache.mode;
+      const cached = mode === 'off' ? await fromCache(run, prepared) : await cacheLookupSpan(mode, () => fromCache(run, prepared));
       if (cached.result.cache.outcome === 'hit') return cached.result;
       return await answer(run, prepared, cached.vector);
     } catch (error) {
