@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMemoryTracing, startOtlpReceiver, traceOf, type MemoryTracing, type OtlpReceiver, type ReceivedSpan } from '@llmops/telemetry/testing';
 import { waitFor } from '@llmops/testing';
@@ -91,6 +92,28 @@ describe('one trace follows an inference request across the API and the worker',
     // Nothing in any span, in either process, quotes the prompt or its personal data.
     expect(receiver.rejected()).toBe(0);
     expect(JSON.stringify(allSpans())).not.toMatch(/zebra\.tracer|example\.com|order 7731|late delivery/);
+  });
+
+  it('a body that arrives in several packets is still read inside the request span', async () => {
+    const long = 'Summarise the maintenance log of pump station nine. '.repeat(1_800); // ~90 KB a message
+    const text = JSON.stringify({ model: 'gpt-4o-mini', cache: { mode: 'off' }, items: [{ id: 'long', messages: [{ role: 'user', content: long }, { role: 'user', content: long }] }] });
+    // The second half is sent once the server has answered 100-continue: it is read from the socket
+    // after the request's middleware started, in the socket's callbacks.
+    const { status, id } = await new Promise<{ status: number; id: string }>((resolve, reject) => {
+      const url = new URL(`${harness.api.url}/v1/inference`);
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...json(keys.alice), 'Content-Length': Buffer.byteLength(text), Expect: '100-continue' } });
+      req.on('continue', () => req.end(text));
+      req.on('response', (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, id: (JSON.parse(body) as { id: string }).id }));
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(status).toBe(202);
+    const enqueue = tracing.spans().find((span) => span.name === 'enqueue inference' && span.attributes['messaging.message.id'] === id)!;
+    const http = await waitFor(() => traceOf(tracing.spans(), enqueue.traceId).parentOf(enqueue));
+    expect(http).toMatchObject({ name: 'POST /v1/inference', kind: 'server' });
   });
 
   it('the same request again is a new trace answered by the cache: a hit, and no provider call', async () => {

@@ -22,8 +22,24 @@ export interface WithSpanOptions {
 
 const DEFAULT_SCOPE = '@llmops/telemetry';
 
-// Asked each time, not cached: a cached proxy tracer would keep the first SDK's tracer after a restart.
-const tracerFor = (scope: string): Tracer => trace.getTracer(scope);
+// Whether startTracing registered an SDK in this process: while it has not, spans take a fast path
+// (no tracer lookup, no context switch) instead of OpenTelemetry's own no-op machinery.
+let sdkRunning = false;
+// Tracers by scope, dropped when the SDK starts or stops (a proxy tracer would keep the first SDK's).
+const tracers = new Map<string, Tracer>();
+const NOOP_SPAN: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+
+/** Called by startTracing / its shutdown (not exported from the package index). */
+export function setSdkRunning(running: boolean): void {
+  sdkRunning = running;
+  tracers.clear();
+}
+
+function tracerFor(scope: string): Tracer {
+  let tracer = tracers.get(scope);
+  if (!tracer) tracers.set(scope, (tracer = trace.getTracer(scope)));
+  return tracer;
+}
 
 /** Drops undefined values (the SDK would warn about each). */
 export function definedAttributes(attributes: SpanAttributes): Attributes {
@@ -39,6 +55,7 @@ export function definedAttributes(attributes: SpanAttributes): Attributes {
  * no-op and this costs a few object allocations.
  */
 export async function withSpan<T>(name: string, attributes: SpanAttributes, fn: (span: Span) => Promise<T> | T, options: WithSpanOptions = {}): Promise<T> {
+  if (!sdkRunning) return fn(NOOP_SPAN);
   const parent = options.parent ?? context.active();
   const span = tracerFor(options.scope ?? DEFAULT_SCOPE).startSpan(
     name,
@@ -63,7 +80,7 @@ export function markFailed(span: Span, error: unknown): void {
 
 /** The span of the active context (a no-op span when there is none): to add attributes or events to it. */
 export function activeSpan(): Span {
-  return trace.getActiveSpan() ?? trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+  return trace.getActiveSpan() ?? NOOP_SPAN;
 }
 
 /**
@@ -72,6 +89,7 @@ export function activeSpan(): Span {
  */
 export function startSpan(name: string, attributes: SpanAttributes, options: Omit<WithSpanOptions, 'notAnError'> = {}): { span: Span; context: Context } {
   const parent = options.parent ?? context.active();
+  if (!sdkRunning) return { span: NOOP_SPAN, context: parent };
   const span = tracerFor(options.scope ?? DEFAULT_SCOPE).startSpan(
     name,
     { kind: options.kind ?? SpanKind.INTERNAL, attributes: definedAttributes(attributes), ...(options.links ? { links: options.links } : {}) },

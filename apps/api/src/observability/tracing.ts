@@ -41,9 +41,10 @@ export function traceRequests(options: RequestTracingOptions = {}): RequestHandl
     };
     res.once('finish', end);
     res.once('close', end);
-    // Body parsing and stream events run in the request's context too, not only what next() calls.
-    context.bind(active, req);
-    context.bind(active, res);
+    // Everything next() starts runs in the span's context, the body parser and the handler it calls
+    // included, even for a body read from the socket after this point (Node 24's AsyncLocalStorage
+    // keeps the context through the stream; test/tracing.test.ts sends such a body). No
+    // context.bind() of req/res: it would wrap every listener for nothing.
     context.with(active, next);
   };
 }

@@ -17,6 +17,7 @@ import {
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_INSTANCE_ID, ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { setSdkRunning } from '../span';
 import type { SamplerName, TracingConfig } from './env';
 
 /** Where the SDK reports its own trouble (an unreachable collector); a pino logger fits. */
@@ -31,6 +32,8 @@ export interface StartTracingOptions {
    * batched.
    */
   exporter?: SpanExporter;
+  /** With `exporter`: batch its spans as the configured exporter's are (benches). Default false. */
+  batched?: boolean;
   /** Default: SDK warnings are dropped. */
   logger?: TracingLogger;
 }
@@ -56,7 +59,7 @@ export function startTracing(config: TracingConfig, options: StartTracingOptions
       ...(config.serviceInstanceId ? { [ATTR_SERVICE_INSTANCE_ID]: config.serviceInstanceId } : {}),
     }),
   );
-  const provider = new TracerProvider({ resource, sampler: samplerOf(config.sampler), spanProcessors: [processorOf(config, options.exporter)] });
+  const provider = new TracerProvider({ resource, sampler: samplerOf(config.sampler), spanProcessors: [processorOf(config, options.exporter, options.batched ?? false)] });
   const contextManager = new AsyncLocalStorageContextManager().enable();
   if (!context.setGlobalContextManager(contextManager) || !trace.setGlobalTracerProvider(provider)) {
     context.disable();
@@ -65,12 +68,14 @@ export function startTracing(config: TracingConfig, options: StartTracingOptions
     throw new Error('tracing is already started in this process');
   }
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  setSdkRunning(true);
   if (options.logger) diag.setLogger(diagLoggerOf(options.logger), DiagLogLevel.WARN);
   let stopping: Promise<void> | undefined;
   return {
     flush: () => provider.forceFlush(),
     shutdown() {
       stopping ??= provider.shutdown().finally(() => {
+        setSdkRunning(false);
         trace.disable();
         propagation.disable();
         context.disable();
@@ -81,12 +86,13 @@ export function startTracing(config: TracingConfig, options: StartTracingOptions
   };
 }
 
-function processorOf(config: TracingConfig, override: SpanExporter | undefined): SpanProcessor {
-  if (override) return new SimpleSpanProcessor({ exporter: override });
+function processorOf(config: TracingConfig, override: SpanExporter | undefined, batched: boolean): SpanProcessor {
+  if (override && !batched) return new SimpleSpanProcessor({ exporter: override });
   const exporter =
-    config.exporter.kind === 'console'
+    override ??
+    (config.exporter.kind === 'console'
       ? new ConsoleSpanExporter()
-      : new OTLPTraceExporter({ url: config.exporter.url, headers: config.exporter.headers, timeoutMillis: config.exporter.timeoutMs });
+      : new OTLPTraceExporter({ url: config.exporter.url, headers: config.exporter.headers, timeoutMillis: config.exporter.timeoutMs }));
   const { scheduledDelayMs, exportTimeoutMs, maxQueueSize, maxExportBatchSize } = config.batch;
   return new BatchSpanProcessor({ exporter, scheduledDelayMillis: scheduledDelayMs, exportTimeoutMillis: exportTimeoutMs, maxQueueSize, maxExportBatchSize });
 }
