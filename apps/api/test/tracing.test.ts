@@ -16,12 +16,19 @@ const CALLER = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0
 let receiver: OtlpReceiver;
 let tracing: MemoryTracing;
 let harness: PlatformHarness;
+const workerLog: Record<string, unknown>[] = [];
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
   tracing = startMemoryTracing({ serviceName: 'llmops-api' });
   harness = await startPlatform('tracing', { simulator: { latencyMs: 5 } });
   // Only the worker exports over OTLP; a short batch delay so its spans arrive while the test waits.
-  await harness.startWorker({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100' });
+  const worker = await harness.startWorker({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100', LOG_LEVEL: 'info' });
+  let partial = '';
+  worker.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) if (line.startsWith('{')) workerLog.push(JSON.parse(line) as Record<string, unknown>);
+  });
 }, 60_000);
 afterAll(async () => {
   await harness?.close();
@@ -31,8 +38,9 @@ afterAll(async () => {
 
 const allSpans = () => [...tracing.spans(), ...receiver.spans()];
 
-async function submitAndWait(headers: Record<string, string> = {}): Promise<string> {
-  const body = { model: 'gpt-4o-mini', parameters: { temperature: 0 }, cache: { mode: 'semantic' }, items: [{ id: 'q1', messages: [{ role: 'user', content: PROMPT }] }] };
+const oneItem = { model: 'gpt-4o-mini', parameters: { temperature: 0 }, cache: { mode: 'semantic' }, items: [{ id: 'q1', messages: [{ role: 'user', content: PROMPT }] }] };
+
+async function submitAndWait(headers: Record<string, string> = {}, body: unknown = oneItem): Promise<string> {
   const response = await fetch(`${harness.api.url}/v1/inference`, { method: 'POST', headers: { ...json(keys.alice), ...headers }, body: JSON.stringify(body) });
   const { id } = (await response.json()) as { id: string };
   expect(response.status).toBe(202);
@@ -125,5 +133,25 @@ describe('one trace follows an inference request across the API and the worker',
     expect(http.parentSpanId).toBeUndefined();
     expect(one(trace.spans, 'cache lookup').attributes).toMatchObject({ 'llmops.cache.outcome': 'hit', 'llmops.cache.kind': 'exact' });
     expect(trace.spans.some((span) => span.name.startsWith('chat '))).toBe(false);
+  });
+
+  it('a log line written inside a span carries its trace and span ids', async () => {
+    // Provider faults make the worker log retries on the job's logger, inside the provider-call span.
+    harness.simulator.configure({ failRate5xx: 0.3 });
+    let jobId: string;
+    try {
+      const items = Array.from({ length: 20 }, (_, i) => ({ id: `r${i}`, messages: [{ role: 'user', content: `Give one tip about pump maintenance, number ${i}` }] }));
+      jobId = await submitAndWait({}, { model: 'gpt-4o-mini', cache: { mode: 'off' }, items });
+    } finally {
+      harness.simulator.configure({ failRate5xx: 0 });
+    }
+    const job = await jobSpanOf(jobId);
+    const calls = new Set(traceOf(allSpans(), job.traceId).spans.filter((span) => span.name === 'chat gpt-4o-mini').map((span) => span.spanId));
+    const retries = workerLog.filter((line) => line.msg === 'provider call failed, retrying' && line.jobId === jobId);
+    expect(retries.length).toBeGreaterThan(0);
+    for (const line of retries) {
+      expect(line.trace_id).toBe(job.traceId);
+      expect(calls.has(String(line.span_id))).toBe(true);
+    }
   });
 });
