@@ -1,7 +1,7 @@
 import { DelayedError, UnrecoverableError, WaitingError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JobEnvelope, type JobDefinition } from '@llmops/contracts';
-import { Attr, extractTrace, SpanKind, withSpan, type Span } from '@llmops/telemetry';
+import { Attr, errorTypeOf, extractTrace, SpanKind, withSpan, type Span } from '@llmops/telemetry';
 import { cancelledReason } from './job-view';
 import { failureReasonOf, isNonRetriable, retryAfterMsOf } from './errors';
 import type { JobHandler } from './handler';
@@ -62,8 +62,8 @@ export function createProcessor(deps: {
     }
     const tenant = envelope.data.tenant;
     const attributes = { [Attr.messagingSystem]: 'bullmq', [Attr.messagingOperation]: 'process', [Attr.messagingDestination]: definition.queue, [Attr.messagingMessageId]: jobId, [Attr.tenant]: tenant, [Attr.jobAttempt]: job.attemptsMade + 1 };
-    // The job span continues the trace of the request that enqueued the job (carried in its envelope).
     const attempt: Attempt = { outcome: 'failed' };
+    // The job span continues the trace of the request that enqueued the job (carried in its envelope).
     return withSpan(`job ${definition.queue}`, attributes, (span) => run(job, jobId, tenant, payload.data, { span, attempt }, token, bullSignal), {
       kind: SpanKind.CONSUMER,
       parent: extractTrace(envelope.data.trace),
@@ -115,6 +115,8 @@ export function createProcessor(deps: {
     } catch (error) {
       const stop = controller.signal.aborted ? (controller.signal.reason as StopSignal) : undefined;
       ended(outcomeOf(stop, error));
+      // What the handler threw (the span's error.type names what BullMQ is handed: UnrecoverableError...).
+      if (!stop) trace.span.setAttribute('llmops.job.error_type', errorTypeOf(error));
       if (stop?.reason === 'shutdown') {
         // Hand the job back untouched: another replica starts it at once, no attempt burned.
         await job.moveToWait(token);

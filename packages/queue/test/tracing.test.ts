@@ -5,14 +5,14 @@ import { defineCatalog, defineJob } from '@llmops/contracts';
 import { SpanKind, withSpan } from '@llmops/telemetry';
 import { startMemoryTracing, traceOf, type MemoryTracing } from '@llmops/telemetry/testing';
 import { deleteKeys, uniquePrefix, waitFor } from '@llmops/testing';
-import { createJobQueues, platformKeys, RetryAfterError, silentLogger, startWorkers, submitJob, TenantJobIndex, type JobHandlers, type JobQueues, type SubmitDeps, type WorkerRuntime } from '../src';
+import { createJobQueues, NonRetriableError, platformKeys, RetryAfterError, silentLogger, startWorkers, submitJob, TenantJobIndex, type JobHandlers, type JobQueues, type SubmitDeps, type WorkerRuntime } from '../src';
 
 const redisUrl = 'redis://127.0.0.1:6379';
 const catalog = defineCatalog({
   'unit-traced': defineJob({
     queue: 'unit-traced',
     description: 'test-only: does some traced work',
-    payload: z.strictObject({ throttleOnce: z.boolean() }),
+    payload: z.strictObject({ throttleOnce: z.boolean(), failHard: z.boolean().default(false) }),
     result: z.object({ ok: z.boolean() }),
     attempts: 2,
     backoff: { type: 'fixed', delayMs: 50 },
@@ -22,6 +22,7 @@ const catalog = defineCatalog({
 const throttled = new Set<string>();
 const handlers: JobHandlers<typeof catalog> = {
   'unit-traced': async ({ jobId, payload }) => {
+    if (payload.failHard) throw new NonRetriableError('cannot read the order of alice@example.com');
     if (payload.throttleOnce && !throttled.has(jobId)) {
       throttled.add(jobId);
       throw new RetryAfterError(100);
@@ -54,8 +55,8 @@ afterAll(async () => {
 });
 
 /** Submits as the API does: inside a request's span. */
-const submit = (throttleOnce: boolean) =>
-  withSpan('POST /v1/unit', {}, () => submitJob(deps, { jobName: 'unit-traced', tenant: 't1', payload: { throttleOnce }, requestHash: 'a'.repeat(64) }), { kind: SpanKind.SERVER });
+const submit = (throttleOnce: boolean, failHard = false) =>
+  withSpan('POST /v1/unit', {}, () => submitJob(deps, { jobName: 'unit-traced', tenant: 't1', payload: { throttleOnce, failHard }, requestHash: 'a'.repeat(64) }), { kind: SpanKind.SERVER });
 
 const spansOfJob = (jobId: string) => tracing.spans().filter((span) => span.attributes['messaging.message.id'] === jobId);
 
@@ -83,6 +84,13 @@ describe('trace context through the queue', () => {
       ['completed', 'unset'],
     ]);
     expect(new Set(runs.map((span) => span.traceId)).size).toBe(1);
+  });
+
+  it('marks a failed job span as an error, naming what the handler threw but not its message', async () => {
+    const { jobId } = await submit(false, true);
+    const job = await waitFor(() => spansOfJob(jobId).find((span) => span.kind === 'consumer'));
+    expect(job).toMatchObject({ status: 'error', attributes: { 'llmops.job.outcome': 'failed', 'llmops.job.error_type': 'NonRetriableError', 'error.type': 'UnrecoverableError' } });
+    expect(JSON.stringify(tracing.spans())).not.toContain('alice@example.com');
   });
 
   it('stores the trace context in the job itself, validated on receipt', async () => {
