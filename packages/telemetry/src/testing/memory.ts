@@ -20,7 +20,7 @@ export function startMemoryTracing(options: { serviceName?: string } = {}): Memo
     {
       serviceName: options.serviceName ?? 'test',
       resourceAttributes: {},
-      exporter: { kind: 'console' },
+      exporter: { kind: 'console' }, // not used: the in-memory exporter below replaces it
       sampler: { name: 'always_on', ratio: 1 },
       batch: { scheduledDelayMs: 0, exportTimeoutMs: 30_000, maxQueueSize: 2_048, maxExportBatchSize: 512 },
     },
