@@ -25,7 +25,15 @@ export interface MaintainOptions {
 
 /** What `maintain()` did, per collection. */
 export interface MaintenanceReport {
-  collections: { name: string; vectorIndexBuilt: boolean; optimized: boolean; ms: number; error?: string }[];
+  collections: {
+    name: string;
+    vectorIndexBuilt: boolean;
+    optimized: boolean;
+    ms: number;
+    /** The ANN index after maintenance (embedded store): rows it covers, rows searched exhaustively, parts. */
+    vectorIndex?: { indexedRows: number; unindexedRows: number; parts: number };
+    error?: string;
+  }[];
 }
 
 /**

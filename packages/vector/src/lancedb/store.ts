@@ -38,8 +38,8 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
     // The session caps the caches the library would otherwise grow to 6 GB + 1 GB per process.
     if (this.#db === undefined) {
       const session = new lancedb.Session(
-        BigInt(this.#options.indexCacheBytes ?? 256 * 2 ** 20),
-        BigInt(this.#options.metadataCacheBytes ?? 64 * 2 ** 20),
+        BigInt(this.#options.indexCacheBytes ?? 2 ** 30),
+        BigInt(this.#options.metadataCacheBytes ?? 128 * 2 ** 20),
       );
       this.#db = lancedb.connect(this.#options.directory, { readConsistencyInterval: 0, session });
     }
