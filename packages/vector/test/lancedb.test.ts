@@ -73,6 +73,12 @@ describe('LanceDB adapter specifics', () => {
     await t.upsert('ann', [makePoint('t', 'ann', 'late', 0, late)]);
     expect((await t.search('ann', { vector: late, topK: 1 }))[0]?.payload.documentId).toBe('late');
     expect(await t.count('ann')).toBe(2_401);
+    // A little growth is folded into the index; growth by half rebuilds it over every row, in one part.
+    await t.upsert('ann', Array.from({ length: 300 }, (_, i) => makePoint('t', 'ann', 'small', i, randomUnit(16, next))));
+    expect((await store.maintain()).collections[0]).toMatchObject({ vectorIndexBuilt: false, vectorIndex: { unindexedRows: 0 } });
+    await t.upsert('ann', Array.from({ length: 1_500 }, (_, i) => makePoint('t', 'ann', 'big', i, randomUnit(16, next))));
+    expect((await store.maintain()).collections[0]).toMatchObject({ vectorIndexBuilt: true, vectorIndex: { indexedRows: 4_201, unindexedRows: 0, parts: 1 } });
+    expect((await t.search('ann', { vector: late, topK: 1 }))[0]?.payload.documentId).toBe('late');
     await store.close();
   });
 });
