@@ -1,11 +1,16 @@
 import type { Redis } from 'ioredis';
+import { isCluster, nodesOf, type RedisClient } from './connection';
 
 export class RedisEvictionPolicyError extends Error {
-  constructor(readonly policy: string) {
+  constructor(
+    readonly policy: string,
+    /** The node with that policy (`host:port`), on a cluster. */
+    readonly node?: string,
+  ) {
     super(
-      `Redis maxmemory-policy is "${policy}", but queues need "noeviction": with any other policy Redis ` +
+      `Redis maxmemory-policy is "${policy}"${node ? ` on cluster node ${node}` : ''}, but queues need "noeviction": with any other policy Redis ` +
         `may silently delete job data under memory pressure. Fix: run \`redis-cli CONFIG SET ` +
-        `maxmemory-policy noeviction\` (and \`CONFIG REWRITE\`), or start redis-server with ` +
+        `maxmemory-policy noeviction\` (and \`CONFIG REWRITE\`) on every node, or start redis-server with ` +
         `--maxmemory-policy noeviction, or set "maxmemory-policy noeviction" in redis.conf.`,
     );
     this.name = 'RedisEvictionPolicyError';
@@ -13,12 +18,17 @@ export class RedisEvictionPolicyError extends Error {
 }
 
 /**
- * Refuses to run against a Redis that may evict keys. Managed Redis services that forbid CONFIG GET
+ * Refuses to run against a Redis that may evict keys: on a cluster, every node (a replica becomes a
+ * master after a failover, so its policy counts too). Managed Redis services that forbid CONFIG GET
  * are reported by INFO memory, which is tried second.
  */
-export async function assertNoEviction(redis: Redis): Promise<void> {
-  const policy = await readPolicy(redis);
-  if (policy !== 'noeviction') throw new RedisEvictionPolicyError(policy);
+export async function assertNoEviction(redis: RedisClient): Promise<void> {
+  const nodes = nodesOf(redis, 'all');
+  if (nodes.length === 0) throw new Error('no Redis Cluster node is known yet (wait for the connection to be ready first)');
+  for (const node of nodes) {
+    const policy = await readPolicy(node);
+    if (policy !== 'noeviction') throw new RedisEvictionPolicyError(policy, isCluster(redis) ? `${node.options.host}:${node.options.port}` : undefined);
+  }
 }
 
 async function readPolicy(redis: Redis): Promise<string> {

@@ -1,2 +1,3 @@
-export { createRedis, waitReady, redactUrl, type ConnectionOptions, type ConnectionRole } from './connection';
+export { createRedis, waitReady, redactUrl, isCluster, nodesOf, type RedisClient, type ConnectionOptions, type ConnectionRole } from './connection';
 export { assertNoEviction, checkRedis, RedisEvictionPolicyError } from './eviction-check';
+export { parseRedisTarget, isClusterUrl, clusterUrlOf, RedisTargetError, type RedisTarget, type ClusterNode } from './target';
