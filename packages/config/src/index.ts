@@ -1,2 +1,2 @@
 export { parseEnv, loadOrExit, ConfigError } from './parse-env';
-export { booleanFlag, port, positiveInt, redisUrl, queuePrefix, logLevel, byteSize, commaList } from './fields';
+export { booleanFlag, port, positiveInt, redisUrl, redisClusterNodes, effectiveRedisUrl, queuePrefix, logLevel, byteSize, commaList } from './fields';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { booleanFlag, byteSize, ConfigError, parseEnv, port, redisUrl } from '../src';
+import { booleanFlag, byteSize, ConfigError, effectiveRedisUrl, parseEnv, port, redisClusterNodes, redisUrl } from '../src';
 
 const schema = z.object({
   PORT: port(3000),
@@ -40,5 +40,15 @@ describe('parseEnv', () => {
     expect(message).toMatch(/PORT/);
     expect(message).toMatch(/REDIS_URL/);
     expect(message).toMatch(/VERBOSE: expected true or false/);
+  });
+
+  it('takes a Redis Cluster as a redis+cluster:// URL or as REDIS_CLUSTER_NODES, keeping REDIS_URL\'s password', () => {
+    const cluster = z.object({ REDIS_URL: redisUrl, REDIS_CLUSTER_NODES: redisClusterNodes });
+    expect(parseEnv(cluster, { REDIS_URL: 'redis+cluster://10.0.0.1:7000,10.0.0.2:7000' }).REDIS_URL).toBe('redis+cluster://10.0.0.1:7000,10.0.0.2:7000');
+    const env = parseEnv(cluster, { REDIS_URL: 'rediss://:s3cret@ignored:6379/0', REDIS_CLUSTER_NODES: '10.0.0.1:7000, 10.0.0.2:7001' });
+    expect(effectiveRedisUrl(env)).toBe('rediss+cluster://:s3cret@10.0.0.1:7000,10.0.0.2:7001');
+    expect(effectiveRedisUrl(parseEnv(cluster, {}))).toBe('redis://127.0.0.1:6379');
+    expect(() => parseEnv(cluster, { REDIS_CLUSTER_NODES: 'a:1;b:2' })).toThrow(ConfigError);
+    expect(() => parseEnv(cluster, { REDIS_URL: 'http://redis:6379' })).toThrow(ConfigError);
   });
 });
