@@ -73,6 +73,15 @@ describe('front door errors, in OpenAI shape', () => {
     expect(await caught(client.files.create({ file: await toFile(Buffer.from(jsonl(line('a', 'b'))), 'e.jsonl'), purpose: 'fine-tune' }))).toMatchObject({ status: 400, param: 'purpose' });
   });
 
+  it('refuses personal data in an identifier field (user) before anything is enqueued or sent', async () => {
+    const personal = 'jane.roe@example.com';
+    const before = harness.simulator.log.list().length;
+    const refused = await caught(sdk(keys.alice).chat.completions.create({ ...ask('hello'), user: personal }));
+    expect(refused).toMatchObject({ status: 400, param: 'user' });
+    expect(JSON.stringify(refused.error)).not.toContain(personal);
+    expect(harness.simulator.log.list().length).toBe(before);
+  });
+
   it("402 when the tenant's budget cannot hold the request: nothing is enqueued or sent", async () => {
     const before = harness.simulator.log.list().length;
     const chat = await caught(sdk(tenants.carol).chat.completions.create(ask('What does the budget cover?')));

@@ -59,7 +59,7 @@ export function frontDoor(deps: Deps, route: FrontDoorRoute, handler: FrontDoorH
         throw refusalError({ kind: 'rate', refusal: { limit: 'rate', cap: rate.limit, remaining: rate.remaining, retryAfterMs: rate.retryAfterMs } });
       }
       for (const guard of readBody) await run(guard, req, res);
-      if (route.fields && req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) refusePersonalIdentifiers(req.body, route.fields, 'body');
+      if (route.fields && req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) await refusePersonalIdentifiers(req.body, route.fields, 'body');
       await handler(req, res, tenant);
     } catch (error) {
       sendError(deps, req, res, error, ready);
