@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
-import { evaluate, post, type Report } from './evaluation-helpers';
+import { evaluate, post } from './evaluation-helpers';
 import { billedRequests } from './pipeline-helpers';
 
 let harness: PlatformHarness;
@@ -36,7 +36,7 @@ describe('an evaluation with a saved pipeline version as its generator', () => {
     });
     const first = await evaluate(harness, body(1));
     const second = await evaluate(harness, body(2, first.id));
-    const comparison = (second.report as Report).comparison!;
+    const comparison = second.report.comparison!;
     expect(comparison.baseline).toBe(first.id);
     const mean = comparison.metrics.find((metric) => metric.grader === 'edit-distance' && metric.metric === 'mean')!;
     expect(mean.verdict).toBe('improvement');

@@ -33,7 +33,7 @@ const schemas: Record<string, JsonSchema> = {
 describe('json-schema value generator', () => {
   for (const [name, schema] of Object.entries(schemas)) {
     it(`generates valid values for ${name} across seeds`, () => {
-      const validator = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
+      const validator = z.fromJSONSchema(schema);
       for (let seed = 0; seed < 25; seed++) {
         const value = generateValue(schema, { rng: rngFor(seed), answer: 'A simulated answer about invoices.', terms: ['invoice', 'refund'] });
         const result = validator.safeParse(value);

@@ -22,7 +22,7 @@ async function serve(handler: Handler): Promise<string> {
     req.on('end', () => handler(req, res, body));
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 const json = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) => {

@@ -40,7 +40,7 @@ function view(job: OpenAI.FineTuning.FineTuningJob): ProviderFineTune {
     fineTunedModel: job.fine_tuned_model,
     trainedTokens: job.trained_tokens,
     error: job.error ? `${job.error.code}: ${job.error.message}` : null,
-    metadata: (job.metadata as Record<string, string> | null | undefined) ?? {},
+    metadata: job.metadata ?? {},
   };
 }
 

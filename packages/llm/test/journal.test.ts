@@ -78,10 +78,10 @@ describe('call identity and the call journal', () => {
     expect((await usage('twice')).totals.requests).toBe(2);
     const spend = await client.jobSpend({ tenant: 'twice', jobId: 'job-twice' });
     expect(spend.billed.requests).toBe(2);
-    expect(spend.billed.costNanoUsd).toBe(a!.costNanoUsd + b!.costNanoUsd);
+    expect(spend.billed.costNanoUsd).toBe(a.costNanoUsd + b.costNanoUsd);
     // Whichever answered second repeats the first (temperature 1: their lengths may differ).
-    expect(spend.repeated).toMatchObject({ requests: 1, inputTokens: a!.usage.inputTokens });
-    expect([a!.costNanoUsd, b!.costNanoUsd]).toContain(spend.repeated.costNanoUsd);
+    expect(spend.repeated).toMatchObject({ requests: 1, inputTokens: a.usage.inputTokens });
+    expect([a.costNanoUsd, b.costNanoUsd]).toContain(spend.repeated.costNanoUsd);
   });
 
   it('an attempt aborted in flight is an unknown outcome; one the provider refused (5xx) is not', async () => {

@@ -53,13 +53,13 @@ export function jobEvents(deps: ApiDeps): RequestHandler {
       },
       removed: (e) => e.jobId === id && emit('cancelled', { id }),
     };
-    for (const [name, listener] of Object.entries(listeners)) events.on(name as 'active', listener as never);
+    for (const [name, listener] of Object.entries(listeners)) events.on(name as 'active', listener);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     const finish = () => {
       if (finished) return;
       finished = true;
       clearInterval(heartbeat);
-      for (const [name, listener] of Object.entries(listeners)) events.off(name as 'active', listener as never);
+      for (const [name, listener] of Object.entries(listeners)) events.off(name as 'active', listener);
       res.end();
     };
     req.on('close', finish);

@@ -46,7 +46,7 @@ export function bulkSubmissionHandler(deps: ApiDeps, route: SubmissionRoute): Re
     const tenant = req.tenant!;
     const params = req.params as Record<string, string>;
     if (route.check) for (const [index, body] of envelope.data.jobs.entries()) await route.check(body, { tenant, params, services: deps.services, queues: deps.queues, redis: deps.redis, prefix: deps.keys.prefix }, `body.jobs.${index}`);
-    const jobs = envelope.data.jobs as unknown[];
+    const jobs = envelope.data.jobs;
     const costs = new Set(jobs.map(maxCostOf));
     if (costs.size > 1) throw new HttpError(400, 'invalid_request', 'body.jobs: every job of one bulk request must have the same maxCostUsd (or none)');
     const admit = await admitting(deps.services?.limits, { tenant, queue: definition.queue, jobs: await Promise.all(jobs.map((body) => demandOf(deps, route, body, Math.ceil(requestBytes(req, req.body) / jobs.length)))), maxCostUsd: maxCostOf(jobs[0]) });

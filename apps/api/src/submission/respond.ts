@@ -12,7 +12,7 @@ const reused = () => new HttpError(422, 'idempotency_key_reused', 'Idempotency-K
 export async function settle<T extends SubmitOutcome | SubmitOutcome[]>(submission: Promise<T>): Promise<T> {
   try {
     const outcome = await submission;
-    const first: SubmitOutcome | undefined = Array.isArray(outcome) ? outcome[0] : (outcome as SubmitOutcome);
+    const first: SubmitOutcome | undefined = Array.isArray(outcome) ? outcome[0] : outcome;
     if (first?.kind === 'conflict') throw reused();
     return outcome;
   } catch (error) {

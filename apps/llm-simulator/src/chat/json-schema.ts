@@ -34,7 +34,7 @@ function gen(schema: JsonSchema, root: JsonSchema, ctx: GenerateContext, name: s
   const s = resolve(schema, root);
   if ('const' in s) return s.const;
   if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum[Math.floor(ctx.rng() * s.enum.length)];
-  const variants = (s.anyOf ?? s.oneOf) as unknown;
+  const variants = s.anyOf ?? s.oneOf;
   if (Array.isArray(variants) && variants.length > 0) {
     const nonNull = variants.map(asSchema).find((v) => v && v.type !== 'null');
     return gen(nonNull ?? asSchema(variants[0]) ?? {}, root, ctx, name, depth);

@@ -20,7 +20,7 @@ function condition(field: string, values: MetadataValue[]): Condition | null {
   const candidates = field === 'documentId' ? values.filter((v) => typeof v === 'string') : values;
   if (candidates.length === 0) return null;
   if (candidates.length === 1) return matchOne(field, candidates[0]!);
-  if (candidates.every((v) => typeof v === 'string')) return { key: field, match: { any: candidates as string[] } };
+  if (candidates.every((v) => typeof v === 'string')) return { key: field, match: { any: candidates } };
   if (candidates.every((v) => typeof v === 'number' && Number.isInteger(v))) return { key: field, match: { any: candidates as number[] } };
   return { should: candidates.map((v) => matchOne(field, v)) };
 }

@@ -112,7 +112,7 @@ export class QdrantVectorStore implements VectorStore, TenantBackend {
     const vectors = raw.config.params.vectors as { size?: number; distance?: string } | undefined;
     if (vectors?.size === undefined) return undefined; // named vectors: not a collection of ours
     const distance = (Object.keys(TO_QDRANT) as Distance[]).find((d) => TO_QDRANT[d] === vectors.distance) ?? 'cosine';
-    const meta = ((raw.config.metadata as Record<string, unknown> | null | undefined)?.[META_KEY] ?? {}) as Record<string, MetadataValue>;
+    const meta = (raw.config.metadata?.[META_KEY] ?? {}) as Record<string, MetadataValue>;
     this.#dims.set(name, vectors.size);
     return { name, dimensions: vectors.size, distance, meta };
   }

@@ -18,7 +18,7 @@ export function restorer(services: PlatformServices, scope: string): TextMap {
 
 /** A template with its literal text mapped and its placeholders kept exactly (a detector never sees `{{...}}`). */
 async function mapTemplate(text: string, map: TextMap): Promise<string> {
-  const parts = await Promise.all(parseTemplate(text).parts.map((part) => (typeof part === 'string' ? map(part) : `{{${part.path.join('.')}}}`)));
+  const parts = await Promise.all(parseTemplate(text).parts.map((part) => (typeof part === 'string' ? map(part) : Promise.resolve(`{{${part.path.join('.')}}}`))));
   return parts.join('');
 }
 
