@@ -5,7 +5,7 @@
 # Each stage runs in its own folder under a temporary directory, with the same commands as the
 # Dockerfile (kept in step by hand: change both together):
 #   context    the repository's files that git does not ignore (.dockerignore mirrors .gitignore)
-#   prune      turbo prune @llmops/$APP --docker
+#   prune      turbo prune <apps/$APP package name> --docker
 #   build      pnpm install --frozen-lockfile on json/, add full/ + build script, pnpm run build
 #   prod-deps  pnpm install --frozen-lockfile --prod on json/
 #   runtime    prod-deps + dist, started as user nobody (not root, cannot write the app's files),
@@ -42,8 +42,9 @@ mkdir "$tmp/context"
 done | rsync -a --from0 --files-from=- ./ "$tmp/context/")
 du -sh "$tmp/context" | cut -f1
 
-step "prune: turbo prune @llmops/$app --docker"
-(cd "$tmp/context" && "$root/node_modules/.bin/turbo" prune "@llmops/$app" --docker --out-dir "$tmp/out" | tail -n +2)
+package_name="$(node -p "require('$root/apps/$app/package.json').name")"
+step "prune: turbo prune $package_name --docker"
+(cd "$tmp/context" && "$root/node_modules/.bin/turbo" prune "$package_name" --docker --out-dir "$tmp/out" | tail -n +2)
 
 step "build: install from json/, add full/, build"
 mkdir "$tmp/build"

@@ -1,3 +1,3 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: '@llmops/llm-simulator' } });
+export default defineProject({ test: { name: '@llmops/llm-simulator-app' } });

@@ -1,5 +1,4 @@
-import { parseLatency } from './http/knobs';
-import type { SimulatorOptions } from './options';
+import { parseLatency, type SimulatorOptions } from '@llmops/llm-simulator';
 
 /**
  * The simulator process's environment, read once at boot. Every variable is optional:

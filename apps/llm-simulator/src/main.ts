@@ -1,6 +1,6 @@
 import { pino } from 'pino';
+import { startSimulator } from '@llmops/llm-simulator';
 import { readEnv } from './env';
-import { startSimulator } from './server';
 
 const logger = pino({ name: 'llm-simulator' });
 

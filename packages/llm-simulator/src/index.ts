@@ -6,3 +6,4 @@ export { EMBEDDING_LIMITS } from './embeddings/endpoint';
 export { judge, type Verdict } from './chat/judge';
 export { generateValue, type JsonSchema } from './chat/json-schema';
 export { CHAT_MODELS, EMBEDDING_DIMENSIONS } from './models';
+export { parseLatency } from './http/knobs';
