@@ -23,6 +23,11 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType, R extends z.ZodT
   result: R;
   /** A single attempt that runs longer than this fails (and is retried if attempts remain). */
   timeoutMs: number;
+  /**
+   * The queue whose Redis Cluster hash slot this queue shares (see `bullPrefix`): set on a queue whose
+   * jobs are flow children of that queue's jobs. Default: a slot of its own.
+   */
+  slotWith?: string;
 }
 
 export type JobCatalog = Record<string, JobDefinition>;
@@ -44,6 +49,9 @@ export function defineCatalog<C extends JobCatalog>(catalog: C): C {
     if (name !== job.queue) throw new Error(`job "${name}" must run on a queue of the same name, not "${job.queue}"`);
     if (seen.has(job.queue)) throw new Error(`queue "${job.queue}" is used twice`);
     seen.add(job.queue);
+  }
+  for (const job of Object.values(catalog)) {
+    if (job.slotWith !== undefined && !seen.has(job.slotWith)) throw new Error(`queue "${job.queue}" shares a slot with "${job.slotWith}", which is not in the catalog`);
   }
   return catalog;
 }

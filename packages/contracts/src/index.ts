@@ -37,6 +37,7 @@ export {
 } from './jobs/evaluation';
 export { spendKeys, spendFields, spendRetentionSeconds, tenantTag, utcDayOf, utcMonthOf, llmKeyPrefix, type SpendKeys } from './spend-keys';
 export { jobDataKeys, jobInputKeys, jobAllDataKeys } from './job-keys';
+export { jobTag, bullPrefix } from './hash-tags';
 export { JobWaste } from './job-waste';
 export * from './jobs/pipeline';
 export * from './jobs/fine-tune';

@@ -1,3 +1,5 @@
+import { jobTag } from './hash-tags';
+
 /**
  * The Redis keys of the usage ledger and of the spend counters that budgets are checked against.
  * @llmops/llm writes them (one Lua script, atomically with the idempotency check) and @llmops/limits
@@ -49,9 +51,10 @@ export function spendKeys(prefix: string) {
     /**
      * A job's provider-call journal (one hash, so its scripts touch one key): calls sent and not yet
      * answered, answers kept for replay, the job's billed and wasted totals. `scope` is the job id
-     * (for calls outside a job: `tenant:<tenant>`). Named in jobDataKeys too, so a job's cleanup finds it.
+     * (for calls outside a job: `tenant:<tenant>`). Named in jobDataKeys too, so a job's cleanup finds it;
+     * it carries the job's hash tag like every other key of the job.
      */
-    callJournal: (scope: string) => `${prefix}:calls:${scope}`,
+    callJournal: (scope: string) => `${prefix}:calls:${jobTag(scope)}`,
     /** Hash of provider-call event counters (retries, 429 waits, limiter waits, replays, unknown outcomes). */
     callEvents: `${prefix}:metrics:call-events`,
   };

@@ -101,5 +101,7 @@ export const ingestJobs = {
     attempts: 5,
     backoff: { type: 'exponential', delayMs: 2_000 },
     timeoutMs: 60 * 60_000,
+    // Parts are children of an ingest job's flow: their queue shares the ingest queue's slot.
+    slotWith: 'ingest',
   }),
 };
