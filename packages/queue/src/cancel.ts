@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { PlatformKeys } from './keys';
 import type { JobLifecycle } from './lifecycle';
 import { lifecycleEvent } from './processor';
@@ -13,7 +13,7 @@ export type CancelOutcome = 'removed' | 'signalled' | 'already-finished';
  * its handler's signal.
  */
 export async function cancelJob(
-  deps: { redis: Redis; keys: PlatformKeys; results: ResultStore; retentionSeconds: number; lifecycle?: JobLifecycle },
+  deps: { redis: RedisClient; keys: PlatformKeys; results: ResultStore; retentionSeconds: number; lifecycle?: JobLifecycle },
   job: Job,
 ): Promise<CancelOutcome> {
   const jobId = String(job.id);
@@ -49,15 +49,17 @@ export async function cancelJob(
   return 'signalled';
 }
 
-/** Marks jobs as cancelled (checked when a job starts) and tells running ones to stop. */
-async function signalCancel(deps: { redis: Redis; keys: PlatformKeys; retentionSeconds: number }, jobIds: readonly string[]): Promise<void> {
-  const pipeline = deps.redis.multi();
-  for (const id of jobIds) pipeline.set(deps.keys.cancelRequest(id), '1', 'EX', deps.retentionSeconds).publish(deps.keys.cancelChannel, id);
-  await pipeline.exec();
+/**
+ * Marks jobs as cancelled (checked when a job starts) and tells running ones to stop. The marks are
+ * written first (each job's key lives in its own cluster slot), then the messages go out.
+ */
+async function signalCancel(deps: { redis: RedisClient; keys: PlatformKeys; retentionSeconds: number }, jobIds: readonly string[]): Promise<void> {
+  await Promise.all(jobIds.map((id) => deps.redis.set(deps.keys.cancelRequest(id), '1', 'EX', deps.retentionSeconds)));
+  await Promise.all(jobIds.map((id) => deps.redis.publish(deps.keys.cancelChannel, id)));
 }
 
 /** Whether cancellation was requested for a job (a cancelled flow's parent fails through its parts). */
-export async function cancelRequested(redis: Redis, keys: PlatformKeys, jobId: string): Promise<boolean> {
+export async function cancelRequested(redis: RedisClient, keys: PlatformKeys, jobId: string): Promise<boolean> {
   return (await redis.exists(keys.cancelRequest(jobId))) === 1;
 }
 
@@ -68,7 +70,7 @@ export interface Tombstone {
   createdAt: number;
 }
 
-export async function readTombstone(redis: Redis, keys: PlatformKeys, jobId: string): Promise<Tombstone | null> {
+export async function readTombstone(redis: RedisClient, keys: PlatformKeys, jobId: string): Promise<Tombstone | null> {
   const raw = await redis.get(keys.cancelledTombstone(jobId));
   return raw ? (JSON.parse(raw) as Tombstone) : null;
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { cancelledReason } from './job-view';
 import type { PlatformKeys } from './keys';
 
@@ -20,7 +20,7 @@ export function failureOutcome(failedReason: string | undefined): Extract<Outcom
  */
 export class DurationHistogram {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: PlatformKeys,
   ) {}
 

@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { PlatformKeys } from './keys';
 
 /** Workers report in every few seconds; `/readyz` counts those seen within the window. */
 export class WorkerHeartbeats {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: PlatformKeys,
   ) {}
 

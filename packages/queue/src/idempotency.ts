@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { PlatformKeys } from './keys';
 
 /** Raised when a submission with the same key and body is still being created by another request. */
@@ -42,7 +42,7 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
  * Values: `p:<requestHash>:<nonce>` while the winner works, `d:<requestHash>` once its job exists.
  */
 export async function claimIdempotencyKey(
-  redis: Redis,
+  redis: RedisClient,
   keys: PlatformKeys,
   claim: { jobId: string; requestHash: string },
   options: ClaimOptions,

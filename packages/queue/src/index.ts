@@ -1,6 +1,6 @@
 export { platformKeys, type PlatformKeys } from './keys';
 export { newJobId, idempotentJobId, queueOfJobId } from './job-id';
-export { NonRetriableError, RetryAfterError, retryAfterMsOf } from './errors';
+export { NonRetriableError, RetryAfterError, StepWait, nextStepWaitMs, retryAfterMsOf } from './errors';
 export { silentLogger, type Logger } from './logger';
 export { ResultStore, InvalidCursorError, type ResultPage } from './results';
 export { TenantJobIndex, InvalidListCursorError } from './tenant-index';

@@ -6,6 +6,12 @@ export interface JobLifecycleEvent {
   tenant: string;
   /** 1 on the first try. */
   attempt: number;
+  /**
+   * True only the first time a worker starts the job: a retry, a rate-limit delay, a hand-back or a
+   * step job's re-check starts it again (BullMQ's `attemptsStarted`), and only the first start ends
+   * its wait in the queue.
+   */
+  firstStart: boolean;
   /** The BullMQ priority it was added with (fair scheduling); undefined = none. */
   priority: number | undefined;
   /** When it was added, ms since the epoch. */

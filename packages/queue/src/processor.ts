@@ -1,9 +1,9 @@
 import { DelayedError, UnrecoverableError, WaitingError, type Job, type Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { JobEnvelope, type JobDefinition } from '@llmops/contracts';
 import { Attr, errorTypeOf, extractTrace, SpanKind, withSpan, type Span } from '@llmops/telemetry';
 import { cancelledReason } from './job-view';
-import { failureReasonOf, isNonRetriable, retryAfterMsOf } from './errors';
+import { failureReasonOf, isNonRetriable, retryAfterMsOf, StepWait } from './errors';
 import type { JobHandler } from './handler';
 import type { PlatformKeys } from './keys';
 import type { Logger } from './logger';
@@ -35,7 +35,7 @@ export function createProcessor(deps: {
   queueFor: (name: string) => Queue;
   definition: JobDefinition;
   handler: JobHandler<unknown, unknown>;
-  redis: Redis;
+  redis: RedisClient;
   keys: PlatformKeys;
   results: ResultStore;
   active: ActiveJobs;
@@ -124,6 +124,12 @@ export function createProcessor(deps: {
       }
       if (stop?.reason === 'cancel') throw new UnrecoverableError(cancelledReason);
       if (stop?.reason === 'timeout') throw new Error(`attempt timed out after ${definition.timeoutMs} ms`);
+      if (error instanceof StepWait) {
+        // A step job waiting for its provider: delayed, no slot held, no attempt used.
+        logger.debug?.({ step: error.step, delayMs: error.delayMs }, 'step job waits: delayed until its next check');
+        await job.moveToDelayed(Date.now() + error.delayMs, token);
+        throw new DelayedError();
+      }
       const retryAfterMs = retryAfterMsOf(error);
       if (retryAfterMs !== undefined) {
         logger.warn({ retryAfterMs }, 'rate limited: job delayed without using an attempt');
@@ -145,7 +151,7 @@ export function createProcessor(deps: {
 }
 
 /** How an attempt ended, on its job span: a trace viewer tells a hand-back or a delay from a failure. */
-type Outcome = 'completed' | 'failed' | 'retry' | 'delayed' | 'handed_back' | 'cancelled' | 'timeout' | 'lock-lost';
+type Outcome = 'completed' | 'failed' | 'retry' | 'delayed' | 'step_wait' | 'handed_back' | 'cancelled' | 'timeout' | 'lock-lost';
 interface Attempt {
   outcome: Outcome;
 }
@@ -153,6 +159,7 @@ const failures: ReadonlySet<Outcome> = new Set(['failed', 'retry', 'timeout', 'l
 
 function outcomeOf(stop: StopSignal | undefined, error: unknown): Outcome {
   if (stop) return stop.reason === 'shutdown' ? 'handed_back' : stop.reason === 'cancel' ? 'cancelled' : stop.reason;
+  if (error instanceof StepWait) return 'step_wait';
   if (retryAfterMsOf(error) !== undefined) return 'delayed';
   return isNonRetriable(error) ? 'failed' : 'retry';
 }
@@ -204,5 +211,6 @@ function parentOf(job: Job, deps: { queueFor: (name: string) => Queue; results: 
 
 /** The lifecycle hooks' view of a job. */
 export function lifecycleEvent(job: Job, queue: string, tenant: string): JobLifecycleEvent {
-  return { jobId: String(job.id), queue, tenant, attempt: job.attemptsMade + 1, priority: job.opts.priority || undefined, enqueuedAt: job.timestamp };
+  // attemptsStarted counts this start already (BullMQ increments it as it hands the job over).
+  return { jobId: String(job.id), queue, tenant, attempt: job.attemptsMade + 1, firstStart: job.attemptsStarted <= 1, priority: job.opts.priority || undefined, enqueuedAt: job.timestamp };
 }

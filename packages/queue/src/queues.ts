@@ -1,6 +1,6 @@
 import { FlowProducer, Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
-import type { JobCatalog, JobDefinition } from '@llmops/contracts';
+import type { RedisClient } from '@llmops/redis';
+import { bullPrefix, type JobCatalog, type JobDefinition } from '@llmops/contracts';
 
 /** The BullMQ options every job of a type is added with: its retry policy and how long it is kept. */
 export function jobOptionsFor(definition: JobDefinition, retentionSeconds: number): JobsOptions {
@@ -33,10 +33,14 @@ export interface JobQueues {
   close(): Promise<void>;
 }
 
-/** One BullMQ Queue per catalog entry, all on one (producer) connection. */
+/**
+ * One BullMQ Queue per catalog entry, all on one (producer) connection, each under its own hash-tagged
+ * prefix (`bullPrefix`), so each queue family may live on its own Redis Cluster master.
+ */
 export function createJobQueues(options: {
   catalog: JobCatalog;
-  connection: Redis;
+  connection: RedisClient;
+  /** The deployment prefix (QUEUE_PREFIX). */
   prefix: string;
   retentionSeconds: number;
 }): JobQueues {
@@ -46,23 +50,30 @@ export function createJobQueues(options: {
       name,
       new Queue(name, {
         connection: options.connection,
-        prefix: options.prefix,
+        prefix: bullPrefix(options.prefix, definition),
         defaultJobOptions: jobOptionsFor(definition, options.retentionSeconds),
       }),
     );
   }
-  let flows: FlowProducer | undefined;
-  const optionsOf = (name: string) => {
+  // One flow producer per slot: a flow's parent and children share their queues' slot (`slotWith`).
+  const flows = new Map<string, FlowProducer>();
+  const definitionOf = (name: string) => {
     const definition = options.catalog[name];
     if (!definition) throw new Error(`no queue "${name}" in the catalog`);
-    return jobOptionsFor(definition, options.retentionSeconds);
+    return definition;
   };
+  const optionsOf = (name: string) => jobOptionsFor(definitionOf(name), options.retentionSeconds);
   let closing: Promise<void> | undefined;
   return {
     names: [...queues.keys()],
     async addFlow(parent, children) {
-      flows ??= new FlowProducer({ connection: options.connection, prefix: options.prefix });
-      await flows.add({
+      const prefix = bullPrefix(options.prefix, definitionOf(parent.name));
+      for (const child of children) {
+        if (bullPrefix(options.prefix, definitionOf(child.name)) !== prefix) throw new Error(`queue "${child.name}" must share a slot with "${parent.name}" (slotWith) to be its flow child`);
+      }
+      let producer = flows.get(prefix);
+      if (!producer) flows.set(prefix, (producer = new FlowProducer({ connection: options.connection, prefix })));
+      await producer.add({
         name: parent.name,
         queueName: parent.name,
         data: parent.data,
@@ -70,6 +81,7 @@ export function createJobQueues(options: {
         children: children.map((child) => ({
           name: child.name,
           queueName: child.name,
+          prefix,
           data: child.data,
           opts: { ...optionsOf(child.name), jobId: child.jobId, failParentOnFailure: true, ...(child.priority ? { priority: child.priority } : {}) },
         })),
@@ -82,7 +94,7 @@ export function createJobQueues(options: {
     },
     all: () => [...queues.values()],
     close() {
-      closing ??= Promise.allSettled([...[...queues.values()].map((queue) => queue.close()), flows?.close()]).then(() => undefined);
+      closing ??= Promise.allSettled([...queues.values(), ...flows.values()].map((closable) => closable.close())).then(() => undefined);
       return closing;
     },
   };

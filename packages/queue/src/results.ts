@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { ItemResult } from '@llmops/contracts';
 import type { PlatformKeys } from './keys';
 
@@ -15,7 +15,7 @@ export interface ResultPage {
  */
 export class ResultStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: PlatformKeys,
     /** Results expire with the job they belong to. */
     private readonly retentionSeconds: number,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { JobCatalog, JobEnvelope } from '@llmops/contracts';
 import { Attr, injectTrace, SpanKind, withSpan, type TraceCarrier } from '@llmops/telemetry';
 import { claimIdempotencyKey } from './idempotency';
@@ -39,7 +39,7 @@ export interface SubmitDeps {
   catalog: JobCatalog;
   queues: JobQueues;
   tenantJobs: TenantJobIndex;
-  redis: Redis;
+  redis: RedisClient;
   keys: PlatformKeys;
   /** How long an Idempotency-Key is remembered (the job retention). */
   retentionSeconds: number;

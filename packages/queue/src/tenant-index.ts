@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { PlatformKeys } from './keys';
 
 /**
@@ -8,7 +8,7 @@ import type { PlatformKeys } from './keys';
  */
 export class TenantJobIndex {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: PlatformKeys,
     private readonly retentionMs: number,
   ) {}

@@ -1,6 +1,6 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { createRedis } from '@llmops/redis';
-import type { JobCatalog } from '@llmops/contracts';
+import { bullPrefix, type JobCatalog } from '@llmops/contracts';
 import { DurationHistogram, failureOutcome, type Outcome } from './durations';
 import type { JobHandler, JobHandlers } from './handler';
 import { WorkerHeartbeats } from './heartbeat';
@@ -18,7 +18,9 @@ export interface WorkerRuntimeOptions<C extends JobCatalog> {
   queues?: readonly string[];
   /** Jobs run at once per queue: one number for all, or per queue name. Default 4. */
   concurrency?: number | Record<string, number>;
+  /** `redis://...` or, for a Redis Cluster, `redis+cluster://host:port,...` (see @llmops/redis). */
   redisUrl: string;
+  /** The deployment prefix (QUEUE_PREFIX); each queue's BullMQ prefix is `bullPrefix(prefix, definition)`. */
   prefix: string;
   /** Shown in heartbeats and logs; unique per replica. */
   workerId: string;
@@ -88,7 +90,9 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
   const handles = new Map<string, Queue>();
   const queueFor = (name: string) => {
     let queue = handles.get(name);
-    if (!queue) handles.set(name, (queue = new Queue(name, { connection: client, prefix: options.prefix })));
+    const definition = options.catalog[name];
+    if (!definition) throw new Error(`no queue "${name}" in the catalog`);
+    if (!queue) handles.set(name, (queue = new Queue(name, { connection: client, prefix: bullPrefix(options.prefix, definition) })));
     return queue;
   };
   const lockDuration = options.lockDurationMs ?? 30_000;
@@ -105,7 +109,7 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
       }),
       {
         connection: workerConnection,
-        prefix: options.prefix,
+        prefix: bullPrefix(options.prefix, definition),
         concurrency,
         lockDuration,
         stalledInterval: options.stalledIntervalMs ?? Math.max(1_000, Math.floor(lockDuration / 2)),

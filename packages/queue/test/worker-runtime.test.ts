@@ -2,16 +2,16 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineCatalog, defineJob } from '@llmops/contracts';
+import { bullPrefix, defineCatalog, defineJob } from '@llmops/contracts';
 import { deleteKeys, uniquePrefix, waitFor } from '@llmops/testing';
-import { RetryAfterError, startWorkers, type JobHandlers, type Logger, type WorkerRuntime } from '../src';
+import { RetryAfterError, startWorkers, StepWait, type JobHandlers, type JobLifecycleEvent, type Logger, type WorkerRuntime } from '../src';
 
 const redisUrl = 'redis://127.0.0.1:6379';
 const catalog = defineCatalog({
   'unit-sum': defineJob({
     queue: 'unit-sum',
     description: 'test-only: adds numbers',
-    payload: z.strictObject({ numbers: z.array(z.number()), throttleOnce: z.boolean().default(false) }),
+    payload: z.strictObject({ numbers: z.array(z.number()), throttleOnce: z.boolean().default(false), stepWaits: z.number().int().default(0) }),
     result: z.object({ sum: z.number() }),
     attempts: 2,
     backoff: { type: 'fixed', delayMs: 50 },
@@ -20,12 +20,17 @@ const catalog = defineCatalog({
 });
 
 const throttled = new Set<string>();
+const checks = new Map<string, number>();
 const handlers: JobHandlers<typeof catalog> = {
   'unit-sum': async ({ jobId, payload }) => {
     if (payload.throttleOnce && !throttled.has(jobId)) {
       throttled.add(jobId);
       throw new RetryAfterError(200);
     }
+    // A step job: waits `stepWaits` times for something outside before it answers.
+    const check = (checks.get(jobId) ?? 0) + 1;
+    checks.set(jobId, check);
+    if (check <= payload.stepWaits) throw new StepWait(check === 1 ? 1_500 : 100, 'waiting for the provider');
     return { sum: payload.numbers.reduce((a, b) => a + b, 0) };
   },
 };
@@ -36,6 +41,7 @@ void incomplete;
 
 const lines: Record<string, unknown>[] = [];
 const capture: Logger = {
+  debug: (object, message) => lines.push({ ...object, message, level: 'debug' }),
   info: (object, message) => lines.push({ ...object, message }),
   warn: (object, message) => lines.push({ ...object, message }),
   error: (object, message) => lines.push({ ...object, message, level: 'error' }),
@@ -43,13 +49,17 @@ const capture: Logger = {
 };
 
 const prefix = uniquePrefix('runtime');
+const starts: JobLifecycleEvent[] = [];
 let runtime: WorkerRuntime;
 let queue: Queue;
 let redis: Redis;
 beforeAll(async () => {
   redis = new Redis(redisUrl);
-  queue = new Queue('unit-sum', { connection: redis, prefix });
-  runtime = await startWorkers({ catalog, handlers, redisUrl, prefix, workerId: 'unit', logger: capture, retentionSeconds: 600, concurrency: 2 });
+  queue = new Queue('unit-sum', { connection: redis, prefix: bullPrefix(prefix, catalog['unit-sum']) });
+  runtime = await startWorkers({
+    catalog, handlers, redisUrl, prefix, workerId: 'unit', logger: capture, retentionSeconds: 600, concurrency: 2,
+    lifecycle: { onStart: async (event) => void starts.push(event) },
+  });
 });
 afterAll(async () => {
   await runtime.close();
@@ -88,6 +98,23 @@ describe('worker runtime', () => {
     const done = await queue.getJob(job.id!);
     expect(done?.returnvalue).toEqual({ sum: 5 });
     expect(done?.attemptsMade).toBe(1);
+  });
+
+  it('a step job waits delayed, holding no slot and using no attempt, and only its first start is one', async () => {
+    const job = await queue.add('unit-sum', envelope({ numbers: [2, 2], stepWaits: 2 }), { attempts: 1 });
+    await waitFor(async () => (await job.getState()) === 'delayed' || undefined, { what: 'the job to wait delayed' });
+    expect(await queue.getActiveCount()).toBe(0);
+    await waitFor(async () => (await job.getState()) === 'completed' || undefined, { what: 'the job to finish' });
+    const done = await queue.getJob(job.id!);
+    expect(done?.returnvalue).toEqual({ sum: 4 });
+    expect(done?.attemptsMade).toBe(1);
+    expect(done?.attemptsStarted).toBe(3);
+    const mine = starts.filter((event) => event.jobId === job.id);
+    expect(mine.map((event) => event.firstStart)).toEqual([true, false, false]);
+    // Logged at debug, never as a rate-limit warning.
+    const waits = lines.filter((line) => /step job waits/.test(String(line.message)));
+    expect(waits).toEqual([expect.objectContaining({ level: 'debug', step: 'waiting for the provider', delayMs: 1_500 }), expect.objectContaining({ level: 'debug', delayMs: 100 })]);
+    expect(lines.filter((line) => /rate limited/.test(String(line.message)))).toHaveLength(1); // the throttled test's, not these
   });
 
   it('reports in as a live worker', async () => {
