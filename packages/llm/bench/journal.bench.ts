@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
+import { spendKeys } from '@llmops/contracts';
 import { startSimulator } from '@llmops/llm-simulator';
 import { createLlmClient, type LlmClient } from '../src/index';
 
@@ -61,11 +62,11 @@ try {
   await run('restarted job: every call replayed', journaled, calls, (i) => `job-b:${i}`, 'job-b');
   console.log(`provider requests during the replay: ${sim.log.list(before).length}`);
 
-  const journalKey = `${prefix}:calls:job-b`;
+  const journalKey = spendKeys(prefix).callJournal('job-b');
   const bytes = Number(await redis.memory('USAGE', journalKey, 'SAMPLES', '0'));
   console.log(`journal of ${calls} chat answers: ${(bytes / 1024).toFixed(0)} KiB in Redis, ${Math.round(bytes / calls)} B per answer`);
   await journaled.embed(Array.from({ length: 100 }, (_, i) => `chunk ${i} about pumps and valves`), { tenant: 'bench', jobType: 'ingest', jobId: 'job-e', idempotencyKey: 'job-e:b0', model: 'text-embedding-3-small' });
-  const embedBytes = Number(await redis.memory('USAGE', `${prefix}:calls:job-e`, 'SAMPLES', '0'));
+  const embedBytes = Number(await redis.memory('USAGE', spendKeys(prefix).callJournal('job-e'), 'SAMPLES', '0'));
   console.log(`journal of 100 embeddings (1,536 dimensions): ${(embedBytes / 1024).toFixed(0)} KiB, ${Math.round(embedBytes / 100)} B per vector`);
 } finally {
   await cleanup();

@@ -1,5 +1,5 @@
 import { defaultModelRegistry } from '@llmops/tokens';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { runBatch, type BatchItem, type BatchResult, type RunBatchOptions } from './batch';
 import type { CallContext } from './call';
 import { requestIdOf } from './call-key';
@@ -18,7 +18,7 @@ import { tracedBatch, tracedChat, tracedEmbed } from './tracing';
 
 export interface LlmClientOptions {
   /** Shared by the limiter and the ledger; use a `client`-role connection from @llmops/redis. */
-  redis: Redis;
+  redis: RedisClient;
   /** Parsed or raw provider config (it is parsed again here, so defaults apply either way). */
   providers: ProvidersConfig | ProvidersConfigInput;
   /** Model facts and prices. Default: `defaultModelRegistry` from @llmops/tokens. */

@@ -1,5 +1,5 @@
 import { spendKeys } from '@llmops/contracts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 
 /** The logging surface the client needs; a pino logger (a job's child logger) satisfies it. */
 export interface Logger {
@@ -53,7 +53,7 @@ const messages: Record<CallEventKind, string> = {
  * fields `tenant|model|jobType|kind|count` and `...|wait_ms`), which the API's /metrics renders.
  * Counting is best effort: a Redis error never fails a call.
  */
-export function createCallEvents(deps: { redis?: Redis; keyPrefix?: string; logger?: Logger; onEvent?: (event: CallEvent) => void }): CallEvents {
+export function createCallEvents(deps: { redis?: RedisClient; keyPrefix?: string; logger?: Logger; onEvent?: (event: CallEvent) => void }): CallEvents {
   const key = deps.keyPrefix !== undefined ? spendKeys(deps.keyPrefix).callEvents : undefined;
   return {
     emit(event, logger) {

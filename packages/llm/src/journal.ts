@@ -1,6 +1,6 @@
 import { spendKeys, type JobWaste } from '@llmops/contracts';
 import { nanoToUsdString } from '@llmops/tokens';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { z } from 'zod';
 
 /**
@@ -134,7 +134,7 @@ if current and cjson.decode(current).state == 'sent' then redis.call('HDEL', KEY
 return 1
 `;
 
-type JournalRedis = Redis & {
+type JournalRedis = RedisClient & {
   llmJournalAnswer(key: string, ...args: (string | number)[]): Promise<number>;
   llmJournalFinish(key: string, field: string): Promise<number>;
   llmJournalLose(key: string, field: string): Promise<number>;
@@ -167,7 +167,7 @@ export interface CallJournal {
   release(scope: JournalScope, calls: readonly string[]): Promise<void>;
 }
 
-export function createCallJournal(redis: Redis, options: { keyPrefix: string; ttlMs: number }): CallJournal {
+export function createCallJournal(redis: RedisClient, options: { keyPrefix: string; ttlMs: number }): CallJournal {
   const keys = spendKeys(options.keyPrefix);
   const ttl = Math.max(1, Math.ceil(options.ttlMs / 1000));
   const r = redis as JournalRedis;

@@ -1,6 +1,6 @@
 import { spendFields, spendKeys, spendRetentionSeconds, utcMonthOf } from '@llmops/contracts';
 import { nanoToUsdString } from '@llmops/tokens';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 
 export interface LedgerOptions {
   /**
@@ -127,7 +127,7 @@ export interface UsageLedger {
   markUnknown(attempt: { tenant: string; model: string; jobType: string; attemptId: string; requestId: string; at: Date }): Promise<void>;
 }
 
-type RedisWithLedger = Redis & { llmLedgerRecordSpend(k1: string, k2: string, k3: string, k4: string, ...args: (string | number)[]): Promise<number> };
+type RedisWithLedger = RedisClient & { llmLedgerRecordSpend(k1: string, k2: string, k3: string, k4: string, ...args: (string | number)[]): Promise<number> };
 
 export function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
@@ -137,7 +137,7 @@ function dayKey(prefix: string, tenant: string, date: string): string {
   return spendKeys(prefix).usageDay(tenant, date);
 }
 
-export function createUsageLedger(redis: Redis, options: LedgerOptions = {}): UsageLedger {
+export function createUsageLedger(redis: RedisClient, options: LedgerOptions = {}): UsageLedger {
   const prefix = options.keyPrefix ?? 'llmops';
   const ttlMs = options.idempotencyTtlMs ?? 7 * 24 * 3_600_000;
   const retentionSeconds = (options.retentionDays ?? 400) * 86_400;
@@ -191,7 +191,7 @@ export interface ReadUsageOptions {
 }
 
 /** A tenant's usage per day, model and job type, with totals; for `GET /v1/usage`. At most 366 days. */
-export async function readUsage(redis: Redis, options: ReadUsageOptions): Promise<UsageReport> {
+export async function readUsage(redis: RedisClient, options: ReadUsageOptions): Promise<UsageReport> {
   const prefix = options.keyPrefix ?? 'llmops';
   const from = new Date(`${typeof options.from === 'string' ? options.from : utcDay(options.from)}T00:00:00Z`);
   const to = new Date(`${typeof options.to === 'string' ? options.to : utcDay(options.to)}T00:00:00Z`);

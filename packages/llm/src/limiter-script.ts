@@ -1,8 +1,11 @@
 /**
  * Sliding-window RPM/TPM limiter, one Lua script so every replica sees one atomic decision.
  *
- * The window is cut into sub-windows ("buckets"), each a hash {r, t, r:<tenant>, t:<tenant>} that
- * expires on its own. A bucket counts until its END is a full window old, so the sum over-counts by at
+ * The window is cut into sub-windows ("buckets"). A scope's counts live in one hash (KEYS[1]), fields
+ * `r:<bucket>`, `t:<bucket>`, `r:<bucket>:<tenant>`, `t:<bucket>:<tenant>`; a sorted set (KEYS[2]) scores
+ * each field with its bucket, so the fields of buckets that aged out are deleted as time moves on, and
+ * the tenants waiting for fairness sit in KEYS[3]. The script touches only those three keys, which
+ * share the scope's hash tag: it runs on Redis Cluster (a script's keys must all be KEYS, in one slot). A bucket counts until its END is a full window old, so the sum over-counts by at
  * most one bucket and never under-counts: whatever window of the configured length one picks, the
  * admitted tokens stay under the limit. Reconcile moves a call's count to the bucket of its end
  * (see below); a margin (default 250 ms) keeps buckets counted a little longer still, for calls still
@@ -16,7 +19,9 @@
  * would leave the capacity idle.
  */
 export const RESERVE_SCRIPT = `
-local base = KEYS[1]
+local counts = KEYS[1]
+local fields = KEYS[2]
+local waiters = KEYS[3]
 local windowMs = tonumber(ARGV[1])
 local bucketMs = tonumber(ARGV[2])
 local rpm = tonumber(ARGV[3])
@@ -34,21 +39,35 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local cur = math.floor(now / bucketMs)
 local first = math.floor((now - windowMs - marginMs) / bucketMs)
 
+-- Buckets that aged out of the window are forgotten (a few hundred fields per HDEL at most).
+local old = redis.call('ZRANGEBYSCORE', fields, '-inf', first - 1)
+for i = 1, #old, 500 do
+  redis.call('HDEL', counts, unpack(old, i, math.min(i + 499, #old)))
+end
+if #old > 0 then redis.call('ZREMRANGEBYSCORE', fields, '-inf', first - 1) end
+
+local names = {}
+for i = first, cur do
+  names[#names + 1] = 'r:' .. i
+  names[#names + 1] = 't:' .. i
+  names[#names + 1] = 'r:' .. i .. ':' .. tenant
+  names[#names + 1] = 't:' .. i .. ':' .. tenant
+end
+local v = redis.call('HMGET', counts, unpack(names))
 local reqs, toks, myReqs, myToks = 0, 0, 0, 0
 local perR, perT = {}, {}
 for i = first, cur do
-  local v = redis.call('HMGET', base .. ':b:' .. i, 'r', 't', 'r:' .. tenant, 't:' .. tenant)
-  local r = tonumber(v[1]) or 0
-  local tk = tonumber(v[2]) or 0
+  local at = (i - first) * 4
+  local r = tonumber(v[at + 1]) or 0
+  local tk = tonumber(v[at + 2]) or 0
   perR[i] = r
   perT[i] = tk
   reqs = reqs + r
   toks = toks + tk
-  myReqs = myReqs + (tonumber(v[3]) or 0)
-  myToks = myToks + (tonumber(v[4]) or 0)
+  myReqs = myReqs + (tonumber(v[at + 3]) or 0)
+  myToks = myToks + (tonumber(v[at + 4]) or 0)
 end
 
-local waiters = base .. ':waiters'
 redis.call('ZREMRANGEBYSCORE', waiters, '-inf', now)
 
 local function deny(waitMs)
@@ -83,51 +102,61 @@ if fair then
   end
 end
 
-local key = base .. ':b:' .. cur
-redis.call('HINCRBY', key, 'r', 1)
-redis.call('HINCRBY', key, 't', tokens)
-redis.call('HINCRBY', key, 'r:' .. tenant, 1)
-redis.call('HINCRBY', key, 't:' .. tenant, tokens)
-redis.call('PEXPIRE', key, (cur + 1) * bucketMs + windowMs + marginMs - now + 1000)
+local r, tk, rt, tt = 'r:' .. cur, 't:' .. cur, 'r:' .. cur .. ':' .. tenant, 't:' .. cur .. ':' .. tenant
+redis.call('HINCRBY', counts, r, 1)
+redis.call('HINCRBY', counts, tk, tokens)
+redis.call('HINCRBY', counts, rt, 1)
+redis.call('HINCRBY', counts, tt, tokens)
+redis.call('ZADD', fields, 'NX', cur, r, cur, tk, cur, rt, cur, tt)
+-- The scope's keys live as long as their newest bucket counts.
+local ttl = (cur + 1) * bucketMs + windowMs + marginMs - now + 1000
+redis.call('PEXPIRE', counts, ttl)
+redis.call('PEXPIRE', fields, ttl)
 redis.call('ZREM', waiters, tenant)
 return {1, cur, now}
 `;
 
 /**
  * Settles a reservation once the call ended: takes the estimate out of the bucket it was reserved in
- * and puts the real count into the bucket of NOW. The provider saw the call somewhere between
- * reserve and now, so stamping it "now" keeps it counted for a full window after the provider saw
- * it, however long the request took to leave this process (a cold process can take >500 ms).
- * ARGV: tenant, reserved tokens, actual tokens, keep request (1/0), window, bucket, margin (ms).
+ * (if that bucket is still counted) and puts the real count into the bucket of NOW. The provider saw
+ * the call somewhere between reserve and now, so stamping it "now" keeps it counted for a full window
+ * after the provider saw it, however long the request took to leave this process (a cold process
+ * can take >500 ms).
+ * KEYS: counts hash, fields sorted set. ARGV: reserved bucket, tenant, reserved tokens, actual
+ * tokens, keep request (1/0), window, bucket, margin (ms).
  */
 export const RECONCILE_SCRIPT = `
-local old = KEYS[1]
-local base = KEYS[2]
-local tenant = ARGV[1]
-local reserved = tonumber(ARGV[2])
-local actual = tonumber(ARGV[3])
-local keepRequest = ARGV[4] == '1'
-local windowMs = tonumber(ARGV[5])
-local bucketMs = tonumber(ARGV[6])
-local marginMs = tonumber(ARGV[7])
+local counts = KEYS[1]
+local fields = KEYS[2]
+local old = ARGV[1]
+local tenant = ARGV[2]
+local reserved = tonumber(ARGV[3])
+local actual = tonumber(ARGV[4])
+local keepRequest = ARGV[5] == '1'
+local windowMs = tonumber(ARGV[6])
+local bucketMs = tonumber(ARGV[7])
+local marginMs = tonumber(ARGV[8])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local cur = math.floor(now / bucketMs)
-local key = base .. ':b:' .. cur
-if redis.call('EXISTS', old) == 1 then
-  redis.call('HINCRBY', old, 't', -reserved)
-  redis.call('HINCRBY', old, 't:' .. tenant, -reserved)
-  redis.call('HINCRBY', old, 'r', -1)
-  redis.call('HINCRBY', old, 'r:' .. tenant, -1)
+if redis.call('HEXISTS', counts, 'r:' .. old) == 1 then
+  redis.call('HINCRBY', counts, 't:' .. old, -reserved)
+  redis.call('HINCRBY', counts, 't:' .. old .. ':' .. tenant, -reserved)
+  redis.call('HINCRBY', counts, 'r:' .. old, -1)
+  redis.call('HINCRBY', counts, 'r:' .. old .. ':' .. tenant, -1)
 end
 if actual > 0 or keepRequest then
-  redis.call('HINCRBY', key, 't', actual)
-  redis.call('HINCRBY', key, 't:' .. tenant, actual)
+  local r, tk, rt, tt = 'r:' .. cur, 't:' .. cur, 'r:' .. cur .. ':' .. tenant, 't:' .. cur .. ':' .. tenant
+  redis.call('HINCRBY', counts, tk, actual)
+  redis.call('HINCRBY', counts, tt, actual)
   if keepRequest then
-    redis.call('HINCRBY', key, 'r', 1)
-    redis.call('HINCRBY', key, 'r:' .. tenant, 1)
+    redis.call('HINCRBY', counts, r, 1)
+    redis.call('HINCRBY', counts, rt, 1)
   end
-  redis.call('PEXPIRE', key, (cur + 1) * bucketMs + windowMs + marginMs - now + 1000)
+  redis.call('ZADD', fields, 'NX', cur, r, cur, tk, cur, rt, cur, tt)
+  local ttl = (cur + 1) * bucketMs + windowMs + marginMs - now + 1000
+  redis.call('PEXPIRE', counts, ttl)
+  redis.call('PEXPIRE', fields, ttl)
 end
 return 1
 `;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { FatalError, RateLimitedError } from './errors';
 import { RECONCILE_SCRIPT, RESERVE_SCRIPT } from './limiter-script';
 
@@ -26,10 +26,25 @@ export interface Limits {
 
 /** What `reserve` admitted; hand it back to `reconcile` once the real usage is known. */
 export interface Reservation {
-  readonly key: string;
-  readonly scopeKey: string;
+  /** The scope's keys (counts hash, fields sorted set); they share the scope's hash tag. */
+  readonly keys: LimiterKeys;
+  /** The sub-window the call was counted in. */
+  readonly bucket: number;
   readonly tenant: string;
   readonly tokens: number;
+}
+
+/** The keys of one limiter scope: its counts, their buckets, its waiting tenants (one cluster slot). */
+export interface LimiterKeys {
+  readonly counts: string;
+  readonly fields: string;
+  readonly waiters: string;
+}
+
+/** Key producer of the limiter: one hash tag per scope, so a scope's script runs on Redis Cluster. */
+export function limiterKeys(prefix: string, scope: string): LimiterKeys {
+  const base = `${prefix}:lim:{${scope}}`;
+  return { counts: `${base}:counts`, fields: `${base}:fields`, waiters: `${base}:waiters` };
 }
 
 export type ReserveResult = { ok: true; reservation: Reservation } | { ok: false; waitMs: number };
@@ -56,13 +71,13 @@ export interface LimiterDeps {
   random?: () => number;
 }
 
-type RedisWithScripts = Redis & {
-  llmLimiterReserve(key: string, ...args: (string | number)[]): Promise<[number, number, number]>;
-  llmLimiterReconcile(key: string, base: string, ...args: (string | number)[]): Promise<number>;
+type RedisWithScripts = RedisClient & {
+  llmLimiterReserve(counts: string, fields: string, waiters: string, ...args: (string | number)[]): Promise<[number, number, number]>;
+  llmLimiterReconcile(counts: string, fields: string, ...args: (string | number)[]): Promise<number>;
 };
 
 /** A Redis-backed limiter shared by every process that uses the same Redis and key prefix. */
-export function createRateLimiter(redis: Redis, options: LimiterOptions = {}, deps: LimiterDeps = {}): RateLimiter {
+export function createRateLimiter(redis: RedisClient, options: LimiterOptions = {}, deps: LimiterDeps = {}): RateLimiter {
   const prefix = options.keyPrefix ?? 'llmops';
   const windowMs = options.windowMs ?? 60_000;
   const bucketMs = Math.max(1, Math.floor(windowMs / (options.subWindows ?? 20)));
@@ -76,18 +91,18 @@ export function createRateLimiter(redis: Redis, options: LimiterOptions = {}, de
 
   const r = redis as RedisWithScripts;
   if (typeof r.llmLimiterReserve !== 'function') {
-    redis.defineCommand('llmLimiterReserve', { numberOfKeys: 1, lua: RESERVE_SCRIPT });
+    redis.defineCommand('llmLimiterReserve', { numberOfKeys: 3, lua: RESERVE_SCRIPT });
     redis.defineCommand('llmLimiterReconcile', { numberOfKeys: 2, lua: RECONCILE_SCRIPT });
   }
 
   const tryReserve: RateLimiter['tryReserve'] = async (scope, limits, tenant, tokens) => {
-    const base = `${prefix}:lim:${scope}`;
+    const keys = limiterKeys(prefix, scope);
     const [code, value] = await r.llmLimiterReserve(
-      base, windowMs, bucketMs, limits.rpm ?? 0, limits.tpm ?? 0, Math.ceil(tokens), tenant, graceMs, fair ? '1' : '0', marginMs,
+      keys.counts, keys.fields, keys.waiters, windowMs, bucketMs, limits.rpm ?? 0, limits.tpm ?? 0, Math.ceil(tokens), tenant, graceMs, fair ? '1' : '0', marginMs,
     );
     if (code === -1) throw new FatalError(`a call of ${tokens} tokens can never fit ${scope}'s limit of ${limits.tpm} tokens per window`);
     if (code === 0) return { ok: false, waitMs: value };
-    return { ok: true, reservation: { key: `${base}:b:${value}`, scopeKey: base, tenant, tokens: Math.ceil(tokens) } };
+    return { ok: true, reservation: { keys, bucket: value, tenant, tokens: Math.ceil(tokens) } };
   };
 
   return {
@@ -111,7 +126,7 @@ export function createRateLimiter(redis: Redis, options: LimiterOptions = {}, de
     async reconcile(reservation, actualTokens, opts = {}) {
       if (!reservation) return;
       await r.llmLimiterReconcile(
-        reservation.key, reservation.scopeKey, reservation.tenant, reservation.tokens, Math.max(0, Math.ceil(actualTokens)),
+        reservation.keys.counts, reservation.keys.fields, reservation.bucket, reservation.tenant, reservation.tokens, Math.max(0, Math.ceil(actualTokens)),
         opts.keepRequest === false ? '0' : '1', windowMs, bucketMs, marginMs,
       );
     },
