@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { z } from 'zod';
 
 /** Every Redis key this package writes, in one place. */
@@ -25,7 +25,7 @@ export type TunedModel = z.infer<typeof TunedModel>;
  * The tenant-scoped extension of the model registry: the registry prices any `ft:<base>:...` id from
  * its base, and this says which of those ids belong to which tenant (the API refuses the others).
  */
-export function createTunedModels(redis: Redis, prefix: string) {
+export function createTunedModels(redis: RedisClient, prefix: string) {
   const keys = fineTuneKeys(prefix);
   return {
     /** Idempotent: registering the same model again overwrites its entry. */

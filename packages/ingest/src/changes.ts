@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 
 /** One document change, as announced on the changes stream. */
 export interface DocumentChange {
@@ -18,7 +18,7 @@ export function changesStreamKey(prefix: string): string {
  * XADDs each change (fields tenant, collection, documentId, change), trimming the stream to about
  * `maxLength` entries so it cannot grow without bound. Default maxLength: 100,000.
  */
-export async function announceChanges(redis: Redis, prefix: string, changes: readonly DocumentChange[], maxLength = 100_000): Promise<void> {
+export async function announceChanges(redis: RedisClient, prefix: string, changes: readonly DocumentChange[], maxLength = 100_000): Promise<void> {
   if (changes.length === 0) return;
   const pipeline = redis.pipeline();
   for (const c of changes) {
@@ -30,7 +30,7 @@ export async function announceChanges(redis: Redis, prefix: string, changes: rea
 }
 
 /** Reads the whole stream (tests and tools; consumers should use XREAD with their own cursor). */
-export async function readChanges(redis: Redis, prefix: string): Promise<(DocumentChange & { id: string })[]> {
+export async function readChanges(redis: RedisClient, prefix: string): Promise<(DocumentChange & { id: string })[]> {
   const entries = await redis.xrange(changesStreamKey(prefix), '-', '+');
   return entries.map(([id, fields]) => {
     const record: Record<string, string> = {};

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { jobDataKeys } from '@llmops/contracts';
 
 /** One chunk an embed call covers: enough to re-derive its text from the job payload. */
@@ -16,13 +16,13 @@ export interface PlannedEmbedding {
  */
 export class IngestProgress<P, S> {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly key: string,
     /** Kept this long after the last write. */
     private readonly ttlSeconds: number,
   ) {}
 
-  static forJob<P, S>(redis: Redis, prefix: string, jobId: string, ttlSeconds: number): IngestProgress<P, S> {
+  static forJob<P, S>(redis: RedisClient, prefix: string, jobId: string, ttlSeconds: number): IngestProgress<P, S> {
     return new IngestProgress<P, S>(redis, jobDataKeys(prefix, jobId).ingestProgress, ttlSeconds);
   }
 

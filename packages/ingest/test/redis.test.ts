@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { jobDataKeys } from '@llmops/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { announceChanges, changesStreamKey, IngestProgress, readChanges } from '../src/index';
 
@@ -40,6 +41,6 @@ describe('IngestProgress', () => {
     await progress.finish(0, { n: 2 });
     await progress.finish(2, { n: 5 });
     expect(await progress.finished()).toEqual(new Map([[0, { n: 2 }], [2, { n: 5 }]]));
-    expect(await redis.ttl(`${prefix}:ingest:job:job-1`)).toBeGreaterThan(0);
+    expect(await redis.ttl(jobDataKeys(prefix, 'job-1').ingestProgress)).toBeGreaterThan(0);
   });
 });

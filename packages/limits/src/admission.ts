@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { limitsKeys } from './keys';
 
 /**
@@ -104,14 +104,14 @@ export interface Admission {
   usage(tenant: string): Promise<{ jobs: number; waitingBytes: number }>;
 }
 
-type RedisWithAdmission = Redis & {
+type RedisWithAdmission = RedisClient & {
   limitsAdmit(k1: string, k2: string, ...args: (string | number)[]): Promise<number[]>;
   limitsRelease(k1: string, k2: string, ...args: (string | number)[]): Promise<number>;
   limitsHoldBytes(k1: string, holder: string, bytes: number, cap: number): Promise<[number, number]>;
 };
 
 /** Per-tenant concurrency and waiting-bytes admission, shared by every replica. */
-export function createAdmission(redis: Redis, options: AdmissionOptions): Admission {
+export function createAdmission(redis: RedisClient, options: AdmissionOptions): Admission {
   const keys = limitsKeys(options.keyPrefix);
   const now = options.now ?? Date.now;
   const r = redis as RedisWithAdmission;

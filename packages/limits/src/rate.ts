@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { limitsKeys } from './keys';
 
 /**
@@ -48,10 +48,10 @@ export interface RateLimiter {
   peek(tenant: string, rate: { perSecond: number; burst: number }): Promise<RateDecision>;
 }
 
-type RedisWithBucket = Redis & { limitsTokenBucket(key: string, ...args: (string | number)[]): Promise<[number, number, number]> };
+type RedisWithBucket = RedisClient & { limitsTokenBucket(key: string, ...args: (string | number)[]): Promise<[number, number, number]> };
 
 /** A per-tenant request rate limiter shared by every replica using the same Redis and prefix. */
-export function createRateLimiter(redis: Redis, options: { keyPrefix: string }): RateLimiter {
+export function createRateLimiter(redis: RedisClient, options: { keyPrefix: string }): RateLimiter {
   const keys = limitsKeys(options.keyPrefix);
   const r = redis as RedisWithBucket;
   if (typeof r.limitsTokenBucket !== 'function') redis.defineCommand('limitsTokenBucket', { numberOfKeys: 1, lua: TOKEN_BUCKET });

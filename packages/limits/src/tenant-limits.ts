@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { llmKeyPrefix } from '@llmops/contracts';
 import { createAdmission, type Admission, type AdmissionRefusal, type AdmitJob } from './admission';
 import { createBudgets, type BudgetRefusal, type Budgets, type BudgetsOptions, type BudgetStatus, type JobAmounts } from './budget/budgets';
@@ -13,7 +13,7 @@ import { createRateLimiter, type RateDecision, type RateLimiter } from './rate';
 
 export interface TenantLimitsOptions {
   /** A client-role connection (the caller owns it). */
-  redis: Redis;
+  redis: RedisClient;
   /** The deployment's key prefix; this package writes under `<keyPrefix>:limits:`. */
   keyPrefix: string;
   /** Where the LLM ledger keeps spend counters (its `ledger.keyPrefix`). Default `<keyPrefix>:llm`. */

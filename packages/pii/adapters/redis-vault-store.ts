@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { VaultStore } from '../src/vault-store';
 
 /**
@@ -9,7 +9,7 @@ import type { VaultStore } from '../src/vault-store';
  * (FLUSHALL, failover without persistence, EXPIRE), the next token starts a new epoch, so tokens
  * minted before the loss never resolve to new values.
  */
-export function createRedisVaultStore(redis: Redis, options: { prefix: string; ttlSeconds?: number }): VaultStore {
+export function createRedisVaultStore(redis: RedisClient, options: { prefix: string; ttlSeconds?: number }): VaultStore {
   const key = (scope: string) => `${options.prefix}:vault:${scope}`;
   const touch = async (scope: string) => {
     if (options.ttlSeconds) await redis.expire(key(scope), options.ttlSeconds);

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { z } from 'zod';
 import { PipelineDefinition } from '@llmops/contracts';
 
@@ -43,10 +43,10 @@ redis.call('HSET', KEYS[1], ARGV[1] .. '#' .. version, ARGV[2])
 return version
 `;
 
-type RedisWithSave = Redis & { pipelinesSave(key: string, name: string, value: string, max: number): Promise<number> };
+type RedisWithSave = RedisClient & { pipelinesSave(key: string, name: string, value: string, max: number): Promise<number> };
 
 /** Saved pipeline definitions, versioned per tenant and name; read back through their schema. */
-export function createDefinitionStore(redis: Redis, prefix: string) {
+export function createDefinitionStore(redis: RedisClient, prefix: string) {
   const keys = pipelineKeys(prefix);
   const r = redis as RedisWithSave;
   if (typeof r.pipelinesSave !== 'function') redis.defineCommand('pipelinesSave', { numberOfKeys: 1, lua: SAVE });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { spendFields, spendKeys, utcDayOf, utcMonthOf } from '@llmops/contracts';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { z } from 'zod';
 import { limitsFor, type BudgetLine, type TenantLimitsConfig } from '../config';
 import { limitsKeys } from '../keys';
@@ -92,7 +92,7 @@ export interface Budgets {
 }
 
 type Reply = (string | number)[];
-type RedisWithBudgets = Redis & {
+type RedisWithBudgets = RedisClient & {
   limitsReserveJob(...args: (string | number)[]): Promise<Reply>;
   limitsReserveCall(...args: (string | number)[]): Promise<Reply>;
   limitsSettleCall(...args: (string | number)[]): Promise<number>;
@@ -117,7 +117,7 @@ const fieldOf = (line: Pick<BudgetLine, 'unit' | 'model'>) =>
 const amount = (unit: 'usd' | 'tokens', value: bigint): string | number => (unit === 'usd' ? nanoToUsdString(value) : Number(value));
 
 /** Budgets with reservations, in Redis, shared by every API and worker replica. */
-export function createBudgets(redis: Redis, options: BudgetsOptions): Budgets {
+export function createBudgets(redis: RedisClient, options: BudgetsOptions): Budgets {
   const keys = limitsKeys(options.keyPrefix);
   const spend = spendKeys(options.spendKeyPrefix);
   const now = options.now ?? Date.now;

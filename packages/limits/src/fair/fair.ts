@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { z } from 'zod';
 import { limitsKeys } from '../keys';
 
@@ -74,7 +74,7 @@ export interface FairScheduler {
   state(queue: string): Promise<{ virtualTime: number; maxTag: number; tenants: Record<string, number> }>;
 }
 
-type RedisWithFair = Redis & {
+type RedisWithFair = RedisClient & {
   limitsFairAssign(key: string, ...args: (string | number)[]): Promise<number>;
   limitsFairStarted(key: string, ...args: (string | number)[]): Promise<number>;
   limitsFairReset(key: string, ...args: (string | number)[]): Promise<number>;
@@ -84,7 +84,7 @@ type RedisWithFair = Redis & {
  * Fair scheduling across tenants on BullMQ's open-source priorities: start-time fair queuing tags,
  * grouped K to a priority, clamped at BullMQ's ceiling (where order degrades to FIFO).
  */
-export function createFairScheduler(redis: Redis, options: FairOptions): FairScheduler {
+export function createFairScheduler(redis: RedisClient, options: FairOptions): FairScheduler {
   const keys = limitsKeys(options.keyPrefix);
   const K = options.groupSize ?? 16;
   const enabled = options.enabled ?? true;

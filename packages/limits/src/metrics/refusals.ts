@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { limitsKeys } from '../keys';
 
 /** The kinds of limit a request can be refused by (the `limit` label). */
@@ -25,7 +25,7 @@ export interface RefusalCounter {
   read(): Promise<RefusalCount[]>;
 }
 
-export function createRefusalCounter(redis: Redis, options: { keyPrefix: string }): RefusalCounter {
+export function createRefusalCounter(redis: RedisClient, options: { keyPrefix: string }): RefusalCounter {
   const key = limitsKeys(options.keyPrefix).refusals;
   return {
     async record(tenant, limit, n = 1) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { limitsKeys } from '../keys';
 
 /** Upper bounds, in seconds, of the queue-wait histogram buckets (submission to start). */
@@ -23,7 +23,7 @@ export interface WaitTimes {
   tenants(queue: string): Promise<string[]>;
 }
 
-export function createWaitTimes(redis: Redis, options: { keyPrefix: string }): WaitTimes {
+export function createWaitTimes(redis: RedisClient, options: { keyPrefix: string }): WaitTimes {
   const keys = limitsKeys(options.keyPrefix);
   return {
     async record(queue, tenant, seconds) {
