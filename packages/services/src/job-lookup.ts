@@ -1,18 +1,18 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { platformCatalog } from '@llmops/contracts';
+import type { RedisClient } from '@llmops/redis';
+import { bullPrefix, platformCatalog } from '@llmops/contracts';
 import { queueOfJobId } from '@llmops/queue';
 
 /**
  * Whether a job id is still waiting or active, read through BullMQ (never its keys): the limits use it
  * to heal a slot whose release was missed (a worker killed between a job's end and its release).
  */
-export function createJobLookup(redis: Redis, prefix: string) {
+export function createJobLookup(redis: RedisClient, prefix: string) {
   const names = Object.keys(platformCatalog);
   const queues = new Map<string, Queue>();
   const queueFor = (name: string) => {
     let queue = queues.get(name);
-    if (!queue) queues.set(name, (queue = new Queue(name, { connection: redis, prefix })));
+    if (!queue) queues.set(name, (queue = new Queue(name, { connection: redis, prefix: bullPrefix(prefix, platformCatalog[name as keyof typeof platformCatalog]) })));
     return queue;
   };
   return {

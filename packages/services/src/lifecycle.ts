@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { jobAllDataKeys, jobInputKeys } from '@llmops/contracts';
 import type { JobLifecycle } from '@llmops/queue';
 import type { PlatformServices } from './services';
@@ -7,16 +7,17 @@ import type { PlatformServices } from './services';
  * What the platform does around jobs, the same in every process that can start or end one (a worker,
  * and the API when it removes a waiting job on cancellation):
  * - start: the tenant's limits learn the job left the queue (its waiting bytes, fair virtual time, the
- *   wait it had, on its first attempt);
+ *   wait it had, on its first start only);
  * - end: its slot and unused budget reservation are given back; a finished job's inputs and plans are
  *   deleted at once (results stay for their retention); a cancelled job leaves nothing -- inputs,
  *   plans, results and its pseudonym vault scope are deleted.
  */
-export function createJobLifecycle(deps: { redis: Redis; prefix: string; services?: Pick<PlatformServices, 'vault' | 'limits'> }): JobLifecycle {
+export function createJobLifecycle(deps: { redis: RedisClient; prefix: string; services?: Pick<PlatformServices, 'vault' | 'limits'> }): JobLifecycle {
   const limits = deps.services?.limits;
   return {
     async onStart(event) {
-      const waitedMs = event.attempt === 1 ? Math.max(0, Date.now() - event.enqueuedAt) : undefined;
+      // Only the first start ends the wait in the queue (retries, delays and step re-checks start it again).
+      const waitedMs = event.firstStart ? Math.max(0, Date.now() - event.enqueuedAt) : undefined;
       await limits?.jobStarted({ tenant: event.tenant, queue: event.queue, jobId: event.jobId, priority: event.priority, waitedMs });
     },
     async onEnd(event) {

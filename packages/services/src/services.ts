@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { llmKeyPrefix } from '@llmops/contracts';
 import { createLlmClient, ProvidersConfig, type LlmClient } from '@llmops/llm';
 import { createVault, defaultPolicy, warmPersonDetector, type PiiPolicy, type Vault } from '@llmops/pii';
@@ -49,7 +49,7 @@ export function providersFrom(env: ServicesEnv): ProvidersConfig {
  * Builds the services from the environment, once per process. `redis` is a client-role connection
  * the caller owns (it holds the limiter, the ledger and the vault).
  */
-export function createPlatformServices(env: ServicesEnv, options: { redis: Redis; prefix: string; vaultTtlSeconds: number }): PlatformServices {
+export function createPlatformServices(env: ServicesEnv, options: { redis: RedisClient; prefix: string; vaultTtlSeconds: number }): PlatformServices {
   if (!env.PII_VAULT_KEY) {
     throw new ServicesConfigError('PII_VAULT_KEY is not set: generate one with `openssl rand -hex 32` (it encrypts the pseudonym vault)');
   }

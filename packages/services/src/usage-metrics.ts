@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { llmKeyPrefix, spendKeys } from '@llmops/contracts';
 import { CALL_EVENT_KINDS, type UsageEvent } from '@llmops/llm';
 
@@ -12,7 +12,7 @@ export function usageCounterKey(prefix: string): string {
   return `${prefix}:metrics:llm-usage`;
 }
 
-export function recordUsageCounters(redis: Redis, prefix: string, event: UsageEvent): Promise<unknown> {
+export function recordUsageCounters(redis: RedisClient, prefix: string, event: UsageEvent): Promise<unknown> {
   const label = `${event.tenant}|${event.model}|${event.jobType}`;
   const values = [event.requests, event.inputTokens, event.outputTokens, event.costNanoUsd];
   const pipeline = redis.multi();
@@ -24,7 +24,7 @@ export function recordUsageCounters(redis: Redis, prefix: string, event: UsageEv
  * The counters as Prometheus text: llmops_llm_<field>_total{tenant,model,job_type}, followed by the
  * provider-call events (see {@link renderCallEventCounters}).
  */
-export async function renderUsageCounters(redis: Redis, prefix: string): Promise<string> {
+export async function renderUsageCounters(redis: RedisClient, prefix: string): Promise<string> {
   return `${await renderLedgerCounters(redis, prefix)}${await renderCallEventCounters(redis, prefix)}`;
 }
 
@@ -34,7 +34,7 @@ export async function renderUsageCounters(redis: Redis, prefix: string): Promise
  * rate_limit_wait, limiter_wait, replay, unknown_outcome) and the time waited,
  * `llmops_llm_call_wait_seconds_total{event,tenant,model,job_type}`.
  */
-export async function renderCallEventCounters(redis: Redis, prefix: string): Promise<string> {
+export async function renderCallEventCounters(redis: RedisClient, prefix: string): Promise<string> {
   const raw = await redis.hgetall(spendKeys(llmKeyPrefix(prefix)).callEvents);
   const counts: string[] = [];
   const waits: string[] = [];
@@ -56,7 +56,7 @@ export async function renderCallEventCounters(redis: Redis, prefix: string): Pro
   ].join('\n');
 }
 
-async function renderLedgerCounters(redis: Redis, prefix: string): Promise<string> {
+async function renderLedgerCounters(redis: RedisClient, prefix: string): Promise<string> {
   const raw = await redis.hgetall(usageCounterKey(prefix));
   const out: string[] = [];
   for (const field of fields) {
