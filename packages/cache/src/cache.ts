@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { VectorStore } from '@llmops/vector';
+import type { AnnIndex, VectorStore } from '@llmops/vector';
 import { sha256, stableJson } from './canonical';
 import { DEFAULT_CACHE_EMBEDDING, DEFAULT_THRESHOLDS, embeddingId, type CacheEmbedding } from './embedding';
 import { EntryStore, type NewEntry } from './entries';
@@ -39,6 +39,12 @@ export interface SemanticCacheOptions {
   maxVerifications?: number;
   /** Stores arriving within this many ms share one vector-store commit. Default: 5. */
   writeWaitMs?: number;
+  /**
+   * The embedded store's ANN index for the cache collection: `ivf_pq` keeps ~16 bytes per entry in a
+   * worker's memory (results re-ranked with the stored vectors), `hnsw_sq` ~350 and is a few ms faster.
+   * Default: `ivf_pq`, so worker memory stays flat as entries grow.
+   */
+  vectorIndex?: AnnIndex;
   inflight?: InflightOptions;
   feedback?: FeedbackOptions;
   maintenance?: MaintenanceOptions;
@@ -83,6 +89,7 @@ export function createSemanticCache(options: SemanticCacheOptions): SemanticCach
     ttlSeconds,
     maxEntriesPerScope: options.maxEntriesPerScope ?? 100_000,
     writeWaitMs: options.writeWaitMs ?? 5,
+    annIndex: options.vectorIndex ?? 'ivf_pq',
   });
   const lookupDeps = {
     redis,

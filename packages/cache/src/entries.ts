@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { CollectionNotFoundError, eq, uuidV5, type VectorStore } from '@llmops/vector';
+import { CollectionNotFoundError, eq, uuidV5, type AnnIndex, type VectorStore } from '@llmops/vector';
 import { normalizePrompt, sha256 } from './canonical';
 import { cacheCollectionName, embeddingId, type CacheEmbedding } from './embedding';
 import type { CacheKeys } from './keys';
@@ -24,6 +24,7 @@ export interface EntryStoreOptions {
   ttlSeconds: number;
   maxEntriesPerScope: number;
   writeWaitMs: number;
+  annIndex: AnnIndex;
 }
 
 export interface NewEntry {
@@ -70,6 +71,7 @@ export class EntryStore {
         distance: 'cosine',
         meta: { purpose: 'semantic-cache', model: embedding.model, dimensions: embedding.dimensions },
         keywordIndexes: ['metadata.scope'],
+        annIndex: this.options.annIndex,
       })
       .then(() => this.collectionName);
     this.#collection.catch(() => (this.#collection = undefined));

@@ -12,7 +12,7 @@ export class VectorStoreError extends Error {
 export class CollectionMismatchError extends VectorStoreError {
   override readonly name = 'CollectionMismatchError';
   constructor(
-    readonly requested: Required<CollectionSpec>,
+    readonly requested: Required<Omit<CollectionSpec, 'annIndex'>> & Pick<CollectionSpec, 'annIndex'>,
     readonly existing: CollectionInfo,
   ) {
     super(

@@ -31,7 +31,7 @@ export interface MaintenanceReport {
     optimized: boolean;
     ms: number;
     /** The ANN index after maintenance (embedded store): rows it covers, rows searched exhaustively, parts. */
-    vectorIndex?: { indexedRows: number; unindexedRows: number; parts: number };
+    vectorIndex?: { indexedRows: number; unindexedRows: number; parts: number; type: string };
     error?: string;
   }[];
 }

@@ -25,7 +25,17 @@ export interface CollectionSpec {
    * indexed). Not part of the collection's identity. Default: none.
    */
   keywordIndexes?: readonly FilterField[];
+  /**
+   * Embedded store: the ANN index this collection gets. `hnsw_sq` (fast; its index is held in memory,
+   * ~350 bytes per vector at 256 dims) or `ivf_pq` (~16 bytes per vector in memory at 256 dims, results
+   * re-ranked with the stored vectors; slower by a few ms). Fixed when the collection is created; not
+   * part of its identity. Qdrant: ignored. Default: the store's `indexType`.
+   */
+  annIndex?: AnnIndex;
 }
+
+/** The embedded store's ANN index types. */
+export type AnnIndex = 'hnsw_sq' | 'ivf_pq';
 
 /** A collection as stored. */
 export interface CollectionInfo {

@@ -19,7 +19,7 @@ export function assertTenant(tenant: unknown): asserts tenant is string {
 }
 
 /** Fills defaults and checks a collection spec. */
-export function normalizeSpec(spec: CollectionSpec): Required<CollectionSpec> {
+export function normalizeSpec(spec: CollectionSpec): Required<Omit<CollectionSpec, 'annIndex'>> & Pick<CollectionSpec, 'annIndex'> {
   assertCollectionName(spec.name);
   if (!Number.isInteger(spec.dimensions) || spec.dimensions < 1 || spec.dimensions > 65_536) {
     throw new InvalidVectorInputError(`dimensions must be an integer in 1..65536, got ${spec.dimensions}`);
@@ -32,7 +32,8 @@ export function normalizeSpec(spec: CollectionSpec): Required<CollectionSpec> {
       throw new InvalidVectorInputError(`keyword index field "${field}" is not documentId or metadata.<key>`);
     }
   }
-  return { name: spec.name, dimensions: spec.dimensions, distance, meta: spec.meta ?? {}, keywordIndexes };
+  if (spec.annIndex !== undefined && spec.annIndex !== 'hnsw_sq' && spec.annIndex !== 'ivf_pq') throw new InvalidVectorInputError(`unknown annIndex "${String(spec.annIndex)}"`);
+  return { name: spec.name, dimensions: spec.dimensions, distance, meta: spec.meta ?? {}, keywordIndexes, ...(spec.annIndex ? { annIndex: spec.annIndex } : {}) };
 }
 
 /** Order-insensitive comparison of two meta records. */

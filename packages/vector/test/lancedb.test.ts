@@ -44,6 +44,21 @@ describe('LanceDB adapter specifics', () => {
     await store.close();
   });
 
+  it('a collection can ask for IVF_PQ (a few bytes per vector in memory) and still ranks and scores exactly', async () => {
+    const store = new LanceDbVectorStore({ directory: await tempDir(), indexThreshold: 2_000 });
+    await store.ensureCollection({ name: 'pq', dimensions: 16, annIndex: 'ivf_pq' });
+    expect(await store.describeCollection('pq')).toEqual({ name: 'pq', dimensions: 16, distance: 'cosine', meta: {} });
+    const next = rng(13);
+    const vectors = Array.from({ length: 2_400 }, () => randomUnit(16, next));
+    await store.forTenant('t').upsert('pq', vectors.map((v, i) => makePoint('t', 'pq', `d${i}`, 0, v)));
+    expect((await store.maintain()).collections[0]).toMatchObject({ vectorIndexBuilt: true, vectorIndex: { type: 'IVF_PQ' } });
+    const probe = near(vectors[321]!, next, 0.01);
+    const [hit] = await store.forTenant('t').search('pq', { vector: probe, topK: 1, exactScores: true });
+    expect(hit?.payload.documentId).toBe('d321');
+    expect(hit?.score).toBeCloseTo(vectors[321]!.reduce((sum, x, i) => sum + x * probe[i]!, 0) / Math.hypot(...probe), 5);
+    await store.close();
+  });
+
   it('maintain() builds the ANN index past the threshold; later rows are still found', { timeout: 120_000 }, async () => {
     const directory = await tempDir();
     const store = new LanceDbVectorStore({ directory, indexThreshold: 2_000 });

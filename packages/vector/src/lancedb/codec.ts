@@ -1,5 +1,5 @@
 import { Field, FixedSizeList, Float32, Int32, List, Schema, Utf8 } from 'apache-arrow';
-import type { CollectionInfo, Distance, MetadataValue, PointPayload, StoredPoint, VectorPoint } from '../types';
+import type { AnnIndex, CollectionInfo, Distance, MetadataValue, PointPayload, StoredPoint, VectorPoint } from '../types';
 
 /** Schema-metadata key under which a table records its collection settings (read by every process). */
 export const COLLECTION_META_KEY = 'llmops.vector.collection';
@@ -7,10 +7,10 @@ export const COLLECTION_META_KEY = 'llmops.vector.collection';
 /** Columns returned to callers (the vector is never read back). */
 export const PAYLOAD_COLUMNS = ['id', 'document_id', 'chunk_index', 'hash', 'text', 'chunk_start', 'chunk_end', 'metadata_json'];
 
-export function tableSchema(info: CollectionInfo): Schema {
+export function tableSchema(info: CollectionInfo, annIndex?: AnnIndex): Schema {
   const utf8 = (name: string) => new Field(name, new Utf8(), false);
   const int = (name: string) => new Field(name, new Int32(), false);
-  const stored = { version: 1, dimensions: info.dimensions, distance: info.distance, meta: info.meta };
+  const stored = { version: 1, dimensions: info.dimensions, distance: info.distance, meta: info.meta, ...(annIndex ? { annIndex } : {}) };
   return new Schema(
     [
       utf8('id'),
@@ -36,6 +36,13 @@ export function infoFromSchema(name: string, schema: Schema): CollectionInfo | u
   if (raw === undefined) return undefined;
   const parsed = JSON.parse(raw) as { dimensions: number; distance: Distance; meta: Record<string, MetadataValue> };
   return { name, dimensions: parsed.dimensions, distance: parsed.distance, meta: parsed.meta };
+}
+
+/** The ANN index type a table was created for, if it names one. */
+export function annIndexFromSchema(schema: Schema): AnnIndex | undefined {
+  const raw = schema.metadata.get(COLLECTION_META_KEY);
+  const annIndex = raw === undefined ? undefined : (JSON.parse(raw) as { annIndex?: unknown }).annIndex;
+  return annIndex === 'hnsw_sq' || annIndex === 'ivf_pq' ? annIndex : undefined;
 }
 
 /** One typed metadata entry as stored in `meta_kv` (the type tag keeps "1" and 1 apart). */

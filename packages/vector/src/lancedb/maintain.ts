@@ -1,7 +1,7 @@
 import * as lancedb from '@lancedb/lancedb';
 import type { Table } from '@lancedb/lancedb';
 import { withRetry } from '../retry';
-import type { CollectionInfo } from '../types';
+import type { AnnIndex, CollectionInfo } from '../types';
 import { lanceDistance } from './codec';
 import type { LanceDbStoreOptions } from './options';
 
@@ -18,9 +18,9 @@ const SCALAR_INDEXES: [column: string, make: () => lancedb.Index][] = [
   ['meta_kv', () => lancedb.Index.labelList()],
 ];
 
-function vectorIndex(info: CollectionInfo, options: LanceDbStoreOptions): lancedb.Index {
+function vectorIndex(info: CollectionInfo, options: LanceDbStoreOptions, annIndex: AnnIndex): lancedb.Index {
   const distanceType = lanceDistance(info.distance);
-  if (options.indexType === 'ivf_pq') {
+  if (annIndex === 'ivf_pq') {
     // Sub-vectors must divide the dimension; 16 dims per sub-vector is the library's usual choice.
     const numSubVectors = info.dimensions % 16 === 0 ? info.dimensions / 16 : info.dimensions % 8 === 0 ? info.dimensions / 8 : 1;
     return lancedb.Index.ivfPq({ distanceType, numSubVectors });
@@ -43,7 +43,7 @@ export interface TableMaintenance {
   vectorIndexBuilt: boolean;
   optimized: boolean;
   ms: number;
-  vectorIndex?: { indexedRows: number; unindexedRows: number; parts: number };
+  vectorIndex?: { indexedRows: number; unindexedRows: number; parts: number; type: string };
 }
 
 /**
@@ -54,7 +54,7 @@ export interface TableMaintenance {
  * since the index was built, the index is dropped before compaction and built afresh (searches are
  * exhaustive, still exact, meanwhile).
  */
-export async function maintainTable(table: Table, info: CollectionInfo, options: LanceDbStoreOptions): Promise<TableMaintenance> {
+export async function maintainTable(table: Table, info: CollectionInfo, options: LanceDbStoreOptions, annIndex: AnnIndex): Promise<TableMaintenance> {
   const started = performance.now();
   const retry = { attempts: 8, baseDelayMs: 200, ...options.maintainRetry };
   const current = await vectorIndexOf(table);
@@ -74,7 +74,7 @@ export async function maintainTable(table: Table, info: CollectionInfo, options:
   }
   let vectorIndexBuilt = false;
   if (!indexed.has('vector') && rows >= (options.indexThreshold ?? 5_000)) {
-    await withRetry(() => table.createIndex('vector', { config: vectorIndex(info, options), name: vectorIndexName(rows) }), isCommitConflict, retry);
+    await withRetry(() => table.createIndex('vector', { config: vectorIndex(info, options, annIndex), name: vectorIndexName(rows) }), isCommitConflict, retry);
     vectorIndexBuilt = true;
   }
   const name = (await vectorIndexOf(table))?.name;
@@ -83,6 +83,6 @@ export async function maintainTable(table: Table, info: CollectionInfo, options:
     vectorIndexBuilt,
     optimized: true,
     ms: Math.round(performance.now() - started),
-    ...(stats ? { vectorIndex: { indexedRows: stats.numIndexedRows, unindexedRows: stats.numUnindexedRows, parts: stats.numIndices ?? 1 } } : {}),
+    ...(stats ? { vectorIndex: { indexedRows: stats.numIndexedRows, unindexedRows: stats.numUnindexedRows, parts: stats.numIndices ?? 1, type: stats.indexType } } : {}),
   };
 }

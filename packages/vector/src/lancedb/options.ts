@@ -12,7 +12,7 @@ export interface LanceDbStoreOptions {
    * delta part (filtered searches slow down badly once the delta is as big as the index). Default: 0.5.
    */
   rebuildAfterGrowth?: number;
-  /** Vector index type. HNSW_SQ measured ~0.96-0.98 recall@10 at 100k rows here. Default: `'hnsw_sq'`. */
+  /** Vector index type of collections that name none (`CollectionSpec.annIndex`). HNSW_SQ measured ~0.96-0.98 recall@10 at 100k rows here. Default: `'hnsw_sq'`. */
   indexType?: 'hnsw_sq' | 'ivf_pq';
   /**
    * HNSW build breadth (higher: better graph, slower build). LanceDB's default is 300; 150 roughly

@@ -5,9 +5,9 @@ import type { VectorFilter } from '../filter';
 import type { MaintainOptions, MaintenanceReport, SearchRequest, TenantVectorStore, VectorStore } from '../port';
 import type { TenantBackend } from '../tenant-scope';
 import { scopeToTenant, topKOf } from '../tenant-scope';
-import type { CollectionInfo, CollectionSpec, SearchHit, StoredPoint, VectorPoint } from '../types';
+import type { AnnIndex, CollectionInfo, CollectionSpec, SearchHit, StoredPoint, VectorPoint } from '../types';
 import { assertCollectionName, assertPoint, assertTenant, assertVector, chunks, dedupeById, normalizeSpec, sameMeta } from '../validate';
-import { PAYLOAD_COLUMNS, fromRow, infoFromSchema, lanceDistance, scoreFromDistance, tableSchema, toRow } from './codec';
+import { PAYLOAD_COLUMNS, annIndexFromSchema, fromRow, infoFromSchema, lanceDistance, scoreFromDistance, tableSchema, toRow } from './codec';
 import { maintainTable } from './maintain';
 import type { LanceDbStoreOptions } from './options';
 import { lit, whereClause } from './sql';
@@ -15,6 +15,7 @@ import { lit, whereClause } from './sql';
 interface OpenCollection {
   table: Table;
   info: CollectionInfo;
+  annIndex: AnnIndex;
 }
 
 /** Embedded vector store on local disk; safe for several processes on one machine. */
@@ -54,9 +55,10 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
         const db = await this.#connect();
         if (!(await db.tableNames()).includes(name)) throw new CollectionNotFoundError(name);
         const table = await db.openTable(name);
-        const info = infoFromSchema(name, await table.schema());
+        const schema = await table.schema();
+        const info = infoFromSchema(name, schema);
         if (info === undefined) throw new CollectionNotFoundError(name);
-        return { table, info };
+        return { table, info, annIndex: annIndexFromSchema(schema) ?? this.#options.indexType ?? 'hnsw_sq' };
       })();
       this.#open.set(name, pending);
       pending.catch(() => this.#open.delete(name));
@@ -69,7 +71,7 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
     const db = await this.#connect();
     if (!(await db.tableNames()).includes(want.name)) {
       // existOk: when two processes race, one creates and both then read the winner's settings.
-      await db.createEmptyTable(want.name, tableSchema(want), { mode: 'create', existOk: true });
+      await db.createEmptyTable(want.name, tableSchema(want, want.annIndex), { mode: 'create', existOk: true });
     }
     this.#open.delete(want.name);
     const { info } = await this.#collection(want.name);
@@ -160,7 +162,7 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
   }
 
   async search(tenant: string, collection: string, request: SearchRequest): Promise<SearchHit[]> {
-    const { table, info } = await this.#collection(collection);
+    const { table, info, annIndex } = await this.#collection(collection);
     const topK = topKOf(request);
     assertVector(request.vector, info.dimensions);
     let query = table
@@ -172,7 +174,7 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
       .limit(topK)
       .ef(this.#options.ef ?? 100);
     // IVF_PQ always re-ranks (its codes are coarse); HNSW_SQ only when the caller compares scores.
-    if ((this.#options.indexType ?? 'hnsw_sq') === 'ivf_pq') query = query.refineFactor(this.#options.refineFactor ?? 10);
+    if (annIndex === 'ivf_pq') query = query.refineFactor(this.#options.refineFactor ?? 10);
     else if (request.exactScores) query = query.refineFactor(1);
     const rows = (await query.toArray()) as Record<string, unknown>[];
     return rows.map((row) => ({ ...fromRow(row), score: scoreFromDistance(info.distance, Number(row._distance)) }));
@@ -200,8 +202,8 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
       if (only && !only.has(info.name)) continue;
       const started = performance.now();
       try {
-        const { table } = await this.#collection(info.name);
-        report.collections.push({ name: info.name, ...(await maintainTable(table, info, this.#options)) });
+        const { table, annIndex } = await this.#collection(info.name);
+        report.collections.push({ name: info.name, ...(await maintainTable(table, info, this.#options, annIndex)) });
       } catch (error) {
         // One broken collection must not stop housekeeping of the others.
         report.collections.push({ name: info.name, vectorIndexBuilt: false, optimized: false, ms: Math.round(performance.now() - started), error: String(error) });
