@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Queue } from 'bullmq';
 import { CacheStatsRecorder, cacheKeys } from '@llmops/cache';
-import { llmKeyPrefix, platformCatalog, spendKeys } from '@llmops/contracts';
+import { bullPrefix, llmKeyPrefix, platformCatalog, spendKeys } from '@llmops/contracts';
 import { createLogger } from '@llmops/logger';
 import { createRedis } from '@llmops/redis';
 import { createPlatformServices, recordUsageCounters } from '@llmops/services';
@@ -94,7 +94,7 @@ for (const tenantCount of [10, 100]) {
   const idle = await scrapes(p.api.url, 15);
   console.log(`/metrics, ${tenantCount} tenants, ${queues.length} queues: p50 ${idle.p50.toFixed(1)} ms, p95 ${idle.p95.toFixed(1)} ms, ${(idle.bytes / 1024).toFixed(0)} KiB`);
   if (tenantCount === 10) {
-    const queue = new Queue('inference', { connection: p.redis, prefix: p.prefix });
+    const queue = new Queue('inference', { connection: p.redis, prefix: bullPrefix(p.prefix, platformCatalog.inference) });
     await queue.pause();
     const jobs = Array.from({ length: 20_000 }, (_, i) => ({ name: 'inference', data: { tenant: 'tenant-0', n: i }, opts: i % 2 ? { priority: 1 + (i % 50) } : {} }));
     for (let i = 0; i < jobs.length; i += 1_000) await queue.addBulk(jobs.slice(i, i + 1_000));

@@ -16,6 +16,7 @@ import { loadavg } from 'node:os';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { json, keys, redisUrl, startPlatform } from '../test/fixtures/platform-harness';
+import { bullPrefix, platformCatalog } from '@llmops/contracts';
 
 const arg = (name: string) => process.argv.find((value) => value.startsWith(`--${name}=`))?.split('=')[1];
 const JOBS = Number(process.argv.slice(2).find((value) => /^\d+$/.test(value)) ?? 2_000);
@@ -31,7 +32,7 @@ const harness = await startPlatform('scaling', {
   env: { TENANT_LIMITS: JSON.stringify({ default: { rate: { perSecond: 100_000, burst: 100_000 } } }) },
 });
 const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-const queue = new Queue('inference', { connection, prefix: harness.prefix });
+const queue = new Queue('inference', { connection, prefix: bullPrefix(harness.prefix, platformCatalog.inference) });
 
 /** Submits `count` one-item inference jobs with distinct prompts (no two alike: nothing to cache). */
 async function submit(run: number, count: number): Promise<void> {

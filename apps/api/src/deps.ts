@@ -1,5 +1,5 @@
 import type { QueueEvents } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { z } from 'zod';
 import type { JobCatalog } from '@llmops/contracts';
 import type { Logger } from '@llmops/logger';
@@ -52,7 +52,7 @@ export interface CheckContext {
   services?: PlatformServices;
   queues: JobQueues;
   /** For references kept in Redis (a tenant's tuned models, saved pipelines). */
-  redis: Redis;
+  redis: RedisClient;
   /** The deployment's key prefix. */
   prefix: string;
 }
@@ -64,7 +64,7 @@ export interface ApiDeps {
   queues: JobQueues;
   /** One per queue, started at boot so no event falls between a snapshot and a subscription. */
   queueEvents: ReadonlyMap<string, QueueEvents>;
-  redis: Redis;
+  redis: RedisClient;
   keys: PlatformKeys;
   results: ResultStore;
   tenantJobs: TenantJobIndex;

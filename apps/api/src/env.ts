@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanFlag, byteSize, logLevel, parseEnv, port, positiveInt, queuePrefix, redisUrl } from '@llmops/config';
+import { booleanFlag, byteSize, effectiveRedisUrl, logLevel, parseEnv, port, positiveInt, queuePrefix, redisClusterNodes, redisUrl } from '@llmops/config';
 import { ServicesEnvShape } from '@llmops/services';
 import { TracingEnvShape } from '@llmops/telemetry/sdk';
 
@@ -8,6 +8,8 @@ export const ApiEnv = z
   PORT: port(3000),
   HOST: z.string().default('0.0.0.0'),
   REDIS_URL: redisUrl,
+  /** Seed nodes of a Redis Cluster (`host:port,host:port`); when set, the platform runs on that cluster (REDIS_URL's password is kept). */
+  REDIS_CLUSTER_NODES: redisClusterNodes,
   QUEUE_PREFIX: queuePrefix,
   /** Development keys: "tenantA:key1,tenantB:key2". */
   API_KEYS: z.string().optional(),
@@ -47,5 +49,7 @@ export type ApiEnv = z.infer<typeof ApiEnv>;
 
 /** Parses the API's environment once at boot; throws a ConfigError naming each bad variable. */
 export function loadApiEnv(env: Record<string, string | undefined> = process.env): ApiEnv {
-  return parseEnv(ApiEnv, env);
+  const parsed = parseEnv(ApiEnv, env);
+  // REDIS_CLUSTER_NODES, when set, becomes the redis+cluster:// URL every connection uses.
+  return { ...parsed, REDIS_URL: effectiveRedisUrl(parsed) };
 }

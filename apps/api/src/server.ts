@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { QueueEvents } from 'bullmq';
-import type { JobCatalog } from '@llmops/contracts';
+import { bullPrefix, type JobCatalog } from '@llmops/contracts';
 import type { Logger } from '@llmops/logger';
 import { assertNoEviction, createRedis, waitReady } from '@llmops/redis';
 import { createJobQueues, DurationHistogram, platformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
@@ -52,7 +52,7 @@ export async function startApiServer(options: {
   const keys = platformKeys(env.QUEUE_PREFIX);
   const queues = createJobQueues({ catalog: options.catalog, connection: redis, prefix: env.QUEUE_PREFIX, retentionSeconds });
   const queueEvents = new Map(
-    queues.names.map((name) => [name, new QueueEvents(name, { connection: eventsConnection, prefix: env.QUEUE_PREFIX })]),
+    queues.names.map((name) => [name, new QueueEvents(name, { connection: eventsConnection, prefix: bullPrefix(env.QUEUE_PREFIX, options.catalog[name]!) })]),
   );
   await Promise.all([...queueEvents.values()].map((events) => events.waitUntilReady()));
 

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
 import { chartPoints, evaluationBody, type BrowserGlobals, finished, hasChromium, inferenceBody, launchBrowser, openPage, screenshot, signIn, submit, visit, type PageRecord } from './console-fixtures';
+import { bullPrefix, platformCatalog } from '@llmops/contracts';
 
 // Debian's chromium is installed by .ci/run; a developer machine without it skips (CI never does).
 const run = hasChromium || process.env.CI === 'true' ? describe : describe.skip;
@@ -54,7 +55,7 @@ run('the console (headless Chromium against a real platform)', () => {
     await signIn(page, h.api.url, keys.alice, 'alice');
 
     // Jobs: every job of alice's, and one followed live from waiting to completed.
-    const inference = new Queue('inference', { connection: h.redis, prefix: h.prefix });
+    const inference = new Queue('inference', { connection: h.redis, prefix: bullPrefix(h.prefix, platformCatalog.inference) });
     await inference.pause();
     const live = await submit(h, keys.alice, '/v1/inference', inferenceBody('east yard', 6));
     await visit(page, '#/jobs');

@@ -4,6 +4,7 @@ import { waitFor } from '@llmops/testing';
 import { getJson } from './fixtures/harness';
 import { json, keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
 import { allResults, finished, post } from './evaluation-helpers';
+import { bullPrefix, platformCatalog } from '@llmops/contracts';
 
 // A tenant's hostile graders must not stall the worker they share with other tenants' jobs. The
 // worker renews its job locks every second here (WORKER_LOCK_MS 2,000): an event loop blocked for
@@ -18,8 +19,8 @@ beforeAll(async () => {
   // Every chat answer takes 400 ms: the inference job below runs for several seconds.
   harness = await startPlatform('eval-hostile', { simulator: { latencyMs: 400 } });
   await harness.startWorker({ WORKER_LOCK_MS: '2000' });
-  for (const queue of ['inference', 'evaluation']) {
-    const events = new QueueEvents(queue, { connection: { host: '127.0.0.1', port: 6379 }, prefix: harness.prefix });
+  for (const queue of ['inference', 'evaluation'] as const) {
+    const events = new QueueEvents(queue, { connection: { host: '127.0.0.1', port: 6379 }, prefix: bullPrefix(harness.prefix, platformCatalog[queue]) });
     events.on('stalled', ({ jobId }) => stalled.push(`${queue}:${jobId}`));
     await events.waitUntilReady();
     listeners.push(events);
@@ -93,7 +94,7 @@ describe('hostile graders on a shared worker', () => {
     }, { what: 'inference job completed', timeoutMs: 120_000 });
     // Its lock was renewed throughout: never reported stalled, never taken back and restarted.
     expect(stalled).toEqual([]);
-    const queue = new Queue('inference', { connection: harness.redis, prefix: harness.prefix });
+    const queue = new Queue('inference', { connection: harness.redis, prefix: bullPrefix(harness.prefix, platformCatalog.inference) });
     try {
       const job = await queue.getJob(inference);
       expect(job?.stalledCounter).toBe(0);

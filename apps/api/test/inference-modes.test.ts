@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@llmops/testing';
 import { auth, json, keys, redisUrl, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
+import { bullPrefix, platformCatalog } from '@llmops/contracts';
 
 let harness: PlatformHarness;
 beforeAll(async () => {
@@ -94,7 +95,7 @@ describe('inference modes', () => {
       // The answer expires (simulated): the miss is still counted, so warming brings it back.
       for (const key of await redis.keys(`${harness.prefix}:cache:e:*`)) await redis.del(key);
       await post('/v1/cache/warming', keys.alice, { enabled: true, every: 60_000, topN: 5 });
-      const queue = new Queue('cache-warm-tick', { connection: redis, prefix: harness.prefix });
+      const queue = new Queue('cache-warm-tick', { connection: redis, prefix: bullPrefix(harness.prefix, platformCatalog['cache-warm-tick']) });
       await waitFor(async () => (await queue.getJobSchedulers()).some((s) => s.key === 'warm:alice'), { what: 'scheduler', timeoutMs: 20_000 });
       await waitFor(async () => (await queue.getCompletedCount()) >= 1, { what: 'warming tick', timeoutMs: 30_000 });
       await queue.close();

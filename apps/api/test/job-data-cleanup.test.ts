@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bullPrefix, jobDataKeys, platformCatalog } from '@llmops/contracts';
 import { waitFor } from '@llmops/testing';
 import { auth, json, keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
 
@@ -36,14 +37,14 @@ async function dataKeysOf(jobId: string): Promise<string[]> {
     cursor = next;
     found.push(...batch);
   } while (cursor !== '0');
-  const bullRecord = new RegExp(`^${harness.prefix}:inference:${jobId}(:lock|:logs)?$`);
+  const bullRecord = new RegExp(`^${bullPrefix(harness.prefix, platformCatalog.inference).replace(/[{}]/g, '\\$&')}:inference:${jobId}(:lock|:logs)?$`);
   return found.filter((key) => !bullRecord.test(key) && !key.includes(':cancel:') && !key.includes(':cancelled:') && !key.includes(':idem:')).sort();
 }
 
 describe('job data cleanup', () => {
   it('cancelling a running 10,000-item inference job deletes its items, results and vault scope', async () => {
     const id = await submit('big', 10_000);
-    await waitFor(async () => ((await state(id)) === 'active' && (await harness.redis.exists(`${harness.prefix}:results:${id}`)) === 1) || undefined, {
+    await waitFor(async () => ((await state(id)) === 'active' && (await harness.redis.exists(jobDataKeys(harness.prefix, id).results)) === 1) || undefined, {
       what: 'the job running with some results',
       timeoutMs: 60_000,
     });
@@ -71,7 +72,7 @@ describe('job data cleanup', () => {
   it('a finished job keeps its results and drops its inputs', async () => {
     const id = await submit('small', 5);
     await waitFor(async () => ((await state(id)) === 'completed') || undefined, { what: 'completed', timeoutMs: 60_000 });
-    await waitFor(async () => ((await harness.redis.exists(`${harness.prefix}:inference:items:${id}`)) === 0) || undefined, { what: 'items deleted', timeoutMs: 10_000 });
+    await waitFor(async () => ((await harness.redis.exists(jobDataKeys(harness.prefix, id).inferenceItems)) === 0) || undefined, { what: 'items deleted', timeoutMs: 10_000 });
     const page = (await (await fetch(`${harness.api.url}/v1/inference/${id}/results`, { headers: auth(keys.alice) })).json()) as { items: unknown[] };
     expect(page.items).toHaveLength(5);
   });

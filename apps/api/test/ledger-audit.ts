@@ -1,6 +1,6 @@
 // The provider's word against the ledger's, call for call: every answer the simulator logged is matched
 // with the ledger marker of the attempt it answered (by X-Client-Request-Id; batch lines by batch id).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { llmKeyPrefix, spendKeys } from '@llmops/contracts';
 import { readUsage, type UsageMarker } from '@llmops/llm';
 import type { LogEntry } from '@llmops/llm-simulator';
@@ -42,7 +42,7 @@ const add = (into: Record<string, Totals>, key: string, requests: number, inputT
 };
 
 /** Every ledger marker of the tenants under the deployment prefix, by request id (batches: by batch id). */
-async function markersOf(redis: Redis, prefix: string, tenants: readonly string[]): Promise<{ counted: Map<string, UsageMarker & { tenant: string }>; unknown: Set<string> }> {
+async function markersOf(redis: RedisClient, prefix: string, tenants: readonly string[]): Promise<{ counted: Map<string, UsageMarker & { tenant: string }>; unknown: Set<string> }> {
   const out = new Map<string, UsageMarker & { tenant: string }>();
   const unknown = new Set<string>();
   const keys = spendKeys(llmKeyPrefix(prefix));
@@ -64,7 +64,7 @@ async function markersOf(redis: Redis, prefix: string, tenants: readonly string[
   return { counted: out, unknown };
 }
 
-export async function auditLedger(redis: Redis, prefix: string, tenants: readonly string[], log: readonly LogEntry[]): Promise<Audit> {
+export async function auditLedger(redis: RedisClient, prefix: string, tenants: readonly string[], log: readonly LogEntry[]): Promise<Audit> {
   const { counted: markers, unknown } = await markersOf(redis, prefix, tenants);
   const audit: Audit = { ledger: {}, provider: {}, unclaimed: [], unknown: [], declaredUnknown: unknown.size, phantoms: [], mismatched: [], answeredTwice: 0 };
   const claimed = new Set<string>();

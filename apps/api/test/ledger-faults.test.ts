@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobWaste } from '@llmops/contracts';
+import { bullPrefix, platformCatalog, type JobWaste } from '@llmops/contracts';
 import { waitFor } from '@llmops/testing';
 import { keys } from './fixtures/harness';
 import { auditLedger, formatAudit } from './ledger-audit';
@@ -103,7 +103,7 @@ describe('the ledger under faults, SIGKILLs, a SIGTERM and a Redis restart', () 
 
     // No attempt failed: the Redis restart, the 429s and the 5xx delayed work without failing it (BullMQ
     // counts attempts made when one ends: the completing one is each job's only).
-    const attempts = await Promise.all(jobs.map(async (job) => Number((await p.redis.hget(`${p.prefix}:${job.kind}:${job.id}`, 'atm')) ?? 0)));
+    const attempts = await Promise.all(jobs.map(async (job) => Number((await p.redis.hget(`${bullPrefix(p.prefix, platformCatalog[job.kind])}:${job.kind}:${job.id}`, 'atm')) ?? 0)));
     expect(attempts).toEqual(jobs.map(() => 1));
 
     const audit = await auditLedger(p.redis, p.prefix, ['alice', 'bob'], p.simulator.log.list());

@@ -12,7 +12,7 @@ import { createLogger } from '@llmops/logger';
 import { createRedis } from '@llmops/redis';
 import { createPlatformServices, type PlatformServices } from '@llmops/services';
 import { startRedisServer, uniquePrefix, waitFor, type OwnRedis } from '@llmops/testing';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { loadApiEnv } from '../src/env';
 import { platformFeatures } from '../src/features';
 import { startApiServer, type ApiServer } from '../src/server';
@@ -33,7 +33,7 @@ export interface LedgerPlatform {
   simulator: Simulator;
   services: PlatformServices;
   /** A client connection to the private Redis (survives its restarts). */
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   startWorker(extraEnv?: Record<string, string>): Promise<Worker>;
   /** SIGKILLs the private Redis and starts it again on the same port and data. */

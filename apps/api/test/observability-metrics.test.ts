@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@llmops/testing';
 import { adminToken } from './fixtures/harness';
 import { auth, json, keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
+import { bullPrefix, platformCatalog } from '@llmops/contracts';
 
 let h: PlatformHarness;
 let inference: Queue;
 beforeAll(async () => {
   h = await startPlatform('obs-metrics', { env: { ADMIN_TOKEN: adminToken } });
   await h.startWorker({ WORKER_ID: 'obs-1' });
-  inference = new Queue('inference', { connection: h.redis, prefix: h.prefix });
+  inference = new Queue('inference', { connection: h.redis, prefix: bullPrefix(h.prefix, platformCatalog.inference) });
 });
 afterAll(async () => {
   await inference?.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobDataKeys } from '@llmops/contracts';
+import { bullPrefix, jobDataKeys, platformCatalog } from '@llmops/contracts';
 import { waitFor } from '@llmops/testing';
 import { keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
 import { allPages, billedRequests, ended, send, type PipelineResult, type StepRecord } from './pipeline-helpers';
@@ -64,7 +64,7 @@ describe('POST /v1/pipelines: invalid definitions', () => {
     const model = await send(harness, 'POST', '/v1/pipelines', { definition: { ...triage, steps: [{ ...triage.steps[0], model: 'ft:gpt-4o-mini:someone::x' }, ...triage.steps.slice(1)] }, inputs: [{ ticket: 'x' }] });
     expect(issues(model.body)).toEqual(['body.definition.steps.0.model: not a fine-tuned model of this tenant (GET /v1/fine-tunes/models lists them)']);
 
-    expect(await harness.redis.exists(`${harness.prefix}:pipeline:wait`, `${harness.prefix}:pipeline:prioritized`)).toBe(0);
+    expect(await harness.redis.exists(`${bullPrefix(harness.prefix, platformCatalog.pipeline)}:pipeline:wait`, `${bullPrefix(harness.prefix, platformCatalog.pipeline)}:pipeline:prioritized`)).toBe(0);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { bullPrefix } from '@llmops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisServer, waitFor, type OwnRedis } from '@llmops/testing';
 import { getJson, keys, startHarness, submitEcho, type Harness } from './fixtures/harness';
@@ -29,7 +30,7 @@ describe('a Redis restart', () => {
 
     // The jobs are in the restarted server's data, read back from the append-only file.
     const direct = new Redis(redis.url);
-    expect(await direct.exists(...accepted.map((id) => `${harness.prefix}:test-echo:${id}`))).toBe(accepted.length);
+    expect(await direct.exists(...accepted.map((id) => `${bullPrefix(harness.prefix, { queue: 'test-echo' })}:test-echo:${id}`))).toBe(accepted.length);
     direct.disconnect();
 
     await harness.startWorker();

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inferenceItemsKey, platformCatalog } from '@llmops/contracts';
+import { bullPrefix, inferenceItemsKey, platformCatalog } from '@llmops/contracts';
 import { auth, json, keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
 
 // No worker runs here: every job these requests create stays waiting, so queue counts show exactly
@@ -9,7 +9,7 @@ let harness: PlatformHarness;
 let queues: Queue[] = [];
 beforeAll(async () => {
   harness = await startPlatform('submission-integrity');
-  queues = Object.keys(platformCatalog).map((name) => new Queue(name, { connection: harness.redis, prefix: harness.prefix }));
+  queues = Object.keys(platformCatalog).map((name) => new Queue(name, { connection: harness.redis, prefix: bullPrefix(harness.prefix, platformCatalog[name as keyof typeof platformCatalog]) }));
 }, 60_000);
 afterAll(async () => {
   await Promise.all(queues.map((queue) => queue.close()));

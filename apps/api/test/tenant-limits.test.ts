@@ -4,6 +4,7 @@ import { readUsage } from '@llmops/llm';
 import { usdStringToNano } from '@llmops/tokens';
 import { waitFor } from '@llmops/testing';
 import { auth, json, keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
+import { bullPrefix, platformCatalog } from '@llmops/contracts';
 
 // Per-tenant limits through the real API and a real worker process (TENANT_LIMITS):
 // carol has a $0.05 daily budget, dave may have 3 jobs at once and 40 kB of waiting work,
@@ -20,8 +21,8 @@ let inferenceQueue: Queue;
 let evaluationQueue: Queue;
 beforeAll(async () => {
   harness = await startPlatform('tenant-limits', { env: { TENANT_LIMITS }, tenants, simulator: { latencyMs: 5 } });
-  inferenceQueue = new Queue('inference', { connection: harness.redis, prefix: harness.prefix });
-  evaluationQueue = new Queue('evaluation', { connection: harness.redis, prefix: harness.prefix });
+  inferenceQueue = new Queue('inference', { connection: harness.redis, prefix: bullPrefix(harness.prefix, platformCatalog.inference) });
+  evaluationQueue = new Queue('evaluation', { connection: harness.redis, prefix: bullPrefix(harness.prefix, platformCatalog.evaluation) });
 }, 60_000);
 afterAll(async () => {
   await inferenceQueue?.close();

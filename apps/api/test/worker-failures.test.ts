@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
+import { jobDataKeys } from '@llmops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@llmops/testing';
 import { getJson, keys, redisUrl, startHarness, submitEcho, type Harness } from './fixtures/harness';
@@ -32,7 +33,7 @@ async function view(id: string) {
 }
 
 async function storedResultIds(id: string): Promise<string[]> {
-  return redis.hkeys(`${harness.prefix}:results:${id}`);
+  return redis.hkeys(jobDataKeys(harness.prefix, id).results);
 }
 
 describe('a worker killed mid-job', () => {

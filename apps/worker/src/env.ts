@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { commaList, logLevel, parseEnv, positiveInt, queuePrefix, redisUrl } from '@llmops/config';
+import { commaList, effectiveRedisUrl, logLevel, parseEnv, positiveInt, queuePrefix, redisClusterNodes, redisUrl } from '@llmops/config';
 import { ServicesEnvShape } from '@llmops/services';
 import { TracingEnvShape } from '@llmops/telemetry/sdk';
 
@@ -24,6 +24,8 @@ const concurrency = z
 
 export const WorkerEnv = z.object({
   REDIS_URL: redisUrl,
+  /** Seed nodes of a Redis Cluster (`host:port,host:port`); when set, the platform runs on that cluster (REDIS_URL's password is kept). */
+  REDIS_CLUSTER_NODES: redisClusterNodes,
   QUEUE_PREFIX: queuePrefix,
   /** Queues this replica serves, comma separated; unset means all. */
   WORKER_QUEUES: commaList.optional(),
@@ -49,5 +51,7 @@ export const WorkerEnv = z.object({
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 
 export function loadWorkerEnv(env: Record<string, string | undefined> = process.env): WorkerEnv {
-  return parseEnv(WorkerEnv, env);
+  const parsed = parseEnv(WorkerEnv, env);
+  // REDIS_CLUSTER_NODES, when set, becomes the redis+cluster:// URL every connection uses.
+  return { ...parsed, REDIS_URL: effectiveRedisUrl(parsed) };
 }

@@ -1,9 +1,10 @@
 import type { RequestHandler } from 'express';
-import { ReplyError, type Redis } from 'ioredis';
+import { ReplyError } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { unavailable } from './errors';
 
 /** True while the connection can run commands (not connecting, reconnecting or closed). */
-export const redisReady = (redis: Pick<Redis, 'status'>) => () => redis.status === 'ready';
+export const redisReady = (redis: Pick<RedisClient, 'status'>) => () => redis.status === 'ready';
 
 /**
  * 503 with Retry-After before any handler work while the API's Redis connection is down. The

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { Registry } from 'prom-client';
 import { CacheStatsRecorder, cacheKeys, type CacheStats } from '@llmops/cache';
 import { sharedRead, storedCounter, storedGauge, type StoredSample } from './stored-metrics';
@@ -10,7 +10,7 @@ type Row = readonly [tenant: string, stats: CacheStats];
  * marked them), mean similarity of semantic hits, and what hits saved. The counters live in Redis
  * (packages/cache stats.ts), so they cover every worker replica.
  */
-export function registerCacheMetrics(options: { redis: Redis; prefix: string; tenants: () => readonly string[]; registry: Registry }): void {
+export function registerCacheMetrics(options: { redis: RedisClient; prefix: string; tenants: () => readonly string[]; registry: Registry }): void {
   const recorder = new CacheStatsRecorder(options.redis, cacheKeys(options.prefix));
   const read = sharedRead(() => Promise.all(options.tenants().map(async (tenant): Promise<Row> => [tenant, await recorder.read(tenant)])));
   const perTenant =

@@ -1,11 +1,11 @@
 import type { QueueEvents } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { Logger } from '@llmops/logger';
 import { cancelledReason, cancelRequested, type PlatformKeys } from '@llmops/queue';
 
 export interface CancellationTrackerOptions {
   queueEvents: ReadonlyMap<string, QueueEvents>;
-  redis: Redis;
+  redis: RedisClient;
   keys: PlatformKeys;
   /** How long BullMQ keeps a failed job (JOB_RETENTION_HOURS): older cancellations are forgotten. */
   retentionSeconds: number;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { Registry } from 'prom-client';
 import { llmKeyPrefix, spendKeys } from '@llmops/contracts';
 import { CALL_EVENT_KINDS } from '@llmops/llm';
@@ -24,7 +24,7 @@ const isLedgerField = (value: string): value is LedgerField => Object.hasOwn(led
  * ledger's requests, tokens and dollars by tenant, model and job type; retries, 429 waits, shared
  * limiter waits, journal replays and unknown outcomes with the time they waited.
  */
-export function registerProviderMetrics(options: { redis: Redis; prefix: string; registry: Registry }): void {
+export function registerProviderMetrics(options: { redis: RedisClient; prefix: string; registry: Registry }): void {
   const ledger = sharedRead(() => readLedger(options.redis, options.prefix));
   for (const [field, [name, help]] of Object.entries(ledgerFields)) {
     storedCounter<UsageLabels>({
@@ -61,7 +61,7 @@ export function registerProviderMetrics(options: { redis: Redis; prefix: string;
 }
 
 /** Fields `tenant|model|jobType|field`; a model name may itself hold `|`, so it is what lies between. */
-async function readLedger(redis: Redis, prefix: string): Promise<(StoredSample<UsageLabels> & { field: LedgerField })[]> {
+async function readLedger(redis: RedisClient, prefix: string): Promise<(StoredSample<UsageLabels> & { field: LedgerField })[]> {
   const rows: (StoredSample<UsageLabels> & { field: LedgerField })[] = [];
   for (const [key, value] of Object.entries(await redis.hgetall(usageCounterKey(prefix)))) {
     const parts = key.split('|');
@@ -75,7 +75,7 @@ async function readLedger(redis: Redis, prefix: string): Promise<(StoredSample<U
 }
 
 /** Fields `tenant|model|jobType|kind|count` and `...|wait_ms` (packages/llm events.ts). */
-async function readCallEvents(redis: Redis, prefix: string): Promise<(StoredSample<EventLabels> & { which: string })[]> {
+async function readCallEvents(redis: RedisClient, prefix: string): Promise<(StoredSample<EventLabels> & { which: string })[]> {
   const rows: (StoredSample<EventLabels> & { which: string })[] = [];
   for (const [key, value] of Object.entries(await redis.hgetall(spendKeys(llmKeyPrefix(prefix)).callEvents))) {
     const parts = key.split('|');

@@ -1,6 +1,6 @@
 import type { JobQueues } from '@llmops/queue';
 import type { PlatformServices } from '@llmops/services';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { createTunedModels } from '@llmops/finetune';
 import { tunedModelBase } from '@llmops/tokens';
 import { HttpError } from '../http/errors';
@@ -30,7 +30,7 @@ export function requireModel(services: PlatformServices | undefined, model: stri
  * or one that does not exist, is refused like an unknown model.
  */
 export async function requireTenantModel(
-  context: { services?: PlatformServices; redis: Redis; prefix: string; tenant: string },
+  context: { services?: PlatformServices; redis: RedisClient; prefix: string; tenant: string },
   model: string,
   kind: 'chat' | 'embedding',
   path: string,

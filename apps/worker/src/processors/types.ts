@@ -1,11 +1,11 @@
 import type { PlatformServices } from '@llmops/services';
 import type { Logger } from '@llmops/logger';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 
 /** What every processor factory gets: the platform services, a client Redis connection, the key prefix. */
 export interface ProcessorDeps {
   services: PlatformServices;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   logger: Logger;
 }

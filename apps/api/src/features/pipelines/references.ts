@@ -1,7 +1,7 @@
 import type { PipelineDefinition, PipelineInput, PipelineRef } from '@llmops/contracts';
 import { checkPipeline, createDefinitionStore, definitionCollections, definitionModels, type SavedPipeline } from '@llmops/pipelines';
 import type { PlatformServices } from '@llmops/services';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { HttpError } from '../../http/errors';
 import { requireCollection } from '../collections/collection-info';
 import { requireTenantModel } from '../../submission/references';
@@ -10,7 +10,7 @@ import { requireTenantModel } from '../../submission/references';
 export interface ReferenceContext {
   tenant: string;
   services?: PlatformServices;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
 }
 

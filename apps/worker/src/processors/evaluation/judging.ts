@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { jobDataKeys } from '@llmops/contracts';
 import { askJudge, buildJudgeRequest, builtInRubrics, MissingReferenceError, parseVerdict, type Rubric, type SampleGrade } from '@llmops/eval';
 import { letOthersRun } from './cooperate';
@@ -21,7 +21,7 @@ interface JudgeTask {
 
 export interface JudgeDeps {
   llm: Llm;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
 }
 

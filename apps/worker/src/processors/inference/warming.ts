@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { SemanticCache } from '@llmops/cache';
-import type { CacheWarmTickPayload } from '@llmops/contracts';
+import { bullPrefix, platformCatalog, type CacheWarmTickPayload } from '@llmops/contracts';
 import type { JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 import { CACHE_EMBEDDING, createEmbedBatcher } from './embedder';
@@ -43,7 +43,7 @@ export async function syncWarmingSchedulers(deps: ProcessorDeps, queue: Queue): 
 
 /** A queue handle for the scheduler on the worker's own connection. */
 export function warmTickQueue(deps: ProcessorDeps): Queue {
-  return new Queue('cache-warm-tick', { connection: deps.redis, prefix: deps.prefix });
+  return new Queue('cache-warm-tick', { connection: deps.redis, prefix: bullPrefix(deps.prefix, platformCatalog['cache-warm-tick']) });
 }
 
 /**
