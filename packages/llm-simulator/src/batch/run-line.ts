@@ -2,14 +2,7 @@ import { answerChat, completionBody, prepareChat } from '../chat/completion';
 import type { SimContext } from '../context';
 import { embeddingsBody, prepareEmbeddings } from '../embeddings/endpoint';
 import { ApiError } from '../http/errors';
-
-export interface LineResult {
-  statusCode: number;
-  body: unknown;
-  model: string | null;
-  promptTokens: number;
-  completionTokens: number;
-}
+import type { LineResult } from './types';
 
 /**
  * One batch line through the same chat/embeddings logic as the HTTP routes (no latency, faults or

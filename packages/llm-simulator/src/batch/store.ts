@@ -1,9 +1,8 @@
 import type { FileStore } from '../files';
 import type { RequestLog } from '../log';
 import type { SimConfig } from '../options';
-import type { LineResult } from './run-line';
 import { parseBatchFile } from './parse';
-import type { Batch, BatchLine } from './types';
+import type { Batch, BatchLine, LineResult } from './types';
 
 export interface BatchDeps {
   files: FileStore;

@@ -37,4 +37,13 @@ export interface BatchLine {
   body: unknown;
 }
 
+/** What one batch line answered (the store writes it to the output or error file). */
+export interface LineResult {
+  statusCode: number;
+  body: unknown;
+  model: string | null;
+  promptTokens: number;
+  completionTokens: number;
+}
+
 export const BATCH_ENDPOINTS = ['/v1/chat/completions', '/v1/embeddings'];

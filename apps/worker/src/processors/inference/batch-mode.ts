@@ -3,7 +3,7 @@ import { jobDataKeys, type InferenceItemResult, type InferencePayload, type Infe
 import type { JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 import { buildRequest, fromCache, prepare, record, type PreparedItem } from './item';
-import { itemRun, jobWaste, readItems } from './run';
+import { itemRun, jobWaste, readItems } from './job';
 import { summarize } from './summary';
 
 /** Misses sent per provider batch: bounds memory and lets a restart resume batch by batch. */

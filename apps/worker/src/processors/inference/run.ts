@@ -1,52 +1,18 @@
 import type { SemanticCache } from '@llmops/cache';
-import { inferenceItemsKey, inferenceJobs, InferenceItem, type InferenceItemResult, type InferencePayload, type InferenceSummary } from '@llmops/contracts';
+import { inferenceJobs, type InferenceItem, type InferenceItemResult, type InferencePayload, type InferenceSummary } from '@llmops/contracts';
 import { NonRetriableError, retryAfterMsOf, type JobContext } from '@llmops/queue';
-import { FatalError, wasteOf } from '@llmops/llm';
+import { FatalError } from '@llmops/llm';
 import type { ProcessorDeps } from '../types';
 import { runBatchMode } from './batch-mode';
-import { CACHE_EMBEDDING, createEmbedBatcher } from './embedder';
 import { answer, fromCache, prepare, type ItemRun } from './item';
+import { ITEMS_PER_READ, itemRun, jobWaste, readItems } from './job';
 import { summarize } from './summary';
 import { cacheLookupSpan, itemSpan } from './tracing';
 
-/** Items read from Redis at a time: memory holds about this many items, never the whole job. */
-export const ITEMS_PER_READ = 200;
 /** Items in flight at once within a job (the shared limiter still decides when each call goes). */
 export const ITEM_CONCURRENCY = 16;
 /** Tries per item inside one job attempt before the job itself is retried. */
 const ITEM_TRIES = 2;
-
-/** An item's index and its parsed content, read lazily page by page. */
-export async function* readItems(deps: ProcessorDeps, jobId: string, count: number): AsyncGenerator<{ index: number; item: InferenceItem }> {
-  const key = inferenceItemsKey(deps.prefix, jobId);
-  for (let start = 0; start < count; start += ITEMS_PER_READ) {
-    const fields = Array.from({ length: Math.min(ITEMS_PER_READ, count - start) }, (_, i) => String(start + i));
-    const raw = await deps.redis.hmget(key, ...fields);
-    for (let i = 0; i < raw.length; i++) {
-      const value = raw[i];
-      if (value == null) throw new NonRetriableError(`item ${start + i} of job ${jobId} is missing (expired or never written)`);
-      yield { index: start + i, item: InferenceItem.parse(JSON.parse(value)) };
-    }
-  }
-}
-
-export function itemRun(deps: ProcessorDeps, cache: SemanticCache, context: JobContext<InferencePayload>): ItemRun {
-  const base = { tenant: context.tenant, jobId: context.jobId, jobType: 'inference', signal: context.signal };
-  // Every provider call of the job logs its retries and waits on the job's logger (job and tenant).
-  const services = { ...deps.services, llm: deps.services.llm.withContext({ logger: context.logger }) };
-  const makeEmbedder = (model: string) => createEmbedBatcher(services.llm, base, { model });
-  return {
-    services,
-    cache,
-    tenant: context.tenant,
-    jobId: context.jobId,
-    payload: context.payload,
-    signal: context.signal,
-    cacheEmbed: createEmbedBatcher(services.llm, base, CACHE_EMBEDDING),
-    ragEmbedders: new Map(),
-    makeEmbedder,
-  };
-}
 
 /**
  * One inference job. Items stream from Redis; those a previous attempt finished are skipped (their
@@ -95,11 +61,6 @@ export async function runInference(deps: ProcessorDeps, cache: SemanticCache, co
   if (deferred > 0) throw new Error(`${deferred} items failed in this attempt; the job is retried for them alone`);
   await context.reportProgress({ items: { done: payload.itemCount, total: payload.itemCount } });
   return { ...(await summarize(deps, jobId, payload.itemCount)), wasted: await jobWaste(run, context) };
-}
-
-/** What the job's provider calls cost without being used (answers billed twice, calls of unknown outcome). */
-export async function jobWaste(run: ItemRun, context: JobContext<InferencePayload>) {
-  return wasteOf(await run.services.llm.withContext({ jobType: 'inference' }).jobSpend({ tenant: context.tenant, jobId: context.jobId }));
 }
 
 /** Items without a result yet; a shared iterator, so concurrent workers each take the next one. */
