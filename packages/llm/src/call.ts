@@ -10,7 +10,7 @@ import type { RateLimiter } from './limiter';
 import type { Route } from './providers';
 import { callWithRetries, type RetryOptions } from './retry';
 import { NOTHING_SPENT, type SpendActual, type SpendGuard, type SpendHold } from './spend';
-import { noteRetry, tracedAcquire } from './tracing';
+import { noteRetry, tracedAcquire } from './attempt-tracing';
 
 export type { Logger } from './events';
 

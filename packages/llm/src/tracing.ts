@@ -1,11 +1,11 @@
-import { activeSpan, Attr, SpanKind, withSpan, type Span, type SpanAttributes } from '@llmops/telemetry';
+import { Attr, SpanKind, withSpan, type Span, type SpanAttributes } from '@llmops/telemetry';
+import { SCOPE } from './attempt-tracing';
 import type { BatchResult, RunBatchOptions } from './batch';
 import type { CallContext } from './call';
 import type { ChatResult } from './chat';
 import type { EmbedResult } from './embed';
 
 // Provider-call spans: model, tokens, cost, attempts and retries; never a prompt, an answer or an error message.
-const SCOPE = '@llmops/llm';
 
 const callAttributes = (operation: string, model: string, ctx: CallContext): SpanAttributes => ({
   [Attr.genAiOperation]: operation,
@@ -74,26 +74,4 @@ export function tracedBatch(model: string | undefined, items: number, ctx: RunBa
     });
     return result;
   }, { kind: SpanKind.CLIENT, scope: SCOPE });
-}
-
-/**
- * A span `rate limiter` around one admission by the shared RPM/TPM limiter, with how long it held the
- * call back (0 when it admitted at once).
- */
-export function tracedAcquire<T>(scope: string, tokens: number, attempt: number, acquire: (onWait: (waitMs: number) => void) => Promise<T>): Promise<T> {
-  return withSpan('rate limiter', { 'llmops.limiter.scope': scope, 'llmops.limiter.tokens': tokens, [Attr.llmAttempts]: attempt }, async (span) => {
-    let waited = 0;
-    const value = await acquire((waitMs) => {
-      waited += waitMs;
-      span.addEvent('limiter wait', { [Attr.limiterWaitMs]: waitMs });
-    });
-    span.setAttribute(Attr.limiterWaitMs, waited);
-    return value;
-  }, { scope: SCOPE });
-}
-
-/** A failed attempt that will be retried, on the call's span: the retry count so far and why (status or error class). */
-export function noteRetry(attempt: number, waitMs: number, reason: string, rateLimited: boolean, span: Span = activeSpan()): void {
-  span.setAttribute(Attr.llmRetries, attempt);
-  span.addEvent(rateLimited ? 'rate limited (429)' : 'retry', { [Attr.llmAttempts]: attempt, 'llmops.llm.wait_ms': waitMs, 'llmops.llm.reason': reason });
 }
