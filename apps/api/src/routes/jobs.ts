@@ -97,5 +97,3 @@ export async function withCancellation(deps: ApiDeps, view: JobView): Promise<Jo
   if (view.state !== 'failed' || !(await cancelRequested(deps.redis, deps.keys, view.id))) return view;
   return { ...view, state: 'cancelled', error: null };
 }
-
-export { notFound };

@@ -5,8 +5,6 @@ import type { FineTuningStore } from './store';
 
 export { FineTuningStore } from './store';
 export { tunedChat } from './routes';
-export { tunedAnswer, RECALL_THRESHOLD } from './answer';
-export type { FineTuneJob, FineTuneEvent, FineTuningKnobs } from './types';
 
 /** OpenAI's fine_tuning.jobs surface on the /v1 router. */
 export function fineTuningRoutes(v1: Router, ctx: SimContext, store: FineTuningStore): void {

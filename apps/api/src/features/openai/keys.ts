@@ -21,7 +21,6 @@ export function frontDoorKeys(prefix: string) {
     batches: (tenant: string) => `${base}:batches:${tenantTag(tenant)}`,
   };
 }
-export type FrontDoorKeys = ReturnType<typeof frontDoorKeys>;
 
 /**
  * The field a stored file's bytes are held under in the tenant's waiting-bytes hash of @llmops/limits,

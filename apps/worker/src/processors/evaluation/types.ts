@@ -7,7 +7,6 @@ export type EvaluationPayload = PayloadOf<typeof evaluationJobs, 'evaluation'>;
 export type EvaluationCase = EvaluationPayload['cases'][number];
 export type GraderSpec = EvaluationPayload['graders'][number];
 export type Llm = PlatformServices['llm'];
-export type ChatRequest = Parameters<Llm['chat']>[0];
 
 /** The tenant and job every model call is charged to. */
 export interface CallScope {
