@@ -16,6 +16,7 @@ export { estimateInference, type InferenceEstimateOptions } from './estimate/inf
 export { createPacer } from './estimate/pace';
 export { estimateEvaluation, JUDGE_PROMPT_OVERHEAD_TOKENS, type EvaluationEstimateOptions } from './estimate/evaluation';
 export { estimateIngest, type IngestEstimateOptions } from './estimate/ingest';
+export { estimateCalibration } from './estimate/calibration';
 export { workProblem, type WorkProblem } from './estimate/problem';
 export type { WorkEstimate, ModelWork, ModelRegistryLike } from './estimate/tally';
 export {

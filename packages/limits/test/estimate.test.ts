@@ -1,7 +1,7 @@
 import { EvaluationPayload, type InferenceItem } from '@llmops/contracts';
 import { chunkText, countChatTokens, countTokens, countWithEncoding, defaultModelRegistry } from '@llmops/tokens';
 import { describe, expect, it } from 'vitest';
-import { estimateEvaluation, estimateInference, estimateIngest, JUDGE_PROMPT_OVERHEAD_TOKENS, limitsFor, workProblem } from '../src/index';
+import { estimateCalibration, estimateEvaluation, estimateInference, estimateIngest, JUDGE_PROMPT_OVERHEAD_TOKENS, limitsFor, workProblem } from '../src/index';
 
 const registry = defaultModelRegistry;
 // gpt-4o-mini: $0.15 / $0.60 per M tokens = 150 / 600 nano-USD per token (batch: 75 / 300);
@@ -110,5 +110,14 @@ describe('work estimator', () => {
     const text = 'word' + ' word'.repeat(999);
     expect(workProblem(await estimateIngest({ model: 'text-embedding-3-small', documents: [{ text }] }, registry), work)).toMatchObject({ limit: 'work.maxChunksPerRequest', cap: 3, requested: 6 });
     expect(workProblem(await estimateInference({ payload, items: items.slice(0, 1) }, registry), work)).toBeUndefined();
+  });
+
+  it('inference: gray-band verification adds one small-model call per item; calibration embeds both sides of each pair', async () => {
+    const plain = await estimateInference({ payload: { ...payload, cache: { mode: 'semantic', threshold: 0.9 } }, items }, registry);
+    const verified = await estimateInference({ payload: { ...payload, cache: { mode: 'semantic', threshold: 0.9, verification: 'below' } }, items }, registry);
+    expect(verified.calls).toBe(plain.calls + items.length);
+    expect(verified.byModel.find((work) => work.model === 'gpt-4.1-nano')).toMatchObject({ kind: 'chat', calls: items.length, outputTokens: 60 * items.length });
+    const calibration = await estimateCalibration({ pairs: [{ a: 'hello there', b: 'hi there', same: true }] }, registry);
+    expect(calibration).toMatchObject({ calls: 2, inputTokens: 4 });
   });
 });

@@ -1,6 +1,6 @@
 import { evaluationJobs, type CacheCalibrationPayload, type EvaluationPayload } from '@llmops/contracts';
 import { graderProblems, JUDGE_MAX_TOKENS } from '@llmops/eval';
-import { estimateEvaluation } from '@llmops/limits';
+import { estimateCalibration, estimateEvaluation } from '@llmops/limits';
 import type { CheckContext, Feature } from '../deps';
 import { protectCalibration, protectEvaluation } from './evaluations/protect';
 import { getEvaluationResults, PageQuery } from './evaluations/results';
@@ -76,6 +76,7 @@ export const evaluationsFeature: Feature = {
       body: calibration.payload,
       toPayload: protectCalibration,
       check: checkCalibration,
+      estimate: (body, services) => estimateCalibration(body as CacheCalibrationPayload, services.registry),
     },
   ],
 };

@@ -2,6 +2,10 @@ import { createPacer } from './pace';
 import type { InferenceItem, InferencePayload } from '@llmops/contracts';
 import { Tally, terms, type ModelRegistryLike, type WorkEstimate } from './tally';
 
+/** The verifier's instructions and fences, and its bounded verdict (packages/cache/src/verify.ts). */
+const VERIFY_PROMPT_TOKENS = 200;
+const VERIFY_OUTPUT_TOKENS = 60;
+
 export interface InferenceEstimateOptions {
   /** Model the semantic cache embeds prompts with. Default `text-embedding-3-small` (the worker's). */
   cacheEmbeddingModel?: string;
@@ -9,6 +13,8 @@ export interface InferenceEstimateOptions {
   ragEmbeddingModel?: string;
   /** Output tokens of a model the registry does not know, when no max_tokens is set. Default 4,096. */
   unknownModelMaxOutput?: number;
+  /** The gray-band verifier's chat model, when the job asks for verification. Default gpt-4.1-nano. */
+  verificationModel?: string;
 }
 
 /** Tokens the RAG instruction adds around the passages (`Answer from the numbered passages ...`). */
@@ -36,6 +42,11 @@ export async function estimateInference(
   let prompt = 0;
   let cacheTokens = 0;
   let ragTokens = 0;
+  let questionTokens = 0;
+  // Gray-band verification asks a small model whether the candidate's question is the same: at most
+  // one call per item, both questions in the prompt.
+  const verifies = semantic && payload.cache.verification !== undefined && payload.cache.verification !== 'off';
+  const verifier = options.verificationModel ?? 'gpt-4.1-nano';
   const pace = createPacer();
   for (const item of items) {
     await pace();
@@ -44,15 +55,18 @@ export async function estimateInference(
     const question = item.messages.filter((m) => m.role !== 'system').map((m) => (m.role === 'user' ? m.content : `${m.role}: ${m.content}`)).join('\n');
     if (semantic) cacheTokens += tally.countText(question, cacheModel);
     if (rag) ragTokens += tally.countText(question, ragModel);
+    if (verifies) questionTokens += tally.countText(question, verifier);
   }
   const n = items.length;
   tally.add(model, 'chat', payload.mode === 'batch', n, prompt, n * maxOutput);
   if (semantic) tally.add(cacheModel, 'embedding', false, n, cacheTokens, 0);
   if (rag) tally.add(ragModel, 'embedding', false, n, ragTokens, 0);
+  if (verifies) tally.add(verifier, 'chat', false, n, 2 * questionTokens + n * VERIFY_PROMPT_TOKENS, n * VERIFY_OUTPUT_TOKENS);
   const detail = `${n} items x (${terms([
     [1, 'generation'],
     [semantic ? 1 : 0, 'cache embedding'],
     [rag ? 1 : 0, 'RAG embedding'],
+    [verifies ? 1 : 0, 'cache verification'],
   ])})`;
   return tally.finish('inference', detail, { items: n });
 }
