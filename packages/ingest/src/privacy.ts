@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import { pseudonymize, restore, type PiiPolicy, type Vault } from '@llmops/pii';
 import type { MetadataValue, VectorFilter } from '@llmops/vector';
 import { replacementSpans } from './offsets';
@@ -37,16 +38,7 @@ export type ProtectedDocument = Required<DocumentInput> & { spans?: number[] };
 
 /** Protects many documents, a few at a time (each one costs a vault round trip or more). */
 export async function protectDocuments(docs: readonly DocumentInput[], context: PrivacyContext, concurrency = 16): Promise<ProtectedDocument[]> {
-  const out: ProtectedDocument[] = new Array(docs.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < docs.length) {
-      const index = next++;
-      out[index] = await protectDocument(docs[index]!, context);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, docs.length) }, lane));
-  return out;
+  return pMap(docs, (doc) => protectDocument(doc, context), { concurrency });
 }
 
 /** Pseudonymizes a search query the way documents were, so "jane@x.com" finds `<EMAIL_1>` chunks. */

@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import { limitedCall, planCall, replayOf, settleAnswer, type CallContext, type CoreDeps } from './call';
 import { callIdentity, requestIdOf } from './call-key';
 import { FatalError } from './errors';
@@ -55,7 +56,6 @@ export async function embed(deps: EmbedDeps, texts: readonly string[], ctx: Embe
   let inputTokens = 0;
   let nanoUsd = 0n;
   let replayed = 0;
-  let next = 0;
 
   const runPack = async (n: number) => {
     const pack = packs[n];
@@ -104,15 +104,7 @@ export async function embed(deps: EmbedDeps, texts: readonly string[], ctx: Embe
     nanoUsd += cost.nanoUsd;
   };
 
-  let failed = false;
-  const worker = async () => {
-    try {
-      while (!failed && next < packs.length) await runPack(next++);
-    } catch (error) {
-      failed = true; // the other workers stop taking packs; Promise.all reports the first error
-      throw error;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(ctx.concurrency ?? 4, packs.length)) }, worker));
+  // The first failure stops new packs from starting and is thrown (p-map's stopOnError).
+  await pMap(packs.keys(), runPack, { concurrency: Math.max(1, ctx.concurrency ?? 4) });
   return { vectors, usage: { inputTokens, requests: packs.length, replayed }, costUsd: nanoToUsdString(nanoUsd), costNanoUsd: nanoUsd, calls };
 }

@@ -28,7 +28,3 @@ export function isStandalone(text: string, start: number, end: number): boolean 
   if (after === '.' && isDigit(text[end + 1])) return false;
   return true;
 }
-
-export function digitsOnly(s: string): string {
-  return s.replace(/\D/g, '');
-}

@@ -54,8 +54,7 @@ const CONFUSABLES: Readonly<Record<string, string>> = {
   Υ: 'Y', Χ: 'X', Ϲ: 'C', Ϳ: 'J',
 };
 
-/** Class of a BMP code unit in the normalized view. */
-export const KEEP = 0;
+/** Class of a BMP code unit in the normalized view; 0 (the table's initial value) keeps it. */
 export const DROP = 1;
 export const REPLACE = 2;
 export const CONFUSABLE = 3;

@@ -3,7 +3,7 @@ import type { RedisClient } from '@llmops/redis';
 import { jobDataKeys } from '@llmops/contracts';
 import { askJudge, buildJudgeRequest, builtInRubrics, MissingReferenceError, parseVerdict, type Rubric, type SampleGrade } from '@llmops/eval';
 import { letOthersRun } from './cooperate';
-import { chunks, mapPool } from './pool';
+import { chunks, mapPool } from '../pool';
 import { graderName, isFatal, jobType, type CallScope, type EvaluationPayload, type GraderSpec, type JudgeCounters, type Llm, type PreparedItem } from './types';
 
 type RubricGrader = Extract<GraderSpec, { type: 'rubric' }>;

@@ -6,7 +6,7 @@ import type { JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 import { letOthersRun } from './cooperate';
 import { createJudging } from './judging';
-import { chunks, mapPool } from './pool';
+import { chunks, mapPool } from '../pool';
 import { prepareItem } from './prepare';
 import { readBaseline, readRecords } from './records';
 import { graderName, jobType, type EvaluationPayload, type JudgeCounters, type PreparedItem, type WorkItem } from './types';

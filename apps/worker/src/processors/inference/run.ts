@@ -2,6 +2,7 @@ import type { SemanticCache } from '@llmops/cache';
 import { inferenceJobs, type InferenceItem, type InferenceItemResult, type InferencePayload, type InferenceSummary } from '@llmops/contracts';
 import { NonRetriableError, retryAfterMsOf, type JobContext } from '@llmops/queue';
 import { FatalError } from '@llmops/llm';
+import { mapPool } from '../pool';
 import type { ProcessorDeps } from '../types';
 import { runBatchMode } from './batch-mode';
 import { answer, fromCache, prepare, type ItemRun } from './item';
@@ -29,35 +30,22 @@ export async function runInference(deps: ProcessorDeps, cache: SemanticCache, co
   let deferred = 0;
   let progressAt = 0;
 
-  const source = pendingItems(deps, context);
-  // The first error that stops the job (a spent budget, a 429 past the retry budget...) stops every
-  // lane from taking another item, while items already in flight finish and keep their results.
-  let stopping: { error: unknown } | undefined;
-  const worker = async () => {
-    while (!stopping) {
-      try {
-        const next = await source.next();
-        if (next.done) return;
-        const { index, item } = next.value;
-        context.signal.throwIfAborted();
-        const result = await itemSpan(jobId, index, () => runItem(run, item, lastAttempt));
-        if (result === 'deferred') {
-          deferred += 1;
-          continue;
-        }
-        await context.results.put([{ id: item.id, index, result }]);
-        finished += 1;
-        if (finished - progressAt >= 25) {
-          progressAt = finished;
-          await context.reportProgress({ items: { done: next.value.skippedBefore + finished, total: payload.itemCount } });
-        }
-      } catch (error) {
-        stopping ??= { error };
-      }
+  // The first error that stops the job (a spent budget, a 429 past the retry budget...) stops the pool
+  // from taking another item, while items already in flight finish and keep their results.
+  await mapPool(pendingItems(deps, context), ITEM_CONCURRENCY, async ({ index, item, skippedBefore }) => {
+    context.signal.throwIfAborted();
+    const result = await itemSpan(jobId, index, () => runItem(run, item, lastAttempt));
+    if (result === 'deferred') {
+      deferred += 1;
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: ITEM_CONCURRENCY }, worker));
-  if (stopping) throw stopping.error;
+    await context.results.put([{ id: item.id, index, result }]);
+    finished += 1;
+    if (finished - progressAt >= 25) {
+      progressAt = finished;
+      await context.reportProgress({ items: { done: skippedBefore + finished, total: payload.itemCount } });
+    }
+  });
   if (deferred > 0) throw new Error(`${deferred} items failed in this attempt; the job is retried for them alone`);
   await context.reportProgress({ items: { done: payload.itemCount, total: payload.itemCount } });
   return { ...(await summarize(deps, jobId, payload.itemCount)), wasted: await jobWaste(run, context) };

@@ -12,6 +12,7 @@ import {
 } from '@llmops/ingest';
 import type { LlmClient } from '@llmops/llm';
 import type { JobContext } from '@llmops/queue';
+import { mapPool } from '../pool';
 import type { ProcessorDeps } from '../types';
 import type { BatchPlan, BatchStats, IngestPayload, PayloadDocument } from './types';
 
@@ -46,7 +47,7 @@ export async function runBatch(scope: BatchScope, batch: number, first: number, 
   const vectors = deps.services.vectors.forTenant(tenant);
 
   const planned = docs.map((doc) => planChunks(doc.text, { model }, scope.hash));
-  const existing = await mapLimit(docs, LIST_CONCURRENCY, (doc) => vectors.listByDocument(stored, doc.id));
+  const existing = await mapPool(docs, LIST_CONCURRENCY, (doc) => vectors.listByDocument(stored, doc.id));
   const diffs = docs.map((doc, i) => diffChunks(planned[i]!, existing[i]!, doc.metadata));
 
   const plan = await scope.progress.fixPlan(batch, {
@@ -135,18 +136,5 @@ function chunkLookup(docs: readonly PayloadDocument[], planned: readonly Planned
   const byKey = new Map<string, { doc: PayloadDocument; chunk: PlannedChunk }>();
   docs.forEach((doc, i) => planned[i]!.forEach((chunk) => byKey.set(embeddingKey({ documentId: doc.id, ...chunk }), { doc, chunk })));
   return (p: PlannedEmbedding) => byKey.get(embeddingKey(p));
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return out;
 }
 

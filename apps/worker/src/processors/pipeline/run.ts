@@ -4,6 +4,7 @@ import { ItemResult, jobDataKeys, PipelineInput, pipelineInputsKey, PipelineItem
 import { PipelineDefinitionError, planPipeline, runInput, type PipelinePlan, type PipelinePorts } from '@llmops/pipelines';
 import { NonRetriableError, platformKeys, type JobContext } from '@llmops/queue';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
+import { mapPool } from '../pool';
 import type { ProcessorDeps } from '../types';
 import { platformPorts } from './ports';
 
@@ -49,28 +50,17 @@ export async function runPipeline(deps: ProcessorDeps, cache: SemanticCache, con
   const run = `${context.attempt}-${randomUUID().slice(0, 8)}`;
   let finished = 0;
   let reportedAt = 0;
-  let stopping: { error: unknown } | undefined;
-  // The first error that stops the job stops every lane from taking another input; inputs in flight finish.
-  const lane = async () => {
-    while (!stopping) {
-      try {
-        const next = await source.next();
-        if (next.done) return;
-        context.signal.throwIfAborted();
-        const result = await runOne(deps, context, plan, ports, run, next.value.index, next.value.input);
-        await context.results.put([{ id: String(next.value.index), index: next.value.index, result }]);
-        finished += 1;
-        if (finished - reportedAt >= 25) {
-          reportedAt = finished;
-          await context.reportProgress({ inputs: { done: next.value.skippedBefore + finished, total: payload.inputCount } });
-        }
-      } catch (error) {
-        stopping ??= { error };
-      }
+  // The first error that stops the job stops the pool from taking another input; inputs in flight finish.
+  await mapPool(source, INPUT_CONCURRENCY, async ({ index, input, skippedBefore }) => {
+    context.signal.throwIfAborted();
+    const result = await runOne(deps, context, plan, ports, run, index, input);
+    await context.results.put([{ id: String(index), index, result }]);
+    finished += 1;
+    if (finished - reportedAt >= 25) {
+      reportedAt = finished;
+      await context.reportProgress({ inputs: { done: skippedBefore + finished, total: payload.inputCount } });
     }
-  };
-  await Promise.all(Array.from({ length: INPUT_CONCURRENCY }, lane));
-  if (stopping) throw stopping.error;
+  });
   await context.reportProgress({ inputs: { done: payload.inputCount, total: payload.inputCount } });
   return summarize(deps, jobId, payload.inputCount);
 }
