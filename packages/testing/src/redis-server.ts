@@ -45,8 +45,12 @@ export async function startRedisServer(options: { args?: string[]; port?: number
     port,
     dir,
     async stop(stopOptions = {}) {
-      child.kill('SIGKILL');
-      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+      // Stopping twice (a cluster node killed by a test, then the whole cluster) must not wait for an exit already seen.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+      }
       if (!stopOptions.keepData) rmSync(dir, { recursive: true, force: true });
     },
   };
