@@ -1,3 +1,4 @@
 export { createRedis, waitReady, redactUrl, isCluster, nodesOf, type RedisClient, type ConnectionOptions, type ConnectionRole } from './connection';
 export { assertNoEviction, checkRedis, RedisEvictionPolicyError } from './eviction-check';
-export { parseRedisTarget, isClusterUrl, clusterUrlOf, RedisTargetError, type RedisTarget, type ClusterNode } from './target';
+export { parseRedisTarget, isClusterUrl, RedisTargetError, type RedisTarget, type ClusterNode } from './target';
+export { waitForReplicas } from './replicas';

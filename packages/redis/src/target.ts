@@ -38,27 +38,6 @@ export function parseRedisTarget(url: string): RedisTarget {
   return { kind: 'cluster', nodes, tls: scheme === 'rediss', ...(username ? { username } : {}), ...(password ? { password } : {}) };
 }
 
-/**
- * The cluster URL for a list of seed nodes (REDIS_CLUSTER_NODES: `host:port,host:port`), with the
- * scheme and credentials of `base` when it has them (a REDIS_URL holding the password).
- */
-export function clusterUrlOf(nodes: string, base?: string): string {
-  const list = nodes
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  if (list.length === 0) throw new RedisTargetError('REDIS_CLUSTER_NODES names no node (host:port,host:port...)');
-  for (const node of list) parseNode(node);
-  let scheme = 'redis';
-  let credentials = '';
-  if (base) {
-    const parsed = base.match(/^(rediss?)(?:\+cluster)?:\/\/(?:([^@/]*)@)?/);
-    if (parsed?.[1]) scheme = parsed[1];
-    if (parsed?.[2]) credentials = `${parsed[2]}@`;
-  }
-  return `${scheme}+cluster://${credentials}${list.join(',')}`;
-}
-
 function parseNode(part: string): ClusterNode {
   // host:port, or [ipv6]:port; the port defaults to 6379.
   const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+)(?::(\d{1,5}))?$/.exec(part);
