@@ -44,6 +44,12 @@ export interface SubmitDeps {
   /** How long an Idempotency-Key is remembered (the job retention). */
   retentionSeconds: number;
   now?: () => number;
+  /**
+   * Runs after the jobs were written and before they are acknowledged: e.g. a Redis `WAIT` until the
+   * writes are on a replica, so a failover right after the 202 cannot lose the job. It should not
+   * throw (the jobs already exist). Default: none.
+   */
+  replicated?: () => Promise<void>;
 }
 
 export interface Submission {
@@ -90,6 +96,8 @@ async function createOnce(
     throw error;
   }
   await claim?.commit();
+  // Before the answer: the jobs (and the claim) on a replica, when the deployment asks for it.
+  await deps.replicated?.();
   return 'created';
 }
 
