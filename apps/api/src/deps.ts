@@ -86,6 +86,8 @@ export interface ApiDeps {
   features: readonly Feature[];
   /** Cleanup (and limits) when the API ends a job itself: cancelling one that never started. */
   lifecycle?: JobLifecycle;
+  /** REDIS_WAIT_REPLICAS: new jobs are on a replica before their 202 (see SubmitDeps.replicated). Default: no wait. */
+  replicated?: () => Promise<void>;
 }
 
 /**

@@ -31,6 +31,14 @@ export const ApiEnv = z
    */
   BULL_BOARD_WRITES: booleanFlag(false),
   /**
+   * Before answering 202, wait until the new jobs are on this many replicas (Redis WAIT, on every
+   * master of a cluster), so a master that dies right after cannot take an accepted job with it.
+   * Default 0: no wait (Redis replication is asynchronous). 1 is the choice for a Redis with replicas.
+   */
+  REDIS_WAIT_REPLICAS: z.coerce.number().int().min(0).max(16).default(0),
+  /** Longest a submission waits for REDIS_WAIT_REPLICAS; it is answered anyway after it (and logged). Default 250 ms. */
+  REDIS_WAIT_TIMEOUT_MS: positiveInt(250),
+  /**
    * Bearer token /metrics requires. Default unset: /metrics is open and shows tenant names and
    * per-tenant spend, so production should set it.
    */

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { QueueEvents } from 'bullmq';
 import { bullPrefix, type JobCatalog } from '@llmops/contracts';
 import type { Logger } from '@llmops/logger';
-import { assertNoEviction, createRedis, waitReady } from '@llmops/redis';
+import { assertNoEviction, createRedis, waitForReplicas, waitReady, type RedisClient } from '@llmops/redis';
 import { createJobQueues, DurationHistogram, platformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
 import { createApp } from './app';
 import { KeyRing } from './auth/key-ring';
@@ -78,6 +78,7 @@ export async function startApiServer(options: {
     services: options.services,
     features: options.features ?? [],
     lifecycle: createJobLifecycle({ redis, prefix: env.QUEUE_PREFIX, services: options.services }),
+    replicated: env.REDIS_WAIT_REPLICAS > 0 ? replicatedBy(redis, env.REDIS_WAIT_REPLICAS, env.REDIS_WAIT_TIMEOUT_MS, logger) : undefined,
   };
   const app = createApp(deps, { trustProxy: env.TRUST_PROXY });
   const server: Server = await new Promise((resolve) => {
@@ -104,5 +105,13 @@ export async function startApiServer(options: {
       })();
       return closing;
     },
+  };
+}
+
+/** WAIT for replicas before a submission's 202; a short count is logged, never an error (the jobs exist). */
+function replicatedBy(redis: RedisClient, replicas: number, timeoutMs: number, logger: Logger): () => Promise<void> {
+  return async () => {
+    const acked = await waitForReplicas(redis, replicas, timeoutMs).catch(() => 0);
+    if (acked < replicas) logger.warn({ acked, wanted: replicas, timeoutMs }, 'accepted jobs not yet on a replica (REDIS_WAIT_REPLICAS)');
   };
 }
