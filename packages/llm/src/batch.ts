@@ -6,7 +6,7 @@ import { nanoToUsdString } from './ledger';
 import type { Pricing } from './pricing';
 import type { Router } from './providers';
 import { callWithRetries } from './retry';
-import { NOTHING_SPENT } from './spend';
+import { NOTHING_SPENT, type SpendHold } from './spend';
 
 export type BatchEndpoint = '/v1/chat/completions' | '/v1/embeddings';
 
@@ -26,10 +26,22 @@ export interface RunBatchOptions extends CallContext {
   maxWaitMs?: number;
   /** Passed to the provider. Default: `"24h"`. */
   completionWindow?: '24h';
-  /** Called once the batch exists, so a restarted job can resume it with `resumeBatchId`. */
-  onSubmitted?: (batchId: string) => void | Promise<void>;
+  /**
+   * Called once the batch exists, so a restarted job can resume it with `resumeBatchId` (and, in step
+   * mode, `resumeHold`: the spend hold held for the batch while it runs).
+   */
+  onSubmitted?: (batchId: string, hold: SpendHold | undefined) => void | Promise<void>;
   /** Poll this existing batch instead of uploading `items` again. */
   resumeBatchId?: string;
+  /**
+   * Step mode, for a job that must not wait inside itself: submit (or resume) and check the batch
+   * once. While the batch runs the result says `pending` and its spend hold stays held (it lives
+   * for the provider's window plus an hour); the job saves it with the batch id, moves itself to
+   * delayed and passes both back (`resumeBatchId`, `resumeHold`) when it checks again. Default false.
+   */
+  step?: boolean;
+  /** The hold a step-mode run kept for `resumeBatchId` (no new hold is taken for it). */
+  resumeHold?: SpendHold;
 }
 
 export interface BatchSuccess {
@@ -48,6 +60,8 @@ export interface BatchFailure {
 export interface BatchResult {
   batchId: string;
   status: OpenAI.Batches.Batch['status'];
+  /** Step mode: the batch is still running (nothing is read or billed yet; its hold is kept). */
+  pending: boolean;
   /** In item order. */
   succeeded: BatchSuccess[];
   /** Lines the provider answered with an error: resubmitting them unchanged will likely fail again. */
@@ -76,17 +90,32 @@ export async function runBatch(deps: BatchDeps, items: readonly BatchItem[], ctx
   const client = route.client;
   const retry = <T>(fn: () => Promise<T>) => callWithRetries(fn, { ...deps.retry, ...ctx.retry }, deps);
   const signal = ctx.signal ? { signal: ctx.signal } : {};
-  const maxWaitMs = ctx.maxWaitMs ?? 25 * 3_600_000;
+  // Step mode checks once; the hold then lives for the provider's window (24 h).
+  const maxWaitMs = ctx.step ? 0 : (ctx.maxWaitMs ?? 25 * 3_600_000);
+  const holdMs = ctx.step ? BATCH_WINDOW_MS : maxWaitMs;
   // The whole batch's worst case is held before anything is uploaded, for as long as it may run; a
-  // resumed batch holds it again (the dead run's hold lapses at its own expiry).
-  const hold = deps.spend ? await reserveSpend(deps, ctx, batchEstimate(deps, items, model, endpoint, maxWaitMs)) : undefined;
+  // resumed batch holds it again (the dead run's hold lapses at its own expiry), unless a step-mode
+  // run kept its hold and hands it back.
+  const hold = ctx.resumeHold ?? (deps.spend ? await reserveSpend(deps, ctx, batchEstimate(deps, items, model, endpoint, holdMs)) : undefined);
+  let submitted = ctx.resumeBatchId !== undefined;
   try {
-    return await submitAndCollect(deps, items, ctx, { model, route, endpoint, client, retry, signal, maxWaitMs, hold });
+    const noted: RunBatchOptions = {
+      ...ctx,
+      onSubmitted: async (id) => {
+        submitted = true;
+        await ctx.onSubmitted?.(id, hold);
+      },
+    };
+    return await submitAndCollect(deps, items, noted, { model, route, endpoint, client, retry, signal, maxWaitMs, hold });
   } catch (error) {
-    await settleSpend(deps, ctx, hold, NOTHING_SPENT);
+    // A step job that failed while its batch runs keeps the hold for its retry (which resumes the batch).
+    if (!ctx.step || !submitted) await settleSpend(deps, ctx, hold, NOTHING_SPENT);
     throw error;
   }
 }
+
+/** The Batch API's completion window ("24h"): a batch not done by then expires. */
+export const BATCH_WINDOW_MS = 24 * 3_600_000;
 
 interface BatchRun {
   model: string;
@@ -109,7 +138,7 @@ async function submitAndCollect(deps: BatchDeps, items: readonly BatchItem[], ct
       client.batches.create({ input_file_id: file.id, endpoint, completion_window: ctx.completionWindow ?? '24h' }, signal),
     );
     batchId = created.id;
-    await ctx.onSubmitted?.(batchId);
+    await ctx.onSubmitted?.(batchId, hold);
   }
 
   const started = deps.now();
@@ -119,6 +148,10 @@ async function submitAndCollect(deps: BatchDeps, items: readonly BatchItem[], ct
     await deps.sleep(pollMs);
     ctx.signal?.throwIfAborted();
     batch = await retry(() => client.batches.retrieve(batchId, signal));
+  }
+  if (ctx.step && !FINAL.has(batch.status)) {
+    // Still running: nothing to read or bill yet; the hold stays for the next check.
+    return { batchId, status: batch.status, pending: true, succeeded: [], failed: [], notDone: items.map((item) => item.customId), usage: { inputTokens: 0, outputTokens: 0, requests: 0 }, costUsd: '0.000000000', costNanoUsd: 0n };
   }
   if (batch.status === 'failed') {
     const reasons = batch.errors?.data?.map((e) => `${e.line ?? '-'}: ${e.message}`).join('; ') ?? 'no reason given';
@@ -131,7 +164,7 @@ async function submitAndCollect(deps: BatchDeps, items: readonly BatchItem[], ct
   ];
   const byId = new Map(lines.map((line) => [line.custom_id, line]));
   const result: BatchResult = {
-    batchId, status: batch.status, succeeded: [], failed: [], notDone: [],
+    batchId, status: batch.status, pending: false, succeeded: [], failed: [], notDone: [],
     usage: { inputTokens: 0, outputTokens: 0, requests: 0 }, costUsd: '0.000000000', costNanoUsd: 0n,
   };
   for (const item of items) {

@@ -26,7 +26,7 @@ export { wasteOf, type JobSpend } from './journal';
 export { createLlmClient, type LlmClient, type LlmClientOptions } from './client';
 export type { ChatRequest, ChatOptions, ChatResult, ChatUsage } from './chat';
 export type { EmbedOptions, EmbedResult } from './embed';
-export type { BatchItem, BatchEndpoint, RunBatchOptions, BatchResult, BatchSuccess, BatchFailure } from './batch';
+export { BATCH_WINDOW_MS, type BatchItem, type BatchEndpoint, type RunBatchOptions, type BatchResult, type BatchSuccess, type BatchFailure } from './batch';
 export { packInputs, DEFAULT_EMBEDDING_LIMITS, type EmbeddingLimits, type Pack } from './pack';
 export { createPricing, type Pricing, type ModelRegistryLike, type CostInput } from './pricing';
 export { BudgetExhaustedError } from './budget-error';
