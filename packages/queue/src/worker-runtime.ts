@@ -155,7 +155,7 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
 
   const beat = () => heartbeats.beat(options.workerId).catch(() => {});
   await beat();
-  const heartbeat = setInterval(beat, options.heartbeatIntervalMs ?? 5_000);
+  const heartbeat = setInterval(() => void beat(), options.heartbeatIntervalMs ?? 5_000);
   heartbeat.unref();
   logger.info({ queues, lockDurationMs: lockDuration }, 'worker started');
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cancelJob, cancelRequested, InvalidCursorError, InvalidListCursorError, queueOfJobId, viewJob, type JobView } from '@llmops/queue';
 import type { ApiDeps } from '../deps';
 import { findCancelledView, findOwnedJob } from '../job-access';
-import { HttpError, notFound, validationError } from '../http/errors';
+import { HttpError, validationError } from '../http/errors';
 
 export const PageQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
