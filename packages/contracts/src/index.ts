@@ -41,3 +41,4 @@ export { jobTag, bullPrefix } from './hash-tags';
 export { JobWaste } from './job-waste';
 export * from './jobs/pipeline';
 export * from './jobs/fine-tune';
+export { readJson, StoredDataError } from './read-json';
