@@ -16,7 +16,7 @@ export interface WorkerRuntimeOptions<C extends JobCatalog> {
   handlers: JobHandlers<C>;
   /** Queues this replica serves. Default: every queue in the catalog. */
   queues?: readonly string[];
-  /** Jobs run at once per queue: one number for all, or per queue name. Default 4. */
+  /** Jobs run at once per queue: one number for all, or per queue name (a job type's `concurrency` caps it). Default 4. */
   concurrency?: number | Record<string, number>;
   /** `redis://...` or, for a Redis Cluster, `redis+cluster://host:port,...` (see @llmops/redis). */
   redisUrl: string;
@@ -99,7 +99,9 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
   const workers = queues.map((queue) => {
     const definition = options.catalog[queue]!;
     const handler = options.handlers[queue as keyof JobHandlers<C>] as JobHandler<unknown, unknown>;
-    const concurrency = typeof options.concurrency === 'number' ? options.concurrency : (options.concurrency?.[queue] ?? 4);
+    const configured = typeof options.concurrency === 'number' ? options.concurrency : (options.concurrency?.[queue] ?? 4);
+    // A job type may cap it (scheduled maintenance runs one at a time in a replica).
+    const concurrency = Math.min(configured, definition.concurrency ?? configured);
     const worker = new Worker(
       queue,
       createProcessor({
