@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
-import { jobDataKeys } from '@llmops/contracts';
+import { jobDataKeys, StoredDataError } from '@llmops/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { announceChanges, changesStreamKey, IngestProgress, readChanges } from '../src/index';
 
 const redis = new Redis('redis://127.0.0.1:6379');
@@ -33,8 +34,10 @@ describe('document change stream', () => {
 });
 
 describe('IngestProgress', () => {
+  const schemas = { plan: z.object({ embed: z.array(z.string()) }), stats: z.object({ n: z.number() }) };
+
   it('keeps the first plan of a batch and the stats of finished batches', async () => {
-    const progress = IngestProgress.forJob<{ embed: string[] }, { n: number }>(redis, prefix, 'job-1', 60);
+    const progress = IngestProgress.forJob(redis, prefix, 'job-1', 60, schemas);
     expect(await progress.fixPlan(0, { embed: ['a', 'b'] })).toEqual({ embed: ['a', 'b'] });
     // A retry computes another candidate (say, half was written): the first plan stands.
     expect(await progress.fixPlan(0, { embed: ['b'] })).toEqual({ embed: ['a', 'b'] });
@@ -42,5 +45,11 @@ describe('IngestProgress', () => {
     await progress.finish(2, { n: 5 });
     expect(await progress.finished()).toEqual(new Map([[0, { n: 2 }], [2, { n: 5 }]]));
     expect(await redis.ttl(jobDataKeys(prefix, 'job-1').ingestProgress)).toBeGreaterThan(0);
+  });
+
+  it('refuses a stored plan that does not match its schema instead of replaying it', async () => {
+    await redis.hset(jobDataKeys(prefix, 'job-2').ingestProgress, 'plan:0', JSON.stringify({ embed: 'not a list' }));
+    const progress = IngestProgress.forJob(redis, prefix, 'job-2', 60, schemas);
+    await expect(progress.fixPlan(0, { embed: ['a'] })).rejects.toBeInstanceOf(StoredDataError);
   });
 });

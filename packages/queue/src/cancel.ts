@@ -1,4 +1,6 @@
 import type { Job } from 'bullmq';
+import { z } from 'zod';
+import { readJson } from '@llmops/contracts';
 import type { RedisClient } from '@llmops/redis';
 import type { PlatformKeys } from './keys';
 import type { JobLifecycle } from './lifecycle';
@@ -63,14 +65,11 @@ export async function cancelRequested(redis: RedisClient, keys: PlatformKeys, jo
   return (await redis.exists(keys.cancelRequest(jobId))) === 1;
 }
 
-export interface Tombstone {
-  tenant: string;
-  type: string;
-  cancelledAt: string;
-  createdAt: number;
-}
+/** What is left of a job cancelled before it started (the job itself is removed). */
+export const Tombstone = z.object({ tenant: z.string(), type: z.string(), cancelledAt: z.string(), createdAt: z.number() });
+export type Tombstone = z.infer<typeof Tombstone>;
 
 export async function readTombstone(redis: RedisClient, keys: PlatformKeys, jobId: string): Promise<Tombstone | null> {
   const raw = await redis.get(keys.cancelledTombstone(jobId));
-  return raw ? (JSON.parse(raw) as Tombstone) : null;
+  return raw ? readJson(Tombstone, raw) : null;
 }

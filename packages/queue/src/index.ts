@@ -10,7 +10,7 @@ export { createJobQueues, jobOptionsFor, type JobQueues, type FlowNode } from '.
 export { submitJob, submitJobs, submitFlow, type Submission, type SubmitOutcome, type SubmitDeps, type PayloadSource, type PayloadBuilder, type Admit, type Admission } from './submit';
 export { claimIdempotencyKey, IdempotencyInProgressError, type Claim, type ClaimOptions } from './idempotency';
 export { viewJob, mapState, cancelledReason, type JobView } from './job-view';
-export { cancelJob, cancelRequested, readTombstone, type CancelOutcome, type Tombstone } from './cancel';
+export { cancelJob, cancelRequested, readTombstone, Tombstone, type CancelOutcome } from './cancel';
 export type { JobContext, JobHandler, JobHandlers } from './handler';
 export { startWorkers, type WorkerRuntime, type WorkerRuntimeOptions } from './worker-runtime';
 export type { JobLifecycle, JobLifecycleEvent, JobOutcome } from './lifecycle';

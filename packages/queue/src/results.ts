@@ -1,5 +1,5 @@
 import type { RedisClient } from '@llmops/redis';
-import type { ItemResult } from '@llmops/contracts';
+import { ItemResult, readJson } from '@llmops/contracts';
 import type { PlatformKeys } from './keys';
 
 export interface ResultPage {
@@ -57,7 +57,7 @@ export class ResultStore {
     const pageIds = ids.slice(0, options.limit);
     if (pageIds.length === 0) return { items: [], nextCursor: null };
     const raw = await this.redis.hmget(this.keys.results(jobId), ...pageIds);
-    const items = raw.filter((value): value is string => value !== null).map((value) => JSON.parse(value) as ItemResult);
+    const items = raw.filter((value): value is string => value !== null).map((value) => readJson(ItemResult, value));
     const last = items.at(-1);
     return { items, nextCursor: ids.length > options.limit && last ? encodeCursor(last.index) : null };
   }

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { InvalidVectorInputError } from './errors';
-import type { MetadataValue } from './types';
+import type { FilterField, MetadataValue } from './types';
 
 /** Metadata keys usable in filters: safe as Qdrant payload paths and inside LanceDB SQL literals. */
 export const METADATA_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-/** A filterable field: the document id or one metadata key (`metadata.lang`). */
-export type FilterField = 'documentId' | `metadata.${string}`;
+export type { FilterField };
 
 /** `field == value` */
 export interface EqCondition {

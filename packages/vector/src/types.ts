@@ -1,10 +1,12 @@
-import type { FilterField } from './filter';
 
 /** Similarity used to rank points; fixed when a collection is created. */
 export type Distance = 'cosine' | 'dot' | 'euclid';
 
 /** A scalar that may appear in chunk metadata and in filters. */
 export type MetadataValue = string | number | boolean;
+
+/** A filterable field: the document id or one metadata key (`metadata.lang`). */
+export type FilterField = 'documentId' | `metadata.${string}`;
 
 /** Opaque collection metadata (e.g. the embedding model); fixed at creation. */
 export type CollectionMeta = Record<string, MetadataValue>;

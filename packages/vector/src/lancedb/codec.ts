@@ -1,5 +1,17 @@
 import { Field, FixedSizeList, Float32, Int32, List, Schema, Utf8 } from 'apache-arrow';
+import { z } from 'zod';
+import { readJson } from '@llmops/contracts';
 import type { AnnIndex, CollectionInfo, Distance, MetadataValue, PointPayload, StoredPoint, VectorPoint } from '../types';
+
+const Metadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+/** What a table's schema metadata records about its collection (written by tableSchema). */
+const StoredCollection = z.object({
+  dimensions: z.number().int().positive(),
+  distance: z.enum(['cosine', 'dot', 'euclid']),
+  meta: Metadata,
+  // An unknown index name (a newer writer) reads as none.
+  annIndex: z.enum(['hnsw_sq', 'ivf_pq']).optional().catch(undefined),
+});
 
 /** Schema-metadata key under which a table records its collection settings (read by every process). */
 export const COLLECTION_META_KEY = 'llmops.vector.collection';
@@ -34,15 +46,14 @@ export function tableSchema(info: CollectionInfo, annIndex?: AnnIndex): Schema {
 export function infoFromSchema(name: string, schema: Schema): CollectionInfo | undefined {
   const raw = schema.metadata.get(COLLECTION_META_KEY);
   if (raw === undefined) return undefined;
-  const parsed = JSON.parse(raw) as { dimensions: number; distance: Distance; meta: Record<string, MetadataValue> };
+  const parsed = readJson(StoredCollection, raw);
   return { name, dimensions: parsed.dimensions, distance: parsed.distance, meta: parsed.meta };
 }
 
 /** The ANN index type a table was created for, if it names one. */
 export function annIndexFromSchema(schema: Schema): AnnIndex | undefined {
   const raw = schema.metadata.get(COLLECTION_META_KEY);
-  const annIndex = raw === undefined ? undefined : (JSON.parse(raw) as { annIndex?: unknown }).annIndex;
-  return annIndex === 'hnsw_sq' || annIndex === 'ivf_pq' ? annIndex : undefined;
+  return raw === undefined ? undefined : readJson(StoredCollection, raw).annIndex;
 }
 
 /** One typed metadata entry as stored in `meta_kv` (the type tag keeps "1" and 1 apart). */
@@ -76,7 +87,7 @@ export function fromRow(row: Record<string, unknown>): StoredPoint {
     text: String(row.text),
     start: Number(row.chunk_start),
     end: Number(row.chunk_end),
-    metadata: JSON.parse(String(row.metadata_json)) as Record<string, MetadataValue>,
+    metadata: readJson(Metadata, String(row.metadata_json)),
   };
   return { id: String(row.id), payload };
 }

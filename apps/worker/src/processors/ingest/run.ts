@@ -5,7 +5,7 @@ import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
 import { NonRetriableError, type JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 import { runBatch, type BatchScope } from './batch';
-import type { BatchPlan, BatchStats, IngestPayload, IngestResult, PayloadDocument } from './types';
+import { BatchPlan, BatchStats, type IngestPayload, type IngestResult, type PayloadDocument } from './types';
 
 /** Documents per batch: one packed embed call and one upsert each; progress is reported per batch. */
 export const DOCUMENTS_PER_BATCH = 32;
@@ -79,7 +79,7 @@ async function ingestInBatches(
   if (info.meta.model !== model) {
     throw new NonRetriableError(`collection "${collection}" embeds with ${String(info.meta.model)}, the job asked for ${model}`);
   }
-  const progress = IngestProgress.forJob<BatchPlan, BatchStats>(deps.redis, deps.prefix, context.jobId, PROGRESS_TTL_SECONDS);
+  const progress = IngestProgress.forJob(deps.redis, deps.prefix, context.jobId, PROGRESS_TTL_SECONDS, { plan: BatchPlan, stats: BatchStats });
   const finished = await progress.finished();
   const llm = deps.services.llm.withContext({ logger: context.logger });
   const scope: BatchScope = { deps, llm, context, stored, hash: chunkHasher(deps.services.vault, model), progress, results: target.results, offset: target.offset };
