@@ -12,7 +12,7 @@ export { buildJudgeRequest, neutraliseFences, verdictJsonSchema, judgeScale, Mis
 export { JudgeVerdict, parseVerdict, type ParsedVerdict } from './verdict';
 export { calibrate, formatCalibration, defaultThresholds, type CalibrationOptions, type CalibrationReport, type ScoredPair, type ThresholdRow } from './calibration';
 export { sumUsd } from './money';
-export { summarize, summarizePaced, caseStats, byCase, type SampleGrade, type SampleRecord, type GraderInfo, type GraderSummary, type CaseGraderStats, type EvaluationSummary } from './report';
+export { summarize, summarizePaced, caseStats, byCase, SampleGrade, SampleRecord, type GraderInfo, type GraderSummary, type CaseGraderStats, type EvaluationSummary } from './report';
 export { compareRuns, compareRunsPaced, type Comparison, type MetricComparison } from './compare';
 export { LabelledPair, parsePairs, loadCachePairs } from './corpus';
 export { askJudge, type AskJudgeOptions, type JudgeOutcome, type JudgeReply } from './ask-judge';

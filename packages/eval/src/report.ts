@@ -1,22 +1,26 @@
+import { z } from 'zod';
 import { sumUsd } from './money';
 import { mean, pairwiseAgreement, passAtK, passRate, standardDeviation } from './stats';
 import { runSteps, runStepsPaced, type Steps } from './steps';
 
 /** One grader's outcome on one sample: graded, or why not (never silently scored). */
-export type SampleGrade =
-  | { status: 'graded'; score: number; pass: boolean; detail?: string }
-  | { status: 'malformed'; problem: string; attempts: number }
-  | { status: 'error'; problem: string };
+export const SampleGrade = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('graded'), score: z.number(), pass: z.boolean(), detail: z.string().optional() }),
+  z.object({ status: z.literal('malformed'), problem: z.string(), attempts: z.number().int() }),
+  z.object({ status: z.literal('error'), problem: z.string() }),
+]);
+export type SampleGrade = z.infer<typeof SampleGrade>;
 
-/** Everything stored for one case x sample (the job's item result). */
-export interface SampleRecord {
-  caseId: string;
-  sample: number;
-  output: string;
-  grades: Record<string, SampleGrade>;
+/** Everything stored for one case x sample (the job's item result; read back with this schema). */
+export const SampleRecord = z.object({
+  caseId: z.string(),
+  sample: z.number().int(),
+  output: z.string(),
+  grades: z.record(z.string(), SampleGrade),
   /** Cost of every model call made for this sample (generation, embeddings, judge). */
-  costUsd: string;
-}
+  costUsd: z.string(),
+});
+export type SampleRecord = z.infer<typeof SampleRecord>;
 
 export interface GraderInfo {
   name: string;

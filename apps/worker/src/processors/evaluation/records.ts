@@ -1,9 +1,10 @@
+import { Queue } from 'bullmq';
 import type { RedisClient } from '@llmops/redis';
 import { platformKeys, queueOfJobId, NonRetriableError, ResultStore } from '@llmops/queue';
-import type { SampleRecord } from '@llmops/eval';
-import { bullPrefix, platformCatalog } from '@llmops/contracts';
+import { SampleRecord } from '@llmops/eval';
+import { bullPrefix, JobEnvelope, platformCatalog } from '@llmops/contracts';
 
-/** Every item result of a job, in item order (the stored sample records). */
+/** Every item result of a job, in item order (the stored sample records, parsed with their schema). */
 export async function readRecords(redis: RedisClient, prefix: string, jobId: string): Promise<SampleRecord[]> {
   // Reads only: the retention argument matters for writes.
   const store = new ResultStore(redis, platformKeys(prefix), 0);
@@ -11,7 +12,7 @@ export async function readRecords(redis: RedisClient, prefix: string, jobId: str
   let cursor: string | null = null;
   do {
     const page = await store.page(jobId, { cursor, limit: 1_000 });
-    for (const item of page.items) records.push(item.result as SampleRecord);
+    for (const item of page.items) records.push(SampleRecord.parse(item.result));
     cursor = page.nextCursor;
   } while (cursor);
   return records;
@@ -20,20 +21,20 @@ export async function readRecords(redis: RedisClient, prefix: string, jobId: str
 /**
  * The sample records of a finished evaluation of the same tenant. Another tenant's job, a job of
  * another type, a missing or unfinished one are all the same "not found" (ids cannot be probed).
+ * The job is read through BullMQ's own API, never its internal keys.
  */
 export async function readBaseline(redis: RedisClient, prefix: string, tenant: string, baselineId: string): Promise<SampleRecord[]> {
   const notFound = new NonRetriableError(`baseline ${baselineId}: no completed evaluation with this id for this tenant`);
   if (queueOfJobId(baselineId, ['evaluation']) !== 'evaluation') throw notFound;
-  // BullMQ keeps a job as the hash <queue's prefix>:<queue>:<id>; `finishedOn` with no `failedReason` = completed.
-  const jobKey = `${bullPrefix(prefix, platformCatalog.evaluation)}:evaluation:${baselineId}`;
-  const [data, finishedOn, failedReason] = await redis.hmget(jobKey, 'data', 'finishedOn', 'failedReason');
-  if (!data || !finishedOn || failedReason) throw notFound;
-  let owner: unknown;
+  // A Queue on the shared connection: closing it leaves the connection open.
+  const queue = new Queue('evaluation', { connection: redis, prefix: bullPrefix(prefix, platformCatalog.evaluation) });
   try {
-    owner = (JSON.parse(data) as { tenant?: unknown }).tenant;
-  } catch {
-    throw notFound;
+    const job = await queue.getJob(baselineId);
+    if (!job || (await job.getState()) !== 'completed') throw notFound;
+    const envelope = JobEnvelope.safeParse(job.data);
+    if (!envelope.success || envelope.data.tenant !== tenant) throw notFound;
+  } finally {
+    await queue.close();
   }
-  if (owner !== tenant) throw notFound;
   return readRecords(redis, prefix, baselineId);
 }
