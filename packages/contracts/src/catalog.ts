@@ -28,6 +28,10 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType, R extends z.ZodT
    * jobs are flow children of that queue's jobs. Default: a slot of its own.
    */
   slotWith?: string;
+  /** At most this many jobs of the type run at once in one worker replica, whatever WORKER_CONCURRENCY says. Default: no cap. */
+  concurrency?: number;
+  /** Run by the platform itself (a job scheduler), never submitted or seen by a tenant: left out of the API's documents. Default false. */
+  internal?: boolean;
 }
 
 export type JobCatalog = Record<string, JobDefinition>;

@@ -42,3 +42,4 @@ export { JobWaste } from './job-waste';
 export * from './jobs/pipeline';
 export * from './jobs/fine-tune';
 export { readJson, StoredDataError } from './read-json';
+export * from './jobs/maintenance';
