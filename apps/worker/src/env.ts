@@ -43,6 +43,12 @@ export const WorkerEnv = z.object({
   JOB_MAX_STARTS: positiveInt(50),
   /** A job whose worker died under it (SIGKILL, out of memory) this many times fails for good. */
   JOB_MAX_STALLS: positiveInt(5),
+  /**
+   * How often the vector store's maintenance runs (a BullMQ job scheduler on the vector-maintenance
+   * queue, one run at a time across the fleet: compaction, index builds, pruning of old versions).
+   * Replicas serving that queue keep the schedule. 0 removes it. Default 600,000 (10 min).
+   */
+  VECTOR_MAINTENANCE_EVERY_MS: z.coerce.number().int().min(0).default(600_000),
   LOG_LEVEL: logLevel,
   ...ServicesEnvShape,
   /** OpenTelemetry tracing (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, OTEL_TRACES_SAMPLER...): off when unset. */

@@ -4,6 +4,7 @@ import { evaluationHandlers } from './processors/evaluation';
 import { fineTuneHandlers } from './processors/fine-tune';
 import { inferenceHandlers } from './processors/inference';
 import { ingestHandlers } from './processors/ingest';
+import { maintenanceHandlers } from './processors/maintenance';
 import { pipelineHandlers } from './processors/pipeline';
 import type { ProcessorDeps } from './processors/types';
 
@@ -12,5 +13,5 @@ import type { ProcessorDeps } from './processors/types';
  * makes a missing handler a compile error.
  */
 export function createPlatformHandlers(deps: ProcessorDeps): JobHandlers<PlatformCatalog> {
-  return { ...ingestHandlers(deps), ...inferenceHandlers(deps), ...evaluationHandlers(deps), ...pipelineHandlers(deps), ...fineTuneHandlers(deps) };
+  return { ...ingestHandlers(deps), ...inferenceHandlers(deps), ...evaluationHandlers(deps), ...pipelineHandlers(deps), ...fineTuneHandlers(deps), ...maintenanceHandlers(deps) };
 }

@@ -7,6 +7,7 @@ import { traceLogFields } from '@llmops/telemetry';
 import { startTracing, tracingConfigOf } from '@llmops/telemetry/sdk';
 import { loadWorkerEnv } from './env';
 import { createPlatformHandlers } from './handlers';
+import { scheduleVectorMaintenance } from './processors/maintenance/schedule';
 import { runWorker } from './run';
 
 const env = loadOrExit(() => loadWorkerEnv());
@@ -26,6 +27,10 @@ try {
   warmUp();
   const handlers = createPlatformHandlers({ services, redis, prefix: env.QUEUE_PREFIX, logger });
   const lifecycle = createJobLifecycle({ redis, prefix: env.QUEUE_PREFIX, services });
+  // A replica that serves the maintenance queue keeps its schedule (an upsert: one scheduler for the fleet).
+  if (!env.WORKER_QUEUES || env.WORKER_QUEUES.includes('vector-maintenance')) {
+    await scheduleVectorMaintenance({ redis, prefix: env.QUEUE_PREFIX }, env.VECTOR_MAINTENANCE_EVERY_MS, env.JOB_RETENTION_HOURS * 3600);
+  }
   await runWorker({ env, catalog: platformCatalog, handlers, logger, lifecycle, onClosed: async () => {
     await services.close();
     await redis.quit();

@@ -5,8 +5,11 @@ import { component } from './registry';
 const at = z.string();
 const nullableAt = z.string().nullable();
 
-/** Every catalog entry's result schema (a job's summary once completed), so new job types show up by themselves. */
-const catalogResults = [...new Set(Object.values(platformCatalog).map((definition) => definition.result as z.ZodType))];
+/**
+ * Every catalog entry's result schema (a job's summary once completed), so new job types show up by
+ * themselves; the platform's own scheduled jobs (`internal`), which no tenant sees, are left out.
+ */
+const catalogResults = [...new Set(Object.values(platformCatalog).filter((definition) => !definition.internal).map((definition) => definition.result as z.ZodType))];
 
 export const JobResult = component(z.union([...catalogResults, z.null()]), {
   id: 'JobResult',

@@ -3,6 +3,7 @@ import type { inferenceJobs } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
 import { runInference } from './inference/run';
 import { runWarmTick, syncWarmingSchedulers, warmTickQueue } from './inference/warming';
+import { VECTOR_INDEX_BY_SCHEDULER } from './maintenance/schedule';
 import type { ProcessorDeps } from './types';
 
 /** How often each worker applies warming settings and reads the documents-changed stream. */
@@ -15,7 +16,7 @@ const HOUSEKEEPING_MS = 2_000;
  * do it; the cache's index maintenance takes a fleet-wide lock).
  */
 export function inferenceHandlers(deps: ProcessorDeps): JobHandlers<typeof inferenceJobs> {
-  const cache = createSemanticCache({ redis: deps.redis, prefix: deps.prefix, vectors: deps.services.vectors });
+  const cache = createSemanticCache({ redis: deps.redis, prefix: deps.prefix, vectors: deps.services.vectors, maintenance: VECTOR_INDEX_BY_SCHEDULER });
   const queue = warmTickQueue(deps);
   const consumer = `worker-${process.pid}`;
   let busy = false;
