@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RedisClient } from '@llmops/redis';
 import { jobDataKeys } from '@llmops/contracts';
 import { askJudge, buildJudgeRequest, builtInRubrics, MissingReferenceError, parseVerdict, type Rubric, type SampleGrade } from '@llmops/eval';
+import { batchStepField, pastWindow, readBatchStep, saveBatchStep, type BatchStep } from '../batch-step';
 import { letOthersRun } from './cooperate';
 import { chunks, mapPool } from '../pool';
 import { graderName, isFatal, jobType, type CallScope, type EvaluationPayload, type GraderSpec, type JudgeCounters, type Llm, type PreparedItem } from './types';
@@ -86,14 +87,18 @@ export function createJudging(deps: JudgeDeps, payload: EvaluationPayload, scope
     },
     /**
      * Judges a slice of items through the provider's Batch API (one upload per 5,000 prompts; its id
-     * is kept, so a restarted job polls the batch it already paid for), then asks by chat whatever got
-     * no valid verdict.
+     * is kept, so the job's next run checks the batch it already paid for), then asks by chat whatever
+     * got no valid verdict. While a batch runs the slice is not graded: the batches are returned, and
+     * the job waits for them as a step job.
      */
-    async gradeByBatch(items: readonly PreparedItem[]): Promise<void> {
-      if (rubricGraders.length === 0) return;
+    async gradeByBatch(items: readonly PreparedItem[]): Promise<JudgeBatchesRunning | undefined> {
+      if (rubricGraders.length === 0) return undefined;
       const list = [...(await tasksOf(items)).values()];
-      const remaining = list.length > 0 ? await judgeByBatch(deps, payload, list, scope, counters) : [];
-      await mapPool(remaining, 16, async (task) => apply(task, await judgeByChat(deps.llm, payload, task, scope, counters, 1, maxAttempts)));
+      if (list.length === 0) return undefined;
+      const { leftover, running } = await judgeByBatch(deps, payload, list, scope, counters);
+      if (running.steps.length > 0) return running;
+      await mapPool(leftover, 16, async (task) => apply(task, await judgeByChat(deps.llm, payload, task, scope, counters, 1, maxAttempts)));
+      return undefined;
     },
   };
 }
@@ -128,19 +133,35 @@ async function judgeByChat(llm: Llm, payload: EvaluationPayload, task: JudgeTask
   }
 }
 
+/** Batches judging a slice that are still running after this run's check (the job then waits as a step job). */
+export interface JudgeBatchesRunning {
+  steps: (BatchStep | undefined)[];
+  statuses: string[];
+}
+
 /**
- * Sends the tasks through the provider's Batch API (one upload per slice of 5,000). The batch id is
- * kept in Redis, so a restarted job polls the batch it already paid for instead of sending a new one.
- * Returns the tasks still without a verdict (failed, unfinished or malformed lines) for chat retries.
+ * Sends the tasks through the provider's Batch API (one upload per slice of 5,000) and checks each
+ * batch once (step mode). The batch id, its spend hold and when it went out are kept in Redis, so the
+ * next run of the job checks the batch it already paid for instead of sending a new one. Returns the
+ * tasks still without a verdict (failed, expired or malformed lines) for chat retries, and the
+ * batches still running.
  */
-async function judgeByBatch(deps: JudgeDeps, payload: EvaluationPayload, tasks: JudgeTask[], scope: CallScope, counters: JudgeCounters): Promise<JudgeTask[]> {
+async function judgeByBatch(deps: JudgeDeps, payload: EvaluationPayload, tasks: JudgeTask[], scope: CallScope, counters: JudgeCounters): Promise<{ leftover: JudgeTask[]; running: JudgeBatchesRunning }> {
   const leftover: JudgeTask[] = [];
+  const running: JudgeBatchesRunning = { steps: [], statuses: [] };
   for (const slice of chunks(tasks, 5_000)) {
     const byId = new Map(slice.map((task, index) => [`t${index}`, task]));
     const sliceHash = createHash('sha256').update(slice.map((task) => task.key).join('\n')).digest('hex').slice(0, 16);
     // One hash per job (field = slice), so the job's cleanup finds every batch id it stored.
     const resumeKey = jobDataKeys(deps.prefix, scope.jobId).evaluationBatches;
-    const resumeBatchId = (await deps.redis.hget(resumeKey, sliceHash)) ?? undefined;
+    let resumeBatchId = (await deps.redis.hget(resumeKey, sliceHash)) ?? undefined;
+    let step = resumeBatchId ? await readBatchStep(deps.redis, resumeKey, resumeBatchId) : undefined;
+    if (resumeBatchId && pastWindow(step)) {
+      // Past its window (the provider expires it by then): asked again in a new batch.
+      await deps.redis.hdel(resumeKey, sliceHash, batchStepField(resumeBatchId));
+      resumeBatchId = undefined;
+      step = undefined;
+    }
     const result = await deps.llm.runBatch(
       [...byId].map(([customId, task]) => ({ customId, body: { model: payload.judge?.model ?? 'gpt-4o-mini', temperature: 0, ...task.request } })),
       {
@@ -148,13 +169,20 @@ async function judgeByBatch(deps: JudgeDeps, payload: EvaluationPayload, tasks: 
         jobType,
         jobId: scope.jobId,
         signal: scope.signal,
-        pollIntervalMs: payload.judge?.pollIntervalMs ?? 5_000,
+        step: true,
         ...(resumeBatchId ? { resumeBatchId } : {}),
-        onSubmitted: async (batchId) => {
-          await deps.redis.multi().hset(resumeKey, sliceHash, batchId).expire(resumeKey, 7 * 24 * 3600).exec();
+        ...(step?.hold ? { resumeHold: step.hold } : {}),
+        onSubmitted: async (batchId, hold) => {
+          step = { submittedAt: Date.now(), ...(hold ? { hold } : {}) };
+          await saveBatchStep(deps.redis, resumeKey, batchId, hold, [sliceHash]);
         },
       },
     );
+    if (result.pending) {
+      running.steps.push(step);
+      running.statuses.push(result.status);
+      continue;
+    }
     counters.batchLines += slice.length;
     slice[0]!.targets[0]!.item.costNano += result.costNanoUsd;
     const answered = new Set<string>();
@@ -172,5 +200,5 @@ async function judgeByBatch(deps: JudgeDeps, payload: EvaluationPayload, tasks: 
     }
     for (const [customId, task] of byId) if (!answered.has(customId)) leftover.push(task);
   }
-  return leftover;
+  return { leftover, running };
 }

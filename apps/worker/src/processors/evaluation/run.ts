@@ -2,10 +2,11 @@ import type { ItemResult } from '@llmops/contracts';
 import { compareRunsPaced, summarizePaced, type SampleRecord } from '@llmops/eval';
 import { wasteOf } from '@llmops/llm';
 import { nanoToUsdString } from '@llmops/tokens';
-import type { JobContext } from '@llmops/queue';
+import { StepWait, type JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 import { letOthersRun } from './cooperate';
-import { createJudging } from './judging';
+import { nextCheckMs } from '../batch-step';
+import { createJudging, type JudgeBatchesRunning } from './judging';
 import { chunks, mapPool } from '../pool';
 import { prepareItem } from './prepare';
 import { readBaseline, readRecords } from './records';
@@ -53,12 +54,21 @@ export async function runEvaluation(deps: ProcessorDeps, context: JobContext<Eva
     }
   };
   if (payload.judge?.mode === 'batch') {
-    // The Batch API needs many prompts at once: samples are judged (and stored) a slice at a time.
+    // The Batch API needs many prompts at once: samples are judged (and stored) a slice at a time, every
+    // slice's batch sent in this run; a slice whose batch still runs is stored by a later run.
+    const running: JudgeBatchesRunning[] = [];
     for (const slice of chunks(pending, batchSliceSize)) {
       signal.throwIfAborted();
       const prepared = await mapPool(slice, concurrency, (item) => prepareItem(llm, payload, item, scope));
-      await judging.gradeByBatch(prepared);
-      await store(prepared);
+      const waiting = await judging.gradeByBatch(prepared);
+      if (waiting) running.push(waiting);
+      else await store(prepared);
+    }
+    if (running.length > 0) {
+      // A step job: delayed until the next check, holding no worker slot while the provider judges.
+      await context.reportProgress({ done: finished, total: items.length, judgeBatches: { running: running.reduce((n, r) => n + r.steps.length, 0) } });
+      const statuses = [...new Set(running.flatMap((r) => r.statuses))].join('/');
+      throw new StepWait(nextCheckMs(running.flatMap((r) => r.steps), payload.judge.pollIntervalMs ?? 5_000), `judge batch ${statuses}`);
     }
   } else {
     await mapPool(pending, concurrency, async (item) => {
