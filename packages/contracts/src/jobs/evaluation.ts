@@ -92,7 +92,7 @@ export const EvaluationPayload = z
         maxAttempts: z.number().int().min(1).max(10).optional(),
         /** Reuse one verdict for identical judge prompts within the run. Default true. */
         dedupe: z.boolean().optional(),
-        /** Batch mode: time between batch status checks. Default 5,000 ms. */
+        /** Batch mode: the wait before a batch's first check (the job waits delayed, as a step job; later checks come at half the batch's age). Default 5,000 ms. */
         pollIntervalMs: z.number().int().min(100).max(600_000).optional(),
       })
       .optional(),
