@@ -6,6 +6,7 @@ import { cacheCollectionName, embeddingId, type CacheEmbedding } from './embeddi
 import type { CacheKeys } from './keys';
 import { PointWriter } from './point-writer';
 import { CacheEntry, type CacheSource, type ScopeInfo } from './types';
+import { readJson } from '@llmops/contracts';
 
 /** Namespace of cache point ids (a fixed random UUID). */
 const CACHE_POINT_NAMESPACE = '0c6f4f6e-3d0b-4c8e-a6a1-5b8f2f7d9e21';
@@ -96,7 +97,7 @@ export class EntryStore {
     const raw = await this.options.redis.mget(...entryIds.map((id) => this.options.keys.entry(scope, id)));
     return raw.map((value) => {
       if (value === null) return undefined;
-      const entry = CacheEntry.parse(JSON.parse(value));
+      const entry = readJson(CacheEntry, value);
       // Scope ids already include the tenant; this guards against a hash collision or a bug upstream.
       return entry.tenant === tenant && entry.scope === scope ? entry : undefined;
     });

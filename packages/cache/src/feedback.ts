@@ -5,6 +5,7 @@ import type { EntryStore } from './entries';
 import type { CacheKeys } from './keys';
 import { promptKey } from './lookup';
 import type { CacheStatsRecorder } from './stats';
+import { readJson } from '@llmops/contracts';
 
 /** What the worker keeps of each hit it served, so a report can find the entry and the pair. */
 export const HitRecord = z.object({
@@ -81,7 +82,7 @@ export class CacheFeedback {
     const key = this.keys.hits(jobId);
     const raw = await this.redis.hget(key, itemId);
     if (raw === null) return { status: 'not-a-hit' };
-    const record = HitRecord.parse(JSON.parse(raw));
+    const record = readJson(HitRecord, raw);
     if (record.tenant !== tenant) return { status: 'not-a-hit' };
     if ((await this.redis.hsetnx(key, `reported:${itemId}`, '1')) === 0) return { status: 'already-reported', kind: record.kind, similarity: record.similarity };
     const blocked = this.keys.blocked(record.scope);
@@ -122,6 +123,6 @@ export class CacheFeedback {
   async pairs(tenant: string, embedding: CacheEmbedding): Promise<{ a: string; b: string; same: false }[]> {
     const raw = await this.redis.lrange(this.keys.feedbackPairs(tenant, embeddingId(embedding)), 0, -1);
     const Pair = z.object({ a: z.string(), b: z.string(), same: z.literal(false) });
-    return raw.map((line) => Pair.parse(JSON.parse(line)));
+    return raw.map((line) => readJson(Pair, line));
   }
 }

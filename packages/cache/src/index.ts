@@ -20,4 +20,4 @@ export { VerificationPolicy, DEFAULT_VERIFICATION, VERIFY_MAX_TOKENS, createVeri
 export type { MaintenanceOptions, MaintenanceRun } from './maintenance';
 export { consumeDocChanges, type DocChangesOptions } from './invalidation';
 export { cacheKeys, type CacheKeys } from './keys';
-export { CacheEntry, CacheSource, ScopeInfo, type CacheHit, type CacheScopeInput, type CacheStats, type MissRecord } from './types';
+export { CacheEntry, CacheSource, MissRecord, ScopeInfo, type CacheHit, type CacheScopeInput, type CacheStats } from './types';

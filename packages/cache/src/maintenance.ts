@@ -3,6 +3,7 @@ import type { MaintenanceReport, VectorStore } from '@llmops/vector';
 import type { EntryStore } from './entries';
 import type { CacheKeys } from './keys';
 import { ScopeInfo } from './types';
+import { readJson } from '@llmops/contracts';
 
 /** Options of {@link CacheMaintenance}. */
 export interface MaintenanceOptions {
@@ -66,7 +67,7 @@ export class CacheMaintenance {
       cursor = next;
       for (let i = 0; i + 1 < flat.length; i += 2) {
         const scope = flat[i]!;
-        const info = ScopeInfo.parse(JSON.parse(flat[i + 1]!));
+        const info = readJson(ScopeInfo, flat[i + 1]!);
         const swept = await entries.sweepScope(scope, info, now);
         expired += swept.expired;
         if (swept.empty && info.lastStoreAt < now - ttlSeconds * 1_000) {

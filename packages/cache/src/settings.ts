@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defaultThreshold, embeddingId, type CacheEmbedding } from './embedding';
 import type { CacheKeys } from './keys';
 import { DEFAULT_VERIFICATION, VerificationPolicy } from './verify';
+import { readJson } from '@llmops/contracts';
 
 /** A tenant's threshold for one embedding, and where it came from. */
 export const ThresholdSetting = z.object({
@@ -47,7 +48,7 @@ export class CacheSettingsStore {
 
   async resolve(tenant: string): Promise<ResolvedSettings> {
     const [threshold = null, verification = null] = await this.redis.hmget(this.keys.settings(tenant), `threshold:${embeddingId(this.embedding)}`, 'verification');
-    const own = threshold === null ? undefined : ThresholdSetting.parse(JSON.parse(threshold));
+    const own = threshold === null ? undefined : readJson(ThresholdSetting, threshold);
     const fallback = defaultThreshold(this.embedding, this.thresholds);
     return {
       embedding: this.embedding,
@@ -55,7 +56,7 @@ export class CacheSettingsStore {
       thresholdSource: own ? 'tenant' : 'default',
       ...(own?.calibration ? { calibration: own.calibration } : {}),
       defaultThreshold: fallback,
-      verification: verification === null ? DEFAULT_VERIFICATION : VerificationPolicy.parse(JSON.parse(verification)),
+      verification: verification === null ? DEFAULT_VERIFICATION : readJson(VerificationPolicy, verification),
     };
   }
 

@@ -1,8 +1,9 @@
 import { nanoToUsdString } from '@llmops/tokens';
 import type { Redis } from 'ioredis';
+import { readJson } from '@llmops/contracts';
 import { stableJson } from './canonical';
 import type { CacheKeys } from './keys';
-import type { CacheStats, MissRecord } from './types';
+import { MissRecord, type CacheStats } from './types';
 
 /** Misses kept per tenant for warming (the least frequent are trimmed). */
 const MAX_MISSES = 5_000;
@@ -80,7 +81,7 @@ export class CacheStatsRecorder {
   async topMisses(tenant: string, n: number): Promise<{ miss: MissRecord; count: number }[]> {
     const raw = await this.redis.zrevrange(this.keys.misses(tenant), 0, n - 1, 'WITHSCORES');
     const out: { miss: MissRecord; count: number }[] = [];
-    for (let i = 0; i < raw.length; i += 2) out.push({ miss: JSON.parse(raw[i]!) as MissRecord, count: Number(raw[i + 1]) });
+    for (let i = 0; i < raw.length; i += 2) out.push({ miss: readJson(MissRecord, raw[i]!), count: Number(raw[i + 1]) });
     return out;
   }
 

@@ -78,9 +78,5 @@ export interface CacheStats {
 }
 
 /** A prompt that missed, kept (pseudonymized) so warming can answer it ahead of the next ask. */
-export interface MissRecord {
-  model: string;
-  parameters: Record<string, unknown>;
-  system: string;
-  prompt: string;
-}
+export const MissRecord = z.object({ model: z.string(), parameters: z.record(z.string(), z.unknown()), system: z.string(), prompt: z.string() });
+export type MissRecord = z.infer<typeof MissRecord>;

@@ -1,5 +1,6 @@
 import type { RedisClient } from '@llmops/redis';
 import { z } from 'zod';
+import { readJson } from '@llmops/contracts';
 
 /** Every Redis key this package writes, in one place. */
 export function fineTuneKeys(prefix: string) {
@@ -34,11 +35,11 @@ export function createTunedModels(redis: RedisClient, prefix: string) {
     },
     async get(tenant: string, model: string): Promise<TunedModel | undefined> {
       const raw = await redis.hget(keys.models(tenant), model);
-      return raw === null ? undefined : TunedModel.parse(JSON.parse(raw));
+      return raw === null ? undefined : readJson(TunedModel, raw);
     },
     /** Newest first. */
     async list(tenant: string): Promise<TunedModel[]> {
-      const all = Object.values(await redis.hgetall(keys.models(tenant))).map((raw) => TunedModel.parse(JSON.parse(raw)));
+      const all = Object.values(await redis.hgetall(keys.models(tenant))).map((raw) => readJson(TunedModel, raw));
       return all.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
   };

@@ -1,5 +1,7 @@
 import { toFile } from 'openai';
 import type OpenAI from 'openai';
+import { z } from 'zod';
+import { readJson } from '@llmops/contracts';
 import { recordAndSettle, reserveSpend, settleSpend, type CallContext, type CoreDeps, type SpendEstimate } from './call';
 import { FatalError } from './errors';
 import { nanoToUsdString } from './ledger';
@@ -173,12 +175,12 @@ async function submitAndCollect(deps: BatchDeps, items: readonly BatchItem[], ct
       result.notDone.push(item.customId);
     } else if (line.response && line.response.status_code === 200) {
       result.succeeded.push({ customId: item.customId, body: line.response.body });
-      const usage = (line.response.body as { usage?: { prompt_tokens?: number; completion_tokens?: number } } | null)?.usage;
+      const usage = LineBody.safeParse(line.response.body).data?.usage;
       result.usage.inputTokens += usage?.prompt_tokens ?? 0;
       result.usage.outputTokens += usage?.completion_tokens ?? 0;
       result.usage.requests += 1;
     } else {
-      const body = line.response?.body as { error?: { code?: string; message?: string } } | undefined;
+      const body = LineBody.safeParse(line.response?.body).data;
       result.failed.push({
         customId: item.customId,
         statusCode: line.response?.status_code ?? null,
@@ -226,18 +228,26 @@ function batchEstimate(deps: BatchDeps, items: readonly BatchItem[], model: stri
   return { model, nanoUsd: cost.nanoUsd, tokens: inputTokens + outputTokens, ttlMs: maxWaitMs + 3_600_000 };
 }
 
-interface OutputLine {
-  custom_id: string;
-  response: { status_code: number; body: unknown } | null;
-  error: { code?: string; message?: string } | null;
-}
+/** A line of a batch's output or error file, as the provider documents it. */
+const OutputLine = z.object({
+  custom_id: z.string(),
+  response: z.object({ status_code: z.number(), body: z.unknown() }).nullish(),
+  error: z.object({ code: z.string().nullish(), message: z.string().nullish() }).nullish(),
+});
+type OutputLine = z.infer<typeof OutputLine>;
+
+/** What is read from a line's body: the usage of an answer, the error of a refused line. */
+const LineBody = z.object({
+  usage: z.object({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional() }).optional(),
+  error: z.object({ code: z.string().nullish(), message: z.string().nullish() }).optional(),
+});
 
 async function readJsonl(client: OpenAI, fileId: string, retry: <T>(fn: () => Promise<T>) => Promise<T>): Promise<OutputLine[]> {
   const text = await retry(async () => (await client.files.content(fileId)).text());
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as OutputLine);
+    .map((line) => readJson(OutputLine, line));
 }
 
 function checkItems(items: readonly BatchItem[]): string {

@@ -1,4 +1,4 @@
-import { spendKeys, type JobWaste } from '@llmops/contracts';
+import { spendKeys, type JobWaste, readJson } from '@llmops/contracts';
 import { nanoToUsdString } from '@llmops/tokens';
 import type { RedisClient } from '@llmops/redis';
 import { z } from 'zod';
@@ -182,9 +182,9 @@ export function createCallJournal(redis: RedisClient, options: { keyPrefix: stri
     async lookup(scope, call) {
       const raw = await redis.hget(scope.key, answerField(call));
       if (raw === null) return undefined;
-      const answer = StoredAnswer.parse(JSON.parse(raw));
+      const answer = readJson(StoredAnswer, raw);
       const pending = await redis.hget(scope.key, attemptField(answer.attemptId));
-      const intent = pending === null ? undefined : Intent.parse(JSON.parse(pending));
+      const intent = pending === null ? undefined : readJson(Intent, pending);
       return { answer, uncounted: intent?.state === 'answered' ? intent.record : undefined };
     },
     async sent(scope, attemptId, sent) {
@@ -208,7 +208,7 @@ export function createCallJournal(redis: RedisClient, options: { keyPrefix: stri
         cursor = next;
         for (let i = 0; i + 1 < flat.length; i += 2) {
           const field = flat[i]!;
-          const intent = Intent.parse(JSON.parse(flat[i + 1]!));
+          const intent = readJson(Intent, flat[i + 1]!);
           if (intent.state === 'answered') {
             await hooks.count(field.slice(2), intent.record);
             await r.llmJournalFinish(scope.key, field);

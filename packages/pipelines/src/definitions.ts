@@ -1,6 +1,6 @@
 import type { RedisClient } from '@llmops/redis';
 import { z } from 'zod';
-import { PipelineDefinition } from '@llmops/contracts';
+import { PipelineDefinition, readJson } from '@llmops/contracts';
 
 /** Every Redis key this package writes, in one place. */
 export function pipelineKeys(prefix: string) {
@@ -52,7 +52,7 @@ export function createDefinitionStore(redis: RedisClient, prefix: string) {
   if (typeof r.pipelinesSave !== 'function') redis.defineCommand('pipelinesSave', { numberOfKeys: 1, lua: SAVE });
   const parse = (name: string, version: number, raw: string | null): SavedPipeline | undefined => {
     if (raw === null) return undefined;
-    const stored = Stored.parse(JSON.parse(raw));
+    const stored = readJson(Stored, raw);
     return { name, version, createdAt: stored.createdAt, definition: stored.definition };
   };
   return {

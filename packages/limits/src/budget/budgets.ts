@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { spendFields, spendKeys, utcDayOf, utcMonthOf } from '@llmops/contracts';
+import { spendFields, spendKeys, utcDayOf, utcMonthOf, readJson } from '@llmops/contracts';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
 import type { RedisClient } from '@llmops/redis';
 import { z } from 'zod';
@@ -226,7 +226,7 @@ export function createBudgets(redis: RedisClient, options: BudgetsOptions): Budg
   async function jobCapOf(tenant: string, jobId: string | undefined): Promise<bigint | undefined> {
     if (!jobId) return undefined;
     const raw = await redis.hget(keys.holds(tenant), `job:${jobId}`);
-    const cap = raw ? StoredHold.parse(JSON.parse(raw)).cap : undefined;
+    const cap = raw ? readJson(StoredHold, raw).cap : undefined;
     return cap === undefined ? undefined : BigInt(cap);
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from './front-door';
 import { frontDoorKeys } from './keys';
+import { readJson } from '@llmops/contracts';
 
 /** A batch as stored: which inference jobs run its lines. Metadata values are pseudonymized (scope: the batch id). */
 export const BatchRecord = z.object({
@@ -45,7 +46,7 @@ export function batchStore(deps: Deps) {
     },
     async get(tenant: string, batchId: string): Promise<BatchRecord | undefined> {
       const raw = await deps.redis.get(keys.batch(tenant, batchId));
-      return raw ? BatchRecord.parse(JSON.parse(raw)) : undefined;
+      return raw ? readJson(BatchRecord, raw) : undefined;
     },
     /** Records that cancellation was asked for (kept with the record's remaining lifetime). */
     async markCancelling(tenant: string, record: BatchRecord, at: number): Promise<BatchRecord> {

@@ -1,4 +1,4 @@
-import { InferenceItemResult, InferenceSummary, ItemResult, type JobState } from '@llmops/contracts';
+import { InferenceItemResult, InferenceSummary, ItemResult, type JobState, readJson } from '@llmops/contracts';
 import { restore } from '@llmops/pii';
 import { readTombstone, viewJob } from '@llmops/queue';
 import type { BatchRecord } from './batch-store';
@@ -30,7 +30,7 @@ async function countAnswered(deps: Deps, jobId: string): Promise<number> {
     const [next, flat] = await deps.redis.hscan(deps.keys.results(jobId), cursor, 'COUNT', 500);
     cursor = next;
     for (let i = 1; i < flat.length; i += 2) {
-      const stored = ItemResult.parse(JSON.parse(flat[i]!));
+      const stored = readJson(ItemResult, flat[i]!);
       if (InferenceItemResult.parse(stored.result).status === 'answered') answered += 1;
     }
   } while (cursor !== '0');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from './front-door';
 import { fileBytesField, frontDoorKeys } from './keys';
+import { readJson } from '@llmops/contracts';
 
 /** An uploaded file as stored (its name pseudonymized with the file id as vault scope). */
 export const FileRecord = z.object({
@@ -58,7 +59,7 @@ export function fileStore(deps: Deps) {
     },
     async meta(tenant: string, fileId: string): Promise<FileRecord | undefined> {
       const raw = await deps.redis.hget(keys.file(tenant, fileId), 'meta');
-      return raw ? FileRecord.parse(JSON.parse(raw)) : undefined;
+      return raw ? readJson(FileRecord, raw) : undefined;
     },
     async content(tenant: string, fileId: string): Promise<string | undefined> {
       return (await deps.redis.hget(keys.file(tenant, fileId), 'content')) ?? undefined;

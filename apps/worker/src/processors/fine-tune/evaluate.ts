@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { evaluationJobs, EvaluationCase, platformCatalog, type FineTunePayload, type EvaluationPayload } from '@llmops/contracts';
+import { evaluationJobs, EvaluationCase, platformCatalog, type FineTunePayload, type EvaluationPayload, readJson } from '@llmops/contracts';
 import { estimateEvaluation } from '@llmops/limits';
 import { createJobQueues, platformKeys, submitJob, TenantJobIndex, type JobQueues } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
@@ -30,7 +30,7 @@ export async function submitHeldOut(
   baseline?: string,
 ): Promise<Submitted> {
   const heldOut = context.payload.heldOut!;
-  const cases = (await readData(deps, context.jobId, 'held', heldOut.cases)).map((line) => EvaluationCase.parse(JSON.parse(line)));
+  const cases = (await readData(deps, context.jobId, 'held', heldOut.cases)).map((line) => readJson(EvaluationCase, line));
   const body: EvaluationPayload = { cases, generate: { model, temperature: 0 }, graders: heldOut.graders, ...(baseline ? { baseline } : {}) };
   const payload = evaluationJobs.evaluation.payload.parse(body);
   const estimate = await estimateEvaluation(payload, deps.services.registry, { judgeOutputTokens: 300 });

@@ -1,4 +1,4 @@
-import { llmKeyPrefix, type FineTunePayload, type FineTuneResult } from '@llmops/contracts';
+import { llmKeyPrefix, type FineTunePayload, type FineTuneResult, readJson } from '@llmops/contracts';
 import { createTunedModels, openAiFineTuning, trainingCost, TrainingExample, type FineTuningProvider } from '@llmops/finetune';
 import { BudgetExhaustedError, createRouter, createUsageLedger, FatalError } from '@llmops/llm';
 import { NonRetriableError, RetryAfterError, type JobContext } from '@llmops/queue';
@@ -34,7 +34,7 @@ export async function runFineTune(deps: ProcessorDeps, context: JobContext<FineT
 
   if (!state.fileId) {
     // Parsed with the example schema on the way out of Redis: only well-formed examples are uploaded.
-    const lines = (await readData(deps, jobId, 'train', payload.examples)).map((line) => JSON.stringify(TrainingExample.parse(JSON.parse(line))));
+    const lines = (await readData(deps, jobId, 'train', payload.examples)).map((line) => JSON.stringify(readJson(TrainingExample, line)));
     const file = await provider.uploadTrainingFile(`${lines.join('\n')}\n`, `${jobId}.jsonl`);
     await save({ fileId: file.id });
     await context.reportProgress({ step: 'uploaded', examples: payload.examples });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jobDataKeys } from '@llmops/contracts';
+import { jobDataKeys, readJson } from '@llmops/contracts';
 import type { ProcessorDeps } from '../types';
 
 /**
@@ -30,7 +30,7 @@ const TTL_SECONDS = 14 * 86_400;
 
 export async function loadState(deps: ProcessorDeps, jobId: string): Promise<FineTuneState> {
   const raw = await deps.redis.hget(jobDataKeys(deps.prefix, jobId).fineTuneState, FIELD);
-  return raw === null ? {} : FineTuneState.parse(JSON.parse(raw));
+  return raw === null ? {} : readJson(FineTuneState, raw);
 }
 
 export async function saveState(deps: ProcessorDeps, jobId: string, state: FineTuneState): Promise<FineTuneState> {

@@ -1,5 +1,5 @@
 import type { SemanticCache } from '@llmops/cache';
-import { inferenceItemsKey, InferenceItem, type InferencePayload } from '@llmops/contracts';
+import { inferenceItemsKey, InferenceItem, type InferencePayload, readJson } from '@llmops/contracts';
 import { wasteOf } from '@llmops/llm';
 import { NonRetriableError, type JobContext } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
@@ -20,7 +20,7 @@ export async function* readItems(deps: ProcessorDeps, jobId: string, count: numb
     for (let i = 0; i < raw.length; i++) {
       const value = raw[i];
       if (value == null) throw new NonRetriableError(`item ${start + i} of job ${jobId} is missing (expired or never written)`);
-      yield { index: start + i, item: InferenceItem.parse(JSON.parse(value)) };
+      yield { index: start + i, item: readJson(InferenceItem, value) };
     }
   }
 }

@@ -1,5 +1,5 @@
 import { nanoToUsdString } from '@llmops/tokens';
-import type { InferenceItemResult, InferenceSummary } from '@llmops/contracts';
+import { InferenceItemResult, ItemResult, readJson, type InferenceSummary } from '@llmops/contracts';
 import { platformKeys } from '@llmops/queue';
 import type { ProcessorDeps } from '../types';
 
@@ -17,7 +17,7 @@ export async function summarize(deps: ProcessorDeps, jobId: string, items: numbe
     const [next, flat] = await deps.redis.hscan(key, cursor, 'COUNT', 500);
     cursor = next;
     for (let i = 1; i < flat.length; i += 2) {
-      const result = (JSON.parse(flat[i]!) as { result: InferenceItemResult }).result;
+      const result = InferenceItemResult.parse(readJson(ItemResult, flat[i]!).result);
       if (result.status === 'failed') totals.failed += 1;
       else totals.answered += 1;
       if (result.cache.outcome === 'hit') totals.cacheHits += 1;

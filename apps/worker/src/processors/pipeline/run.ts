@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SemanticCache } from '@llmops/cache';
-import { ItemResult, jobDataKeys, PipelineInput, pipelineInputsKey, PipelineItemResult, PipelineStepRecord, type PipelinePayload, type PipelineSummary } from '@llmops/contracts';
+import { ItemResult, jobDataKeys, PipelineInput, pipelineInputsKey, PipelineItemResult, PipelineStepRecord, type PipelinePayload, type PipelineSummary, readJson } from '@llmops/contracts';
 import { PipelineDefinitionError, planPipeline, runInput, type PipelinePlan, type PipelinePorts } from '@llmops/pipelines';
 import { NonRetriableError, platformKeys, type JobContext } from '@llmops/queue';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
@@ -71,7 +71,7 @@ async function runOne(deps: ProcessorDeps, context: JobContext<PipelinePayload>,
   const stored = await deps.redis.hmget(progressKey, ...ids.map((id) => `${index}:${id}`));
   const done = new Map<string, PipelineStepRecord>();
   stored.forEach((raw, i) => {
-    if (raw !== null) done.set(ids[i]!, PipelineStepRecord.parse(JSON.parse(raw)));
+    if (raw !== null) done.set(ids[i]!, readJson(PipelineStepRecord, raw));
   });
   return runInput({
     plan,
@@ -102,7 +102,7 @@ async function* pendingInputs(deps: ProcessorDeps, context: JobContext<PipelineP
     const raw = await deps.redis.hmget(key, ...open.map(String));
     for (const [i, value] of raw.entries()) {
       if (value == null) throw new NonRetriableError(`input ${open[i]} of job ${context.jobId} is missing (expired or never written)`);
-      yield { index: open[i]!, input: PipelineInput.parse(JSON.parse(value)), skippedBefore: skipped };
+      yield { index: open[i]!, input: readJson(PipelineInput, value), skippedBefore: skipped };
     }
   }
 }
@@ -117,7 +117,7 @@ async function summarize(deps: ProcessorDeps, jobId: string, inputs: number): Pr
     const [next, flat] = await deps.redis.hscan(key, cursor, 'COUNT', 500);
     cursor = next;
     for (let i = 1; i < flat.length; i += 2) {
-      const result = PipelineItemResult.parse(ItemResult.parse(JSON.parse(flat[i]!)).result);
+      const result = PipelineItemResult.parse(readJson(ItemResult, flat[i]!).result);
       totals[result.status === 'completed' ? 'completed' : 'failed'] += 1;
       totals.inputTokens += result.usage.inputTokens;
       totals.outputTokens += result.usage.outputTokens;
