@@ -7,7 +7,7 @@ import type { DurationHistogram, JobLifecycle, JobQueues, PlatformKeys, ResultSt
 import type { WorkEstimate } from '@llmops/limits';
 import type { PlatformServices } from '@llmops/services';
 import type { KeyRing } from './auth/key-ring';
-import type { RouteSpec } from './routes/table';
+import type { RouteSpec } from './routes/route-spec';
 
 /**
  * A route that turns a request body into a job. Every job type registers one; the API gives each the

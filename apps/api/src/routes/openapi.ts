@@ -1,4 +1,4 @@
-import type { RouteSpec } from './table';
+import type { RouteSpec } from './route-spec';
 import { documentInfo, eventStreamDescription, extraOperations, tagOf, tags } from '../schemas/document-info';
 import { BudgetExceededError, ErrorBody, OpenAiError, TooLargeError, TooManyRequestsError } from '../schemas/errors';
 import { requestExamples } from '../schemas/examples';

@@ -1,6 +1,6 @@
 import type { ApiDeps, SubmissionRoute } from '../deps';
 import { bulkBody, bulkSubmissionHandler, submissionHandler } from './submit';
-import type { RouteSpec } from './table';
+import type { RouteSpec } from './route-spec';
 import { BulkAccepted, JobAccepted } from '../schemas/jobs';
 
 const commonErrors = {

@@ -1,5 +1,3 @@
-import type { RequestHandler } from 'express';
-import type { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { healthz, readyz } from './health';
 import { deleteJob, getJob, getJobResults, ListQuery, listJobs, PageQuery } from './jobs';
@@ -8,35 +6,10 @@ import { submissionRoutes } from './submission-routes';
 import { fieldsOf } from '../privacy/field-inventory';
 import { withIdentifierCheck } from '../privacy/identifiers';
 import { CancelOutcome, JobDetail, JobList, ResultPage } from '../schemas/jobs';
+import type { RouteSpec } from './route-spec';
 import { Health, Readiness } from '../schemas/platform';
 
-export interface RouteSpec {
-  method: 'get' | 'post' | 'delete';
-  /** Express path syntax. */
-  path: string;
-  summary: string;
-  /** Who may call it: a tenant's API key, the admin token, or anyone. */
-  guard: 'tenant' | 'admin' | 'public';
-  handler: RequestHandler;
-  /** The schema the handler validates the body with; also what /openapi.json documents. */
-  body?: z.ZodType;
-  /** Largest body this route reads, in bytes (413 past it). Default: BODY_LIMIT. */
-  bodyLimit?: number;
-  /** Content types a POST body may have (415 otherwise), e.g. `application/x-ndjson`. Default: application/json. */
-  accepts?: readonly string[];
-  /** Status codes this route answers with, for /openapi.json. */
-  responses: Record<number, string>;
-  /** Submissions accept an Idempotency-Key header. */
-  idempotent?: boolean;
-  /** Answers with text/event-stream. */
-  stream?: boolean;
-  /** Response bodies by status (zod, documented in /openapi.json; error statuses default to the error envelope). Default: none. */
-  response?: Partial<Record<number, z.ZodType>>;
-  /** The query parameters the handler parses (a zod object), for /openapi.json. Default: none. */
-  query?: z.ZodType;
-  /** The operationId in /openapi.json (and the method name generated clients use). Default: derived from method and path. */
-  operationId?: string;
-}
+export type { RouteSpec } from './route-spec';
 
 const tenantErrors = { 401: 'missing or unknown API key', 404: 'no such job for this tenant' };
 
