@@ -1,15 +1,18 @@
 import { llmKeyPrefix, type FineTunePayload, type FineTuneResult, readJson } from '@llmops/contracts';
 import { createTunedModels, openAiFineTuning, trainingCost, TrainingExample, type FineTuningProvider } from '@llmops/finetune';
 import { BudgetExhaustedError, createRouter, createUsageLedger, FatalError } from '@llmops/llm';
-import { NonRetriableError, RetryAfterError, type JobContext } from '@llmops/queue';
+import { NonRetriableError, StepWait, type JobContext } from '@llmops/queue';
 import { recordUsageCounters } from '@llmops/services';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
 import type { ProcessorDeps } from '../types';
 import { evaluationState, submitHeldOut } from './evaluate';
 import { loadState, readData, saveState, type FineTuneState } from './state';
 
-/** The longest wait between two status checks. */
-const MAX_WAIT_MS = 15 * 60_000;
+/**
+ * The longest wait between two status checks: each check is a job start (JOB_MAX_STARTS, default 50),
+ * so a 12-hour training takes about 20 checks from a 10 s poll interval.
+ */
+const MAX_WAIT_MS = 60 * 60_000;
 /** How long the training's budget hold may live (a training that outlasts it keeps running unheld). */
 const HOLD_TTL_MS = 2 * 86_400_000;
 const RUNNING = new Set(['validating_files', 'queued', 'running']);
@@ -22,7 +25,7 @@ export class FineTuneFailedError extends NonRetriableError {
 /**
  * A fine-tune as a step job: upload, reserve the training budget, create (or find again) the provider
  * job, then check its status and, while it trains, move the job to delayed and return (no worker slot
- * is held; waits double from `pollIntervalMs` up to 15 minutes). Once it succeeds: bill the trained
+ * is held; waits double from `pollIntervalMs` up to an hour). Once it succeeds: bill the trained
  * tokens once, register the model for the tenant, and run the held-out evaluations (base, then tuned
  * against it). Every step's outcome is saved before the next, so a crash or a wake-up resumes there.
  */
@@ -124,11 +127,11 @@ async function followTraining(
   await save({ model: job.fineTunedModel, trainedTokens: trained, costNano: cost.toString(), waitMs: undefined });
 }
 
-/** Saves the next (doubled) wait and moves the job to delayed for it, without using an attempt. */
+/** Saves the next (doubled) wait and moves the job to delayed for it (a step wait: no slot, no attempt). */
 async function waitAgain(state: FineTuneState, save: (patch: Partial<FineTuneState>) => Promise<FineTuneState>, payload: FineTunePayload, what: string): Promise<never> {
   const wait = state.waitMs ?? payload.pollIntervalMs;
   await save({ waitMs: Math.min(MAX_WAIT_MS, wait * 2) });
-  throw new RetryAfterError(wait, `${what}: next check in ${wait} ms`);
+  throw new StepWait(wait, what);
 }
 
 /** Base model first; once its report exists, the tuned model against it as baseline. */
