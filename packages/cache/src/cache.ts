@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { AnnIndex, VectorStore } from '@llmops/vector';
 import { sha256, stableJson } from './canonical';
 import { DEFAULT_CACHE_EMBEDDING, DEFAULT_THRESHOLDS, embeddingId, type CacheEmbedding } from './embedding';
@@ -15,7 +15,7 @@ import type { CacheHit, CacheScopeInput } from './types';
 /** Options for {@link createSemanticCache}. */
 export interface SemanticCacheOptions {
   /** A client-role connection (the caller owns it). */
-  redis: Redis;
+  redis: RedisClient;
   /** Key prefix of the deployment (keys go under `${prefix}:cache:`). */
   prefix: string;
   /** Where entry vectors live: one collection per embedding, filtered by tenant and scope. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { CollectionNotFoundError, eq, uuidV5, type AnnIndex, type VectorStore } from '@llmops/vector';
 import { normalizePrompt, sha256 } from './canonical';
 import { cacheCollectionName, embeddingId, type CacheEmbedding } from './embedding';
@@ -18,7 +18,7 @@ if over <= 0 then return {} end
 return redis.call('ZPOPMIN', KEYS[1], over)`;
 
 export interface EntryStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: CacheKeys;
   vectors: VectorStore;
   embedding: CacheEmbedding;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { z } from 'zod';
 import { embeddingId, type CacheEmbedding } from './embedding';
 import type { EntryStore } from './entries';
@@ -57,7 +57,7 @@ export class CacheFeedback {
   readonly #block: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: CacheKeys,
     private readonly deps: { entries?: EntryStore; stats: CacheStatsRecorder },
     options: FeedbackOptions = {},

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { CacheKeys } from './keys';
 
 /** Extends the lease only while the caller still owns it. */
@@ -36,7 +36,7 @@ export class InflightCalls {
   readonly #maxPollMs: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: CacheKeys,
     options: InflightOptions = {},
   ) {

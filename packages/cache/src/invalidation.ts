@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { SemanticCache } from './cache';
 import { cacheKeys } from './keys';
 
 /** Options for {@link consumeDocChanges}. */
 export interface DocChangesOptions {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   cache: SemanticCache;
   /** This consumer's name within the group (e.g. the worker id). */

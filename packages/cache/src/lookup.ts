@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { literalsOf, normalizePrompt, sha256 } from './canonical';
 import type { EntryStore } from './entries';
 import type { CacheKeys } from './keys';
@@ -35,7 +35,7 @@ export function promptKey(prompt: string): string {
  * `maxVerifications` calls per lookup).
  */
 export async function lookupSimilar(
-  deps: { redis: Redis; keys: CacheKeys; entries: EntryStore; candidates: number; requireSameLiterals: boolean; maxVerifications: number },
+  deps: { redis: RedisClient; keys: CacheKeys; entries: EntryStore; candidates: number; requireSameLiterals: boolean; maxVerifications: number },
   tenant: string,
   scope: string,
   vector: ArrayLike<number>,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import type { MaintenanceReport, VectorStore } from '@llmops/vector';
 import type { EntryStore } from './entries';
 import type { CacheKeys } from './keys';
@@ -35,7 +35,7 @@ export class CacheMaintenance {
   readonly #indexEveryMs: number;
 
   constructor(
-    private readonly deps: { redis: Redis; keys: CacheKeys; entries: EntryStore; vectors: VectorStore; ttlSeconds: number },
+    private readonly deps: { redis: RedisClient; keys: CacheKeys; entries: EntryStore; vectors: VectorStore; ttlSeconds: number },
     options: MaintenanceOptions = {},
   ) {
     this.#sweepEveryMs = options.sweepEveryMs ?? 60_000;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { z } from 'zod';
 import { defaultThreshold, embeddingId, type CacheEmbedding } from './embedding';
 import type { CacheKeys } from './keys';
@@ -40,7 +40,7 @@ export interface SettingsChange {
  */
 export class CacheSettingsStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: CacheKeys,
     private readonly embedding: CacheEmbedding,
     private readonly thresholds?: Readonly<Record<string, number>>,

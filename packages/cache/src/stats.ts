@@ -1,5 +1,5 @@
 import { nanoToUsdString } from '@llmops/tokens';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@llmops/redis';
 import { readJson } from '@llmops/contracts';
 import { stableJson } from './canonical';
 import type { CacheKeys } from './keys';
@@ -29,7 +29,7 @@ const HIT_FIELD = { exact: 'exactHits', semantic: 'semanticHits', coalesced: 'co
  */
 export class CacheStatsRecorder {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: CacheKeys,
   ) {}
 
