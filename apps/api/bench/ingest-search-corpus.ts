@@ -3,7 +3,7 @@
 import { seededRandom } from '@llmops/eval';
 import { embedText } from '@llmops/llm-simulator';
 
-/** The bench's seeded PRNG (mulberry32), shared with evaluation reports. */
+/** The bench's seeded PRNG: the platform's one (pure-rand via @llmops/eval). */
 export const rng = seededRandom;
 
 const SYLLABLES = 'ka lo mi ne tu ra si po ve da zu fe gi ho ja qu wy xe bo ce'.split(' ');

@@ -38,7 +38,8 @@ const templates: Template[] = [
   { slot: 'country', year: false, base: (e) => `What is the VAT rate on books in ${e}?`, rewordings: [(e) => `How much VAT is charged on books in ${e}?`, (e) => `Which VAT rate applies to books sold in ${e}?`], word: (e) => `What is the VAT rate on restaurant meals in ${e}?` },
 ];
 
-// mulberry32, seeded: the same file on every run.
+// mulberry32, seeded: the same file on every run. Kept (not the platform's pure-rand) because it is
+// the generator that wrote the committed corpus; another PRNG would write another file.
 let state = 20_261_128;
 const random = () => {
   state = (state + 0x6d2b79f5) >>> 0;

@@ -62,17 +62,8 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** JSON with sorted keys, so `{a,b}` and `{b,a}` scope the same. */
-export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, inner]) => inner !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${stableJson(inner)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+/** JSON with sorted keys, so `{a,b}` and `{b,a}` scope the same (the platform's one canonical JSON). */
+export { stableJson } from '@llmops/contracts';
 
 /** Numbers and pseudonym tokens of a text, in order: what a paraphrase must keep to mean the same. */
 export function literalsOf(text: string): string {

@@ -43,3 +43,4 @@ export * from './jobs/pipeline';
 export * from './jobs/fine-tune';
 export { readJson, StoredDataError } from './read-json';
 export * from './jobs/maintenance';
+export { stableJson } from './stable-json';

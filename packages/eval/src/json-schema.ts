@@ -1,3 +1,4 @@
+import { stableJson as canonical } from '@llmops/contracts';
 import { Ajv, type CodeOptions, type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 
 type RegExpEngine = NonNullable<CodeOptions['regExp']>;
@@ -74,15 +75,6 @@ const uniqueItems: SchemaValidateFunction = function (this: unknown, unique: unk
   return true;
 };
 
-/** JSON with object keys sorted: equal JSON values give equal strings. Depth is bounded by maxJsonDepth. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    return `{${Object.keys(record).sort().map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function createAjv(): Ajv {
   const ajv = new Ajv({ allErrors: false, strict: false, logger: false, code: { regExp: re2Engine } });

@@ -1,11 +1,11 @@
-/** A seeded PRNG (mulberry32): the same seed gives the same stream, so bootstrap reports repeat. */
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
+/**
+ * The platform's seeded PRNG (pure-rand's xoroshiro128+), uniform in [0, 1): the same seed gives the
+ * same stream, so bootstrap reports, benches and simulated faults repeat.
+ */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = xoroshiro128plus(seed);
+  return () => uniformFloat64(generator);
 }

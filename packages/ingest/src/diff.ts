@@ -1,3 +1,4 @@
+import { stableJson as canonical } from '@llmops/contracts';
 import type { MetadataValue, StoredPoint } from '@llmops/vector';
 import type { PlannedChunk } from './chunks';
 
@@ -31,8 +32,4 @@ export function diffChunks(planned: readonly PlannedChunk[], stored: readonly St
   const deleteIds = stored.filter((point) => point.payload.chunkIndex >= planned.length).map((point) => point.id);
   const status = stored.length === 0 ? (planned.length === 0 ? 'unchanged' : 'new') : embed.length === 0 && deleteIds.length === 0 ? 'unchanged' : 'updated';
   return { embed, unchanged, deleteIds, status };
-}
-
-function canonical(metadata: Record<string, MetadataValue>): string {
-  return JSON.stringify(Object.entries(metadata).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

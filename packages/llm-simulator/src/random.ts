@@ -1,3 +1,6 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
 /**
  * Seeded, counter-based randomness: every draw is a pure function of its key, so a run with the
  * same seed and the same request order repeats exactly, and nothing depends on Math.random.
@@ -19,18 +22,13 @@ export function hash53(text: string, salt = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** A generator of uniform numbers in [0, 1), seeded by a 32-bit integer (mulberry32). */
+/** A generator of uniform numbers in [0, 1). */
 export type Rng = () => number;
 
-export function rngFromSeed(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Seeded by a 32-bit integer: pure-rand's xoroshiro128+, the platform's one seeded PRNG. */
+function rngFromSeed(seed: number): Rng {
+  const generator = xoroshiro128plus(seed);
+  return () => uniformFloat64(generator);
 }
 
 /** A generator seeded by any list of keys (seed, request number, purpose ...). */

@@ -1,14 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+// JSON with object keys sorted: the same request hashes the same however its object was built.
+import { stableJson } from '@llmops/contracts';
 
-/** JSON with object keys sorted: the same request hashes the same however its object was built. */
-export function stableJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item === undefined ? null : item)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
-}
 
 /**
  * The identity of one provider call: the caller's key combined with everything that changes the

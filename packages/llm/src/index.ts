@@ -21,7 +21,7 @@ export {
 export { createRouter, type Route, type Router } from './providers';
 export type { CallContext } from './call';
 export { CALL_EVENT_KINDS, type CallEvent, type CallEventKind, type Logger } from './events';
-export { callIdentity, stableJson } from './call-key';
+export { callIdentity } from './call-key';
 export { wasteOf, type JobSpend } from './journal';
 export { createLlmClient, type LlmClient, type LlmClientOptions } from './client';
 export type { ChatRequest, ChatOptions, ChatResult, ChatUsage } from './chat';

@@ -67,7 +67,8 @@ describe('provider calls are traced with model, tokens, cost and retries, never 
     expect(limiter.every((span) => span.parentSpanId !== undefined && trees.has(span.parentSpanId))).toBe(true);
     expect(limiter.some((span) => Number(span.attributes['llmops.limiter.wait_ms']) > 0)).toBe(true);
     expect(JSON.stringify(spans)).not.toContain('zebra-marker');
-  });
+    // Retries pass the limiter too (3 calls per 2 s): a run with many faults takes tens of seconds.
+  }, 120_000);
 
   it('an embed call is one span with its input count, tokens and requests', async () => {
     tracing.reset();

@@ -1,16 +1,12 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { MetadataValue, VectorPoint } from '../src';
 import { pointId } from '../src';
 
-/** Small deterministic PRNG (mulberry32) so every run sees the same vectors. */
+/** The platform's seeded PRNG (pure-rand's xoroshiro128+) so every run sees the same vectors. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = xoroshiro128plus(seed);
+  return () => uniformFloat64(generator);
 }
 
 export function randomUnit(dim: number, next: () => number): number[] {

@@ -1,5 +1,6 @@
 // Deterministic bench data: entry i's vector is a noisy copy of one of CLUSTERS centers, so nearest
 // neighbours are meaningful and a probe near entry i has entry i as its nearest point.
+import { seededRandom } from '@llmops/eval';
 import { uuidV5 } from '@llmops/vector';
 
 export const DIMS = 256;
@@ -9,18 +10,8 @@ export const TENANT = 'bench-tenant';
 export const isOther = (i: number) => i % 10 === 9;
 const NAMESPACE = '5d0b1f3a-9c2e-4e6b-8f7a-1b2c3d4e5f60';
 
-function mulberry(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const centers: Float32Array = (() => {
-  const next = mulberry(7);
+  const next = seededRandom(7);
   const out = new Float32Array(CLUSTERS * DIMS);
   for (let i = 0; i < out.length; i++) out[i] = next() * 2 - 1;
   return out;
@@ -36,7 +27,7 @@ function normalize(v: Float32Array): Float32Array {
 
 /** Entry i's vector (unit length). */
 export function vectorOf(i: number): Float32Array {
-  const next = mulberry(1_000_003 + i);
+  const next = seededRandom(1_000_003 + i);
   const c = (i * 2_654_435_761) % CLUSTERS;
   const v = new Float32Array(DIMS);
   for (let d = 0; d < DIMS; d++) v[d] = centers[c * DIMS + d]! + (next() * 2 - 1) * 0.6;
@@ -45,7 +36,7 @@ export function vectorOf(i: number): Float32Array {
 
 /** A query near entry i (cosine ~0.98 with it). */
 export function probeOf(i: number): number[] {
-  const next = mulberry(9_000_001 + i);
+  const next = seededRandom(9_000_001 + i);
   const v = vectorOf(i).map((x) => x + (next() * 2 - 1) * 0.02);
   return Array.from(normalize(v));
 }

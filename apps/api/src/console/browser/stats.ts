@@ -1,3 +1,6 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
 /**
  * A percentile bootstrap interval of a mean: the values (one per evaluation case) are resampled with
  * replacement, the same method and defaults as packages/eval's comparison with a baseline (2,000
@@ -9,7 +12,7 @@ export function bootstrapMean(values: readonly number[], options: { resamples?: 
   const mean = values.reduce((sum, value) => sum + value, 0) / n;
   const resamples = options.resamples ?? 2_000;
   const confidence = options.confidence ?? 0.95;
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const draws = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {
     let sum = 0;
@@ -21,14 +24,8 @@ export function bootstrapMean(values: readonly number[], options: { resamples?: 
   return { mean, lower: draws[Math.max(0, Math.floor(tail * resamples))]!, upper: draws[Math.min(resamples - 1, Math.ceil((1 - tail) * resamples) - 1)]! };
 }
 
-/** A small seeded PRNG (mulberry32): uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The platform's seeded PRNG (pure-rand's xoroshiro128+, as packages/eval): uniform in [0, 1). */
+function seededRandom(seed: number): () => number {
+  const generator = xoroshiro128plus(seed);
+  return () => uniformFloat64(generator);
 }
