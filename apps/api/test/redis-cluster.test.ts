@@ -71,6 +71,10 @@ describe('the platform on a Redis Cluster', () => {
     const again = await post('/v1/inference', body);
     await completed(again.body.id);
     expect((await results(again.body.id))[0]?.cache.outcome).toBe('hit');
+    // Queue gauges read every queue on its own master.
+    const metrics = await (await fetch(`${h.api.url}/metrics`)).text();
+    expect(metrics).toMatch(/llmops_queue_jobs\{queue="inference",state="completed"\} 2\b/);
+    expect(metrics).toMatch(/llmops_queue_jobs\{queue="ingest-part",state="completed"\} 2\b/);
   }, 180_000);
 
   it('evaluates with an LLM judge through the Batch API and compares against a baseline', async () => {
