@@ -96,8 +96,11 @@ describe('inference modes', () => {
       for (const key of await redis.keys(`${harness.prefix}:cache:e:*`)) await redis.del(key);
       await post('/v1/cache/warming', keys.alice, { enabled: true, every: 60_000, topN: 5 });
       const queue = new Queue('cache-warm-tick', { connection: redis, prefix: bullPrefix(harness.prefix, platformCatalog['cache-warm-tick']) });
-      await waitFor(async () => (await queue.getJobSchedulers()).some((s) => s.key === 'warm:alice'), { what: 'scheduler', timeoutMs: 20_000 });
+      // The route writes the scheduler itself: it is there when the answer arrives.
+      expect((await queue.getJobSchedulers()).map((s) => s.key)).toContain('warm:alice');
       await waitFor(async () => (await queue.getCompletedCount()) >= 1, { what: 'warming tick', timeoutMs: 30_000 });
+      await post('/v1/cache/warming', keys.alice, { enabled: false });
+      expect((await queue.getJobSchedulers()).map((s) => s.key)).not.toContain('warm:alice');
       await queue.close();
     } finally {
       redis.disconnect();

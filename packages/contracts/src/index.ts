@@ -44,3 +44,4 @@ export * from './jobs/fine-tune';
 export { readJson, StoredDataError } from './read-json';
 export * from './jobs/maintenance';
 export { stableJson } from './stable-json';
+export { WarmingSettingsRecord, warmingSettingsKey, warmingSchedulerId } from './warming';

@@ -2,28 +2,26 @@ import { consumeDocChanges, createSemanticCache } from '@llmops/cache';
 import type { inferenceJobs } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
 import { runInference } from './inference/run';
-import { runWarmTick, syncWarmingSchedulers, warmTickQueue } from './inference/warming';
+import { runWarmTick } from './inference/warming';
 import { VECTOR_INDEX_BY_SCHEDULER } from './maintenance/schedule';
 import type { ProcessorDeps } from './types';
 
-/** How often each worker applies warming settings and reads the documents-changed stream. */
+/** How often each worker reads the documents-changed stream and sweeps the cache. */
 const HOUSEKEEPING_MS = 2_000;
 
 /**
- * Handlers of the inference job family. Besides the handlers, each worker keeps the warming
- * schedulers in line with the tenants' settings, invalidates cache entries whose documents
- * changed and sweeps expired entries out of the vector store (all idempotent, so every replica may
- * do it; the cache's index maintenance takes a fleet-wide lock).
+ * Handlers of the inference job family. Besides the handlers, each worker invalidates cache entries
+ * whose documents changed and sweeps expired entries out of the vector store (both idempotent, so
+ * every replica may do it). Warming schedulers are written by the API's `POST /v1/cache/warming`.
  */
 export function inferenceHandlers(deps: ProcessorDeps): JobHandlers<typeof inferenceJobs> {
   const cache = createSemanticCache({ redis: deps.redis, prefix: deps.prefix, vectors: deps.services.vectors, maintenance: VECTOR_INDEX_BY_SCHEDULER });
-  const queue = warmTickQueue(deps);
   const consumer = `worker-${process.pid}`;
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    Promise.all([syncWarmingSchedulers(deps, queue), consumeDocChanges({ redis: deps.redis, prefix: deps.prefix, cache, consumer }), cache.housekeeping()])
+    Promise.all([consumeDocChanges({ redis: deps.redis, prefix: deps.prefix, cache, consumer }), cache.housekeeping()])
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'inference housekeeping failed'))
       .finally(() => (busy = false));
   }, HOUSEKEEPING_MS);

@@ -8,13 +8,9 @@ import { HttpError, validationError } from '../../http/errors';
 import { findOwnedJob } from '../../job-access';
 import type { RouteSpec } from '../../routes/table';
 import { requireModel } from '../../submission/references';
-import { WarmingSettingsRequest } from './body';
 import { CacheFeedbackOutcome, CacheSettings } from '../../schemas/inference';
 
 type Deps = ApiDeps & { services: PlatformServices };
-
-/** Where the worker reads warming settings (hash field = tenant). */
-export const warmingSettingsKey = (prefix: string) => `${prefix}:inference:warming`;
 
 /** `POST /v1/cache/settings`: a threshold (or the recommendation of a calibration), and gray-band verification. */
 export const CacheSettingsRequest = z
@@ -99,24 +95,6 @@ export function postCacheFeedback(deps: Deps, cache: SemanticCache): RequestHand
     const outcome = await cache.feedback.reportWrong(tenant, jobId, itemId);
     if (outcome.status === 'not-a-hit') throw new HttpError(404, 'not_found', 'no cache hit was served to that item of that job');
     res.json({ jobId, itemId, ...outcome });
-  };
-}
-
-/** POST /v1/cache/warming: turns scheduled warming on or off for the caller; workers apply it. */
-export function putWarmingSettings(deps: ApiDeps): RequestHandler {
-  return async (req, res) => {
-    const parsed = WarmingSettingsRequest.safeParse(req.body);
-    if (!parsed.success) throw validationError(parsed.error);
-    await deps.redis.hset(warmingSettingsKey(deps.keys.prefix), req.tenant!, JSON.stringify(parsed.data));
-    res.json({ tenant: req.tenant, ...parsed.data });
-  };
-}
-
-/** GET /v1/cache/warming */
-export function getWarmingSettings(deps: ApiDeps): RequestHandler {
-  return async (req, res) => {
-    const raw = await deps.redis.hget(warmingSettingsKey(deps.keys.prefix), req.tenant!);
-    res.json({ tenant: req.tenant, ...(raw ? (JSON.parse(raw) as object) : { enabled: false }) });
   };
 }
 
