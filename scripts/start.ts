@@ -25,8 +25,8 @@ function launch(name: string, args: string[], extraEnv: Record<string, string> =
       for (const line of lines) out.write(`${tag}${line}\n`);
     });
   };
-  forward(child.stdout!, process.stdout);
-  forward(child.stderr!, process.stderr);
+  forward(child.stdout, process.stdout);
+  forward(child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${tag}exited (${signal ?? code}); stopping everything`);
@@ -92,7 +92,7 @@ async function stop(code: number): Promise<void> {
   stopping = true;
   // Workers first (they hand back active jobs), then the rest.
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
+  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve())));
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(0));
