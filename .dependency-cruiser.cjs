@@ -22,7 +22,8 @@ module.exports = {
     {
       name: 'no-app-imports-app',
       severity: 'error',
-      comment: 'Apps are separate deployables: one app\'s code never imports another (share code through a package). Tests may start another app (the API tests run real workers).',
+      comment:
+        "Apps are separate deployables: one app's code never imports another (share code through a package). Tests may start another app (the API tests run real workers).",
       from: { path: '^apps/([^/]+)/src/' },
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },

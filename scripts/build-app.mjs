@@ -66,7 +66,11 @@ function dependencyClosure(rootDir) {
 const { workspace, external } = dependencyClosure(appDir);
 const builtins = new Set(builtinModules);
 const isBuiltin = (spec) => spec.startsWith('node:') || builtins.has(spec);
-const packageName = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+const packageName = (spec) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /** Bare imports: workspace packages are bundled, declared third-party ones external, others refused. */
 const dependencyGuard = {
@@ -108,9 +112,7 @@ const result = await build({
 
 // Packages the bundle really imports (tree shaking drops some), each made resolvable from dist/.
 const outputs = Object.values(result.metafile.outputs);
-const used = new Set(
-  outputs.flatMap((output) => output.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => packageName(i.path))),
-);
+const used = new Set(outputs.flatMap((output) => output.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => packageName(i.path))));
 const linked = [];
 for (const name of [...used].sort()) {
   if (findPackage(name, outDir)) continue;
@@ -126,7 +128,14 @@ const bytes = outputs.find((output) => output.entryPoint !== undefined)?.bytes ?
 console.log(`${app.name}: ${relative(process.cwd(), join(outDir, 'main.js'))} (${(bytes / 1024).toFixed(0)} KiB)`);
 const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(input));
 const bundled = [...workspace].filter(([, dir]) => inputs.some((input) => input.startsWith(`${dir}/`)));
-console.log(`  workspace packages bundled: ${bundled.map(([name]) => name).sort().join(', ') || 'none'}`);
+console.log(
+  `  workspace packages bundled: ${
+    bundled
+      .map(([name]) => name)
+      .sort()
+      .join(', ') || 'none'
+  }`,
+);
 console.log(`  external packages used: ${[...used].sort().join(', ') || 'none'}`);
 if (linked.length > 0) console.log(`  linked into dist/node_modules: ${linked.join(', ')}`);
 

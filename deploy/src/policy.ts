@@ -5,7 +5,11 @@ import { nameOf, type Manifest } from './render';
 type Container = {
   name: string;
   image?: string;
-  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean }; configMapKeyRef?: { name: string } } }[];
+  env?: {
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean }; configMapKeyRef?: { name: string } };
+  }[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
   ports?: { name?: string; containerPort: number }[];
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
@@ -20,10 +24,17 @@ type PodSpec = {
   automountServiceAccountToken?: boolean;
   securityContext?: { runAsNonRoot?: boolean; seccompProfile?: { type?: string } };
 };
-type DeploymentLike = Manifest & { spec: { replicas?: unknown; selector: { matchLabels?: Record<string, string> }; template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec } } };
+type DeploymentLike = Manifest & {
+  spec: { replicas?: unknown; selector: { matchLabels?: Record<string, string> }; template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec } };
+};
 type Selecting = Manifest & { spec: { selector?: { matchLabels?: Record<string, string> } } };
 type ScaledObjectLike = Manifest & {
-  spec: { scaleTargetRef: { name: string; kind?: string }; minReplicaCount?: number; maxReplicaCount?: number; triggers: { type: string; metricType?: string; metadata: Record<string, string> }[] };
+  spec: {
+    scaleTargetRef: { name: string; kind?: string };
+    minReplicaCount?: number;
+    maxReplicaCount?: number;
+    triggers: { type: string; metricType?: string; metadata: Record<string, string> }[];
+  };
 };
 
 /** The Secrets the manifests may reference, with their keys (created by the operator, see deploy/README.md). */
@@ -65,9 +76,11 @@ export function policyProblems(manifests: readonly Manifest[], catalogQueues: re
     const labels = deployment.spec.template.metadata?.labels;
     if (pod.securityContext?.runAsNonRoot !== true) problems.push(`${where}: pod securityContext.runAsNonRoot must be true`);
     if (pod.securityContext?.seccompProfile?.type !== 'RuntimeDefault') problems.push(`${where}: pod seccompProfile must be RuntimeDefault`);
-    if (pod.automountServiceAccountToken !== false) problems.push(`${where}: automountServiceAccountToken must be false (the pods never call the Kubernetes API)`);
+    if (pod.automountServiceAccountToken !== false)
+      problems.push(`${where}: automountServiceAccountToken must be false (the pods never call the Kubernetes API)`);
     const autoscaled = [...hpas, ...scaledObjects].some((scaler) => scaler.spec.scaleTargetRef.name === deployment.metadata.name);
-    if (autoscaled && deployment.spec.replicas !== undefined) problems.push(`${where}: sets replicas although an autoscaler owns the count (every apply would reset it)`);
+    if (autoscaled && deployment.spec.replicas !== undefined)
+      problems.push(`${where}: sets replicas although an autoscaler owns the count (every apply would reset it)`);
     const budgets = pdbs.filter((pdb) => matches(pdb.spec.selector?.matchLabels, labels));
     if (budgets.length !== 1) problems.push(`${where}: ${budgets.length} PodDisruptionBudgets select its pods (want exactly 1)`);
     for (const container of pod.containers) {
@@ -76,14 +89,17 @@ export function policyProblems(manifests: readonly Manifest[], catalogQueues: re
       if (security?.readOnlyRootFilesystem !== true) problems.push(`${at}: readOnlyRootFilesystem must be true`);
       if (security?.allowPrivilegeEscalation !== false) problems.push(`${at}: allowPrivilegeEscalation must be false`);
       if (!security?.capabilities?.drop?.includes('ALL')) problems.push(`${at}: capabilities must drop ALL`);
-      if (!container.resources?.requests?.cpu || !container.resources.requests.memory) problems.push(`${at}: resources.requests needs cpu and memory (the HPA and KEDA scale on them)`);
+      if (!container.resources?.requests?.cpu || !container.resources.requests.memory)
+        problems.push(`${at}: resources.requests needs cpu and memory (the HPA and KEDA scale on them)`);
       if (!container.resources?.limits?.memory) problems.push(`${at}: resources.limits.memory is missing`);
-      if (!container.image || container.image.endsWith(':latest') || !container.image.includes(':')) problems.push(`${at}: image must carry a tag other than latest`);
+      if (!container.image || container.image.endsWith(':latest') || !container.image.includes(':'))
+        problems.push(`${at}: image must carry a tag other than latest`);
       if (!container.livenessProbe) problems.push(`${at}: no livenessProbe`);
       problems.push(...secretProblems(at, container, component(deployment) === 'worker'));
       for (const source of container.envFrom ?? []) {
         const name = source.configMapRef?.name;
-        if (name && !configMaps.some((map) => map.metadata.name === name)) problems.push(`${at}: envFrom names ConfigMap ${name}, which is not in the manifests`);
+        if (name && !configMaps.some((map) => map.metadata.name === name))
+          problems.push(`${at}: envFrom names ConfigMap ${name}, which is not in the manifests`);
         if (source.secretRef) problems.push(`${at}: envFrom secretRef hands over every key of ${source.secretRef.name}; name each variable instead`);
       }
     }
@@ -98,7 +114,8 @@ export function policyProblems(manifests: readonly Manifest[], catalogQueues: re
     }
   }
   for (const map of configMaps) {
-    for (const key of Object.keys(map.data ?? {})) if (SECRET_VARIABLES.includes(key)) problems.push(`${nameOf(map)}: ${key} is a secret; it belongs in the Secret llmops-secrets`);
+    for (const key of Object.keys(map.data ?? {}))
+      if (SECRET_VARIABLES.includes(key)) problems.push(`${nameOf(map)}: ${key} is a secret; it belongs in the Secret llmops-secrets`);
   }
   return problems;
 }
@@ -114,20 +131,27 @@ function secretProblems(at: string, container: Container, isWorker: boolean): st
   return problems;
 }
 
-function apiProblems(deployment: DeploymentLike, hpas: readonly (Manifest & { spec: { scaleTargetRef: { name: string } } })[], manifests: readonly Manifest[]): string[] {
+function apiProblems(
+  deployment: DeploymentLike,
+  hpas: readonly (Manifest & { spec: { scaleTargetRef: { name: string } } })[],
+  manifests: readonly Manifest[],
+): string[] {
   const where = nameOf(deployment);
   const problems: string[] = [];
   const container = deployment.spec.template.spec.containers[0]!;
   if (container.readinessProbe?.httpGet?.path !== '/readyz') problems.push(`${where}: readinessProbe must GET /readyz`);
-  if (container.livenessProbe?.httpGet?.path !== '/healthz') problems.push(`${where}: livenessProbe must GET /healthz (not /readyz: a Redis outage must not restart every api pod)`);
+  if (container.livenessProbe?.httpGet?.path !== '/healthz')
+    problems.push(`${where}: livenessProbe must GET /healthz (not /readyz: a Redis outage must not restart every api pod)`);
   if (!hpas.some((hpa) => hpa.spec.scaleTargetRef.name === deployment.metadata.name)) problems.push(`${where}: no HorizontalPodAutoscaler scales it`);
-  const services = (manifests.filter((m) => m.kind === 'Service') as (Manifest & { spec: { selector?: Record<string, string>; ports?: { targetPort?: string | number }[] } })[]).filter((service) =>
-    matches(service.spec.selector, deployment.spec.template.metadata?.labels),
-  );
+  const services = (
+    manifests.filter((m) => m.kind === 'Service') as (Manifest & { spec: { selector?: Record<string, string>; ports?: { targetPort?: string | number }[] } })[]
+  ).filter((service) => matches(service.spec.selector, deployment.spec.template.metadata?.labels));
   if (services.length === 0) problems.push(`${where}: no Service selects its pods`);
   const portNames = new Set(deployment.spec.template.spec.containers.flatMap((c) => (c.ports ?? []).flatMap((p) => [p.name, p.containerPort])));
   for (const service of services) {
-    for (const port of service.spec.ports ?? []) if (port.targetPort !== undefined && !portNames.has(port.targetPort)) problems.push(`${nameOf(service)}: targetPort ${port.targetPort} is not a port of ${where}`);
+    for (const port of service.spec.ports ?? [])
+      if (port.targetPort !== undefined && !portNames.has(port.targetPort))
+        problems.push(`${nameOf(service)}: targetPort ${port.targetPort} is not a port of ${where}`);
   }
   return problems;
 }
@@ -143,7 +167,10 @@ function workerProblems(
   const problems: string[] = [];
   const pod = deployment.spec.template.spec;
   const container = pod.containers[0]!;
-  const queues = (envOf(container, 'WORKER_QUEUES')?.value ?? '').split(',').map((queue) => queue.trim()).filter(Boolean);
+  const queues = (envOf(container, 'WORKER_QUEUES')?.value ?? '')
+    .split(',')
+    .map((queue) => queue.trim())
+    .filter(Boolean);
   if (queues.length === 0) problems.push(`${where}: WORKER_QUEUES is not set (each family serves its own queues; unset would serve all of them)`);
   for (const queue of queues) {
     if (!catalogQueues.includes(queue)) problems.push(`${where}: WORKER_QUEUES names ${queue}, which is not a job queue (the worker would refuse to start)`);
@@ -154,7 +181,10 @@ function workerProblems(
   const deadlineMs = Number(envOf(container, 'SHUTDOWN_DEADLINE_MS')?.value ?? DEFAULT_SHUTDOWN_DEADLINE_MS);
   const needed = Math.ceil(deadlineMs / 1000) + GRACE_MARGIN_SECONDS;
   const grace = pod.terminationGracePeriodSeconds ?? 30;
-  if (grace < needed) problems.push(`${where}: terminationGracePeriodSeconds ${grace} < ${needed} (SHUTDOWN_DEADLINE_MS ${deadlineMs} ms + ${GRACE_MARGIN_SECONDS} s margin): SIGKILL would land before the hand-back`);
+  if (grace < needed)
+    problems.push(
+      `${where}: terminationGracePeriodSeconds ${grace} < ${needed} (SHUTDOWN_DEADLINE_MS ${deadlineMs} ms + ${GRACE_MARGIN_SECONDS} s margin): SIGKILL would land before the hand-back`,
+    );
   if (hpas.some((hpa) => hpa.spec.scaleTargetRef.name === deployment.metadata.name)) problems.push(`${where}: an HPA scales it as well as KEDA`);
   const scalers = scaledObjects.filter((scaled) => scaled.spec.scaleTargetRef.name === deployment.metadata.name);
   if (scalers.length !== 1) return [...problems, `${where}: ${scalers.length} ScaledObjects scale it (want exactly 1)`];
@@ -166,9 +196,12 @@ function workerProblems(
   if (!trigger) return [...problems, `${nameOf(scaled)}: no prometheus trigger on llmops_queue_jobs`];
   const query = trigger.metadata.query ?? '';
   if (!query.includes('llmops_queue_jobs')) problems.push(`${nameOf(scaled)}: the query does not read llmops_queue_jobs`);
-  for (const state of ['waiting', 'prioritized']) if (!query.includes(state)) problems.push(`${nameOf(scaled)}: the query leaves out state ${state} (fair scheduling puts jobs in the prioritized set)`);
-  for (const queue of queues) if (!new RegExp(`[="|~]${queue.replace(/[-]/g, '\\-')}(?=[|"])`).test(query)) problems.push(`${nameOf(scaled)}: the query does not count queue ${queue}`);
+  for (const state of ['waiting', 'prioritized'])
+    if (!query.includes(state)) problems.push(`${nameOf(scaled)}: the query leaves out state ${state} (fair scheduling puts jobs in the prioritized set)`);
+  for (const queue of queues)
+    if (!new RegExp(`[="|~]${queue.replace(/[-]/g, '\\-')}(?=[|"])`).test(query)) problems.push(`${nameOf(scaled)}: the query does not count queue ${queue}`);
   if (!(Number(trigger.metadata.threshold) > 0)) problems.push(`${nameOf(scaled)}: threshold must be a positive number (jobs per replica)`);
-  if (trigger.metricType !== undefined && trigger.metricType !== 'AverageValue') problems.push(`${nameOf(scaled)}: metricType must be AverageValue (jobs per replica)`);
+  if (trigger.metricType !== undefined && trigger.metricType !== 'AverageValue')
+    problems.push(`${nameOf(scaled)}: metricType must be AverageValue (jobs per replica)`);
   return problems;
 }

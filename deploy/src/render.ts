@@ -4,7 +4,10 @@ import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 /** One Kubernetes object as rendered: plain JSON data. */
-export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> } } & Record<string, unknown>;
+export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> } } & Record<
+  string,
+  unknown
+>;
 
 /** A kustomization rendered to its objects. */
 export interface Rendered {

@@ -26,12 +26,24 @@ export const schemas: Record<string, Schema> = {
   'v1/Service': schema(Service, 'kubernetes-models/v1/Service', 'Service'),
   'v1/ServiceAccount': schema(ServiceAccount, 'kubernetes-models/v1/ServiceAccount', 'ServiceAccount'),
   'apps/v1/Deployment': schema(Deployment, 'kubernetes-models/apps/v1/Deployment', 'Deployment'),
-  'autoscaling/v2/HorizontalPodAutoscaler': schema(HorizontalPodAutoscaler, 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler', 'HorizontalPodAutoscaler'),
+  'autoscaling/v2/HorizontalPodAutoscaler': schema(
+    HorizontalPodAutoscaler,
+    'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
+    'HorizontalPodAutoscaler',
+  ),
   'policy/v1/PodDisruptionBudget': schema(PodDisruptionBudget, 'kubernetes-models/policy/v1/PodDisruptionBudget', 'PodDisruptionBudget'),
   'networking.k8s.io/v1/NetworkPolicy': schema(NetworkPolicy, 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy', 'NetworkPolicy'),
   'keda.sh/v1alpha1/ScaledObject': schema(ScaledObject, '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject', 'ScaledObject'),
-  'keda.sh/v1alpha1/TriggerAuthentication': schema(TriggerAuthentication, '@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication', 'TriggerAuthentication'),
-  'monitoring.coreos.com/v1/ServiceMonitor': schema(ServiceMonitor, '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor', 'ServiceMonitor'),
+  'keda.sh/v1alpha1/TriggerAuthentication': schema(
+    TriggerAuthentication,
+    '@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication',
+    'TriggerAuthentication',
+  ),
+  'monitoring.coreos.com/v1/ServiceMonitor': schema(
+    ServiceMonitor,
+    '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor',
+    'ServiceMonitor',
+  ),
 };
 
 export const schemaKey = (manifest: Manifest): string => `${manifest.apiVersion}/${manifest.kind}`;

@@ -17,7 +17,8 @@ const find = (manifests: Manifest[], kind: string, name?: string): Manifest => {
   return found;
 };
 const byComponent = (manifests: Manifest[], component: string): Manifest =>
-  manifests.find((m) => m.kind === 'Deployment' && m.metadata.labels?.['app.kubernetes.io/component'] === component) ?? find(manifests, 'Deployment', component);
+  manifests.find((m) => m.kind === 'Deployment' && m.metadata.labels?.['app.kubernetes.io/component'] === component) ??
+  find(manifests, 'Deployment', component);
 const worker = (manifests: Manifest[]) => byComponent(manifests, 'worker');
 const api = (manifests: Manifest[]) => byComponent(manifests, 'api');
 const container = (deployment: Manifest) => at(deployment, 'spec.template.spec.containers.0');
@@ -39,13 +40,24 @@ export const mutations: Mutation[] = [
   { name: 'a misspelt field in a KEDA ScaledObject (minReplicas)', apply: (m) => void (at(find(m, 'ScaledObject'), 'spec').minReplicas = 2) },
   { name: 'a value outside an enum (Service type Loadbalancer)', apply: (m) => void (at(find(m, 'Service', 'llmops-api'), 'spec').type = 'Loadbalancer') },
   { name: 'a worker grace period shorter than SHUTDOWN_DEADLINE_MS', apply: (m) => void (podSpec(worker(m)).terminationGracePeriodSeconds = 20) },
-  { name: 'a queue no worker serves', apply: (m) => void (env(worker(m), 'WORKER_QUEUES').value = String(env(worker(m), 'WORKER_QUEUES').value).split(',').slice(1).join(',') || 'ingest') },
+  {
+    name: 'a queue no worker serves',
+    apply: (m) =>
+      void (env(worker(m), 'WORKER_QUEUES').value =
+        String(env(worker(m), 'WORKER_QUEUES').value)
+          .split(',')
+          .slice(1)
+          .join(',') || 'ingest'),
+  },
   { name: 'a KEDA query without the prioritized state', apply: (m) => void (trigger(m).query = 'sum(llmops_queue_jobs{state="waiting"})') },
   { name: 'a ScaledObject with minReplicaCount 0', apply: (m) => void (at(find(m, 'ScaledObject'), 'spec').minReplicaCount = 0) },
   { name: 'a writable root filesystem', apply: (m) => void (at(container(worker(m)), 'securityContext').readOnlyRootFilesystem = false) },
   { name: 'a pod that may run as root', apply: (m) => void delete at(podSpec(api(m)), 'securityContext').runAsNonRoot },
   { name: 'a literal secret value', apply: (m) => void (env(api(m), 'PII_VAULT_KEY').value = '00'.repeat(32)) },
-  { name: 'a worker given the admin token', apply: (m) => void envList(worker(m)).push({ name: 'ADMIN_TOKEN', valueFrom: { secretKeyRef: { name: 'llmops-secrets', key: 'ADMIN_TOKEN' } } }) },
+  {
+    name: 'a worker given the admin token',
+    apply: (m) => void envList(worker(m)).push({ name: 'ADMIN_TOKEN', valueFrom: { secretKeyRef: { name: 'llmops-secrets', key: 'ADMIN_TOKEN' } } }),
+  },
   { name: 'a worker without its PodDisruptionBudget', apply: (m) => remove(m, find(m, 'PodDisruptionBudget', worker(m).metadata.name)) },
   { name: 'a ScaledObject naming a missing Deployment', apply: (m) => void (at(find(m, 'ScaledObject'), 'spec.scaleTargetRef').name = 'llmops-worker-nope') },
   { name: 'the api without its HPA', apply: (m) => remove(m, find(m, 'HorizontalPodAutoscaler')) },

@@ -30,7 +30,11 @@ export function unknownFieldProblems(targets: readonly Rendered[]): Map<string, 
     const header = [...imports];
     // Shift owners by the import lines that come first.
     const text = [...header, ...body].join('\n');
-    files.set(`${here}__rendered_${index}__.ts`, { text, owners: owners.map((owner) => ({ ...owner, line: owner.line + header.length })), target: rendered.target });
+    files.set(`${here}__rendered_${index}__.ts`, {
+      text,
+      owners: owners.map((owner) => ({ ...owner, line: owner.line + header.length })),
+      target: rendered.target,
+    });
   }
 
   const options: ts.CompilerOptions = {

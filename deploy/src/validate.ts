@@ -44,7 +44,11 @@ if (process.argv.includes('--self-test')) {
     const outcome = selfTest(good);
     result(outcome.clean === 0, `self-test: ${good.target} unmutated has no problem`);
     for (const caught of outcome.caught) result(true, `self-test: caught ${caught.name} -- ${caught.first}`);
-    result(outcome.missed.length === 0, `self-test: every injected fault caught (${outcome.caught.length}/${outcome.caught.length + outcome.missed.length})`, outcome.missed);
+    result(
+      outcome.missed.length === 0,
+      `self-test: every injected fault caught (${outcome.caught.length}/${outcome.caught.length + outcome.missed.length})`,
+      outcome.missed,
+    );
   }
 }
 

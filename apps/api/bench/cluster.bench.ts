@@ -38,7 +38,9 @@ function startApi(redisUrl: string, waitReplicas: number): Promise<Api> {
       OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
       OPENAI_API_KEY: 'unused',
       PII_VAULT_KEY: randomBytes(32).toString('hex'),
-      TENANT_LIMITS: JSON.stringify({ default: { rate: { perSecond: 1_000_000, burst: 1_000_000 }, concurrency: { maxJobs: 10_000_000 }, storage: { maxWaitingBytes: 10_000_000_000 } } }),
+      TENANT_LIMITS: JSON.stringify({
+        default: { rate: { perSecond: 1_000_000, burst: 1_000_000 }, concurrency: { maxJobs: 10_000_000 }, storage: { maxWaitingBytes: 10_000_000_000 } },
+      }),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -88,7 +90,8 @@ async function measure(api: Api, count: number): Promise<Figures> {
   );
   const perJob = count / ((performance.now() - started) / 1000);
   started = performance.now();
-  for (let offset = 0; offset < count; offset += bulkSize) await post(`${route}/batch`, { jobs: Array.from({ length: Math.min(bulkSize, count - offset) }, (_, i) => ({ n: offset + i })) });
+  for (let offset = 0; offset < count; offset += bulkSize)
+    await post(`${route}/batch`, { jobs: Array.from({ length: Math.min(bulkSize, count - offset) }, (_, i) => ({ n: offset + i })) });
   const bulk = count / ((performance.now() - started) / 1000);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
@@ -127,7 +130,9 @@ try {
         for (let round = 0; round < rounds; round++) figures.push(await measure(api, jobs));
         rows.push({ target: target.name, wait, figures });
         const m = figures.at(-1)!;
-        console.log(`${target.name}, WAIT ${wait}: per job ${m.perJob.toFixed(0)}/s (p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms), bulk ${m.bulk.toFixed(0)}/s`);
+        console.log(
+          `${target.name}, WAIT ${wait}: per job ${m.perJob.toFixed(0)}/s (p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms), bulk ${m.bulk.toFixed(0)}/s`,
+        );
       } finally {
         await api.close();
       }
@@ -142,7 +147,9 @@ console.log('\n| Redis | WAIT replicas | per job (jobs/s) | p50 ms | p99 ms | bu
 console.log('|---|---|---|---|---|---|');
 for (const row of rows) {
   const pick = (key: keyof Figures) => median(row.figures.map((f) => f[key]));
-  console.log(`| ${row.target} | ${row.wait} | ${pick('perJob').toFixed(0)} | ${pick('p50').toFixed(1)} | ${pick('p99').toFixed(1)} | ${pick('bulk').toFixed(0)} |`);
+  console.log(
+    `| ${row.target} | ${row.wait} | ${pick('perJob').toFixed(0)} | ${pick('p50').toFixed(1)} | ${pick('p99').toFixed(1)} | ${pick('bulk').toFixed(0)} |`,
+  );
 }
 const cost = (target: string, key: keyof Figures) => {
   const off = rows.find((row) => row.target === target && row.wait === 0);
@@ -150,5 +157,7 @@ const cost = (target: string, key: keyof Figures) => {
   return off && on ? median(on.figures.map((f) => f[key])) / median(off.figures.map((f) => f[key])) : NaN;
 };
 for (const target of ['one Redis + replica', 'Redis Cluster 3+3']) {
-  console.log(`${target}: WAIT 1 keeps ${(cost(target, 'perJob') * 100).toFixed(0)}% of per-job throughput and ${(cost(target, 'bulk') * 100).toFixed(0)}% of bulk; p50 x${cost(target, 'p50').toFixed(2)}`);
+  console.log(
+    `${target}: WAIT 1 keeps ${(cost(target, 'perJob') * 100).toFixed(0)}% of per-job throughput and ${(cost(target, 'bulk') * 100).toFixed(0)}% of bulk; p50 x${cost(target, 'p50').toFixed(2)}`,
+  );
 }

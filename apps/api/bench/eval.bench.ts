@@ -17,7 +17,12 @@ const cases = Array.from({ length: CASES }, (_, i) => {
     context: `The dashboard has a settings page. ${topic} ${i} is managed from the settings page of the dashboard.`,
   };
 });
-const graders = [{ type: 'rubric', rubric: 'correctness' }, { type: 'rubric', rubric: 'relevance' }, { type: 'rubric', rubric: 'faithfulness' }, { type: 'contains', value: 'dashboard' }];
+const graders = [
+  { type: 'rubric', rubric: 'correctness' },
+  { type: 'rubric', rubric: 'relevance' },
+  { type: 'rubric', rubric: 'faithfulness' },
+  { type: 'contains', value: 'dashboard' },
+];
 
 interface Mode {
   label: string;
@@ -34,7 +39,11 @@ const modes: Mode[] = [
 async function run(harness: PlatformHarness, mode: Mode, seed: number) {
   const since = harness.simulator.log.list().at(-1)?.id ?? 0;
   const started = performance.now();
-  const { report } = await evaluate(harness, { cases, samples: SAMPLES, generate: { model: 'gpt-4o-mini', seed, temperature: mode.temperature }, graders, judge: mode.judge }, 600_000);
+  const { report } = await evaluate(
+    harness,
+    { cases, samples: SAMPLES, generate: { model: 'gpt-4o-mini', seed, temperature: mode.temperature }, graders, judge: mode.judge },
+    600_000,
+  );
   const seconds = (performance.now() - started) / 1000;
   const log = harness.simulator.log.list().filter((entry) => entry.id > since);
   const isJudge = (body: unknown) => (body as { response_format?: { type?: string } } | null)?.response_format?.type === 'json_schema';

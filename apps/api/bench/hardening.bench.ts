@@ -32,12 +32,18 @@ function timeIt(runs: number, fn: () => unknown): number {
 }
 
 // 1. The shape guard on a large, ordinary body (an ingestion of 2,000 documents).
-const documents = Array.from({ length: 2_000 }, (_, i) => ({ id: `doc-${i}`, text: `Paragraph ${i}. `.repeat(250), metadata: { group: i % 4, lang: 'en', year: 2026 } }));
+const documents = Array.from({ length: 2_000 }, (_, i) => ({
+  id: `doc-${i}`,
+  text: `Paragraph ${i}. `.repeat(250),
+  metadata: { group: i % 4, lang: 'en', year: 2026 },
+}));
 const text = JSON.stringify({ documents });
 const parseMs = timeIt(7, () => JSON.parse(text));
 const parsed: unknown = JSON.parse(text);
 const guardMs = timeIt(7, () => findJsonProblem(parsed));
-console.log(`JSON body ${(text.length / 1e6).toFixed(1)} MB (2,000 documents): JSON.parse ${parseMs.toFixed(1)} ms, shape guard ${guardMs.toFixed(1)} ms (${((guardMs / parseMs) * 100).toFixed(0)}% of the parse)`);
+console.log(
+  `JSON body ${(text.length / 1e6).toFixed(1)} MB (2,000 documents): JSON.parse ${parseMs.toFixed(1)} ms, shape guard ${guardMs.toFixed(1)} ms (${((guardMs / parseMs) * 100).toFixed(0)}% of the parse)`,
+);
 
 // 2. Rejecting a body nested 100,000 deep (JSON.parse is iterative in V8; the guard stops at 33).
 const deep = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
@@ -68,7 +74,9 @@ const api = await startApiServer({
 });
 const headers = { Authorization: 'Bearer alice-key-0123456789', 'Content-Type': 'application/json' };
 try {
-  const submitted = (await (await fetch(`${api.url}/v1/test-echo`, { method: 'POST', headers, body: JSON.stringify({ items: [{ id: 'a', text: 'x' }] }) })).json()) as { id: string };
+  const submitted = (await (
+    await fetch(`${api.url}/v1/test-echo`, { method: 'POST', headers, body: JSON.stringify({ items: [{ id: 'a', text: 'x' }] }) })
+  ).json()) as { id: string };
   const deepFilter = `{"items":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
   for (const [what, init, path] of [
     ['POST a body nested 5,000 deep -> 400', { method: 'POST', headers, body: deepFilter }, '/v1/test-echo'],
@@ -84,7 +92,9 @@ try {
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
-    console.log(`${what} (answered ${status}): p50 ${median(times).toFixed(2)} ms, p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(2)} ms over 300 sequential requests`);
+    console.log(
+      `${what} (answered ${status}): p50 ${median(times).toFixed(2)} ms, p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(2)} ms over 300 sequential requests`,
+    );
   }
 } finally {
   await api.close();

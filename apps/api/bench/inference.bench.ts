@@ -36,8 +36,17 @@ async function wrongHits() {
       const wrongKinds = new Map<string, number>();
       for (const [i, pair] of pairs.entries()) {
         const scope = cache.scopeOf({ tenant: 'bench', model: 'm', parameters: { t: threshold }, system: String(i) });
-        await cache.store('bench', scope, { prompt: pair.a, answer: 'x', vector: vectors[2 * i]!, usage: { inputTokens: 1, outputTokens: 1 }, costNanoUsd: 0n, origin: 'corpus' });
-        const hit = (await cache.lookupExact('bench', scope, pair.b)) ?? (await cache.lookupSimilar('bench', scope, vectors[2 * i + 1]!, { threshold, prompt: pair.b })).hit;
+        await cache.store('bench', scope, {
+          prompt: pair.a,
+          answer: 'x',
+          vector: vectors[2 * i]!,
+          usage: { inputTokens: 1, outputTokens: 1 },
+          costNanoUsd: 0n,
+          origin: 'corpus',
+        });
+        const hit =
+          (await cache.lookupExact('bench', scope, pair.b)) ??
+          (await cache.lookupSimilar('bench', scope, vectors[2 * i + 1]!, { threshold, prompt: pair.b })).hit;
         if (hit && pair.same) right += 1;
         if (hit && !pair.same) {
           wrong += 1;
@@ -83,11 +92,16 @@ async function bigJob() {
       body: JSON.stringify({ model: 'gpt-4o-mini', parameters: { temperature: 0, max_tokens: 60 }, items, cache: { mode: 'semantic', threshold: THRESHOLD } }),
     });
     const { id } = (await response.json()) as { id: string };
-    console.log(`submitted ${ITEMS} items (pseudonymized and stored apart by the API) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${response.status}`);
+    console.log(
+      `submitted ${ITEMS} items (pseudonymized and stored apart by the API) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${response.status}`,
+    );
     started = performance.now();
     const view = await waitFor(
       async () => {
-        const job = (await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) })).json()) as { state: string; result: Record<string, number | string> };
+        const job = (await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) })).json()) as {
+          state: string;
+          result: Record<string, number | string>;
+        };
         if (job.state === 'failed') throw new Error(JSON.stringify(job));
         return job.state === 'completed' ? job : undefined;
       },
@@ -99,17 +113,26 @@ async function bigJob() {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `?limit=1000&cursor=${cursor}` : '?limit=1000';
-      const page = (await (await fetch(`${harness.api.url}/v1/inference/${id}/results${query}`, { headers: auth(keys.alice) })).json()) as { items: { status: string }[]; nextCursor: string | null };
+      const page = (await (await fetch(`${harness.api.url}/v1/inference/${id}/results${query}`, { headers: auth(keys.alice) })).json()) as {
+        items: { status: string }[];
+        nextCursor: string | null;
+      };
       read += page.items.filter((item) => item.status === 'answered').length;
       cursor = page.nextCursor;
       pages += 1;
     } while (cursor);
     const r = view.result;
     const ceiling = (ITEM_CONCURRENCY * 1000) / LATENCY_MS;
-    console.log(`job: ${ITEMS} items in ${seconds.toFixed(1)} s = ${(ITEMS / seconds).toFixed(0)} items/s (simulator latency ${LATENCY_MS} ms; ${ITEM_CONCURRENCY} in flight allow at most ${ceiling.toFixed(0)} provider calls/s)`);
+    console.log(
+      `job: ${ITEMS} items in ${seconds.toFixed(1)} s = ${(ITEMS / seconds).toFixed(0)} items/s (simulator latency ${LATENCY_MS} ms; ${ITEM_CONCURRENCY} in flight allow at most ${ceiling.toFixed(0)} provider calls/s)`,
+    );
     console.log(`answered ${r.answered}/${ITEMS}, failed ${r.failed}; results read back in ${pages} pages of 1,000: ${read} answered`);
-    console.log(`cache: ${r.cacheHits} hits (${((100 * Number(r.cacheHits)) / ITEMS).toFixed(1)}% of items; 30% were repeats), provider chat calls ${r.providerCalls} (${((100 * Number(r.providerCalls)) / ITEMS).toFixed(1)}% of items)`);
-    console.log(`provider tokens: used ${Number(r.inputTokens) + Number(r.outputTokens)}, saved by the cache ${r.savedTokens}; dollars ${r.costUsd}, saved ${r.savedUsd}`);
+    console.log(
+      `cache: ${r.cacheHits} hits (${((100 * Number(r.cacheHits)) / ITEMS).toFixed(1)}% of items; 30% were repeats), provider chat calls ${r.providerCalls} (${((100 * Number(r.providerCalls)) / ITEMS).toFixed(1)}% of items)`,
+    );
+    console.log(
+      `provider tokens: used ${Number(r.inputTokens) + Number(r.outputTokens)}, saved by the cache ${r.savedTokens}; dollars ${r.costUsd}, saved ${r.savedUsd}`,
+    );
     console.log(`worker peak RSS (VmHWM) ${peakRss().toFixed(0)} MB, with its JS heap capped at ${WORKER_HEAP_MB} MB (--max-old-space-size)`);
   } finally {
     await harness.close();

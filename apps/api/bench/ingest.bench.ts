@@ -54,7 +54,19 @@ try {
       const points: VectorPoint[] = [];
       for (const chunk of planChunks(safe.text, { model: 'text-embedding-3-small' }, hash)) {
         const { vectors } = await services.llm.embed([chunk.text], { model: 'text-embedding-3-small', tenant: 'alice', jobType: 'bench-naive' });
-        points.push({ id: pointId('alice', name, doc.id, chunk.index), vector: vectors[0]!, payload: { documentId: doc.id, chunkIndex: chunk.index, hash: chunk.hash, text: chunk.text, start: chunk.start, end: chunk.end, metadata: safe.metadata } });
+        points.push({
+          id: pointId('alice', name, doc.id, chunk.index),
+          vector: vectors[0]!,
+          payload: {
+            documentId: doc.id,
+            chunkIndex: chunk.index,
+            hash: chunk.hash,
+            text: chunk.text,
+            start: chunk.start,
+            end: chunk.end,
+            metadata: safe.metadata,
+          },
+        });
       }
       chunks += points.length;
       await services.vectors.forTenant('alice').upsert(stored, points);
@@ -90,7 +102,11 @@ try {
     for (let t = 0; t < TENANTS; t++) {
       const points: VectorPoint[] = [];
       for (let i = start + t; i < Math.min(ROWS, start + 5_000); i += TENANTS) {
-        points.push({ id: idOf(i), vector: vectors[i]!, payload: { documentId: `doc-${i}`, chunkIndex: 0, hash: `h${i}`, text: texts[i]!, start: 0, end: texts[i]!.length, metadata: {} } });
+        points.push({
+          id: idOf(i),
+          vector: vectors[i]!,
+          payload: { documentId: `doc-${i}`, chunkIndex: 0, hash: `h${i}`, text: texts[i]!, start: 0, end: texts[i]!.length, metadata: {} },
+        });
       }
       await store.forTenant(tenantOf(t)).upsert(name, points);
     }
@@ -121,8 +137,12 @@ try {
   console.log(`\n## ingest bench (simulator latency ${LATENCY_MS} ms per request, 1 worker, LanceDB)`);
   console.log('| run | docs | docs/s | embedding requests | chunks embedded |\n|---|---|---|---|---|');
   for (const row of rows) console.log(row);
-  console.log(`\nAPI search (50 queries on ${DOCS} docs, incl. query embedding at ${LATENCY_MS} ms): p50 ${percentile(apiLatencies, 0.5).toFixed(1)} ms, p99 ${percentile(apiLatencies, 0.99).toFixed(1)} ms`);
-  console.log(`store search at ${ROWS} vectors (${DIM}-dim, ${TENANTS} tenants, HNSW_SQ, ${QUERIES} queries): p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, recall@10 vs exact ${(found / (QUERIES * 10)).toFixed(3)}`);
+  console.log(
+    `\nAPI search (50 queries on ${DOCS} docs, incl. query embedding at ${LATENCY_MS} ms): p50 ${percentile(apiLatencies, 0.5).toFixed(1)} ms, p99 ${percentile(apiLatencies, 0.99).toFixed(1)} ms`,
+  );
+  console.log(
+    `store search at ${ROWS} vectors (${DIM}-dim, ${TENANTS} tenants, HNSW_SQ, ${QUERIES} queries): p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, recall@10 vs exact ${(found / (QUERIES * 10)).toFixed(3)}`,
+  );
   log('done');
 } finally {
   await h.close();

@@ -59,14 +59,32 @@ async function platform(tenantCount: number) {
   });
   const redis = createRedis({ url: redisUrl, role: 'client', name: 'bench-metrics' });
   const services = createPlatformServices(env, { redis, prefix, vaultTtlSeconds: 3600 });
-  const api = await startApiServer({ env, catalog: platformCatalog, submissions: [], features: platformFeatures, services, logger: createLogger({ name: 'bench', level: 'silent' }) });
+  const api = await startApiServer({
+    env,
+    catalog: platformCatalog,
+    submissions: [],
+    features: platformFeatures,
+    services,
+    logger: createLogger({ name: 'bench', level: 'silent' }),
+  });
 
   // Every tenant has something in every family a scrape reads.
   const cache = new CacheStatsRecorder(redis, cacheKeys(prefix));
   const events = spendKeys(llmKeyPrefix(prefix)).callEvents;
   for (const tenant of tenants) {
     for (const model of ['gpt-4o-mini', 'text-embedding-3-small']) {
-      await recordUsageCounters(redis, prefix, { tenant, model, jobType: 'inference', requests: 3, inputTokens: 300, outputTokens: 90, costNanoUsd: 12_345n, idempotencyKey: `${tenant}-${model}`, at: new Date(), date: '2026-11-28' });
+      await recordUsageCounters(redis, prefix, {
+        tenant,
+        model,
+        jobType: 'inference',
+        requests: 3,
+        inputTokens: 300,
+        outputTokens: 90,
+        costNanoUsd: 12_345n,
+        idempotencyKey: `${tenant}-${model}`,
+        at: new Date(),
+        date: '2026-11-28',
+      });
       for (const kind of ['retry', 'rate_limit_wait', 'limiter_wait']) await redis.hincrby(events, `${tenant}|${model}|inference|${kind}|count`, 2);
     }
     await cache.record(tenant, { kind: 'exact', savedInputTokens: 10, savedOutputTokens: 5, savedNanoUsd: 1_000n });
@@ -92,11 +110,17 @@ for (const tenantCount of [10, 100]) {
   const p = await platform(tenantCount);
   await scrapes(p.api.url, 3); // warm-up
   const idle = await scrapes(p.api.url, 15);
-  console.log(`/metrics, ${tenantCount} tenants, ${queues.length} queues: p50 ${idle.p50.toFixed(1)} ms, p95 ${idle.p95.toFixed(1)} ms, ${(idle.bytes / 1024).toFixed(0)} KiB`);
+  console.log(
+    `/metrics, ${tenantCount} tenants, ${queues.length} queues: p50 ${idle.p50.toFixed(1)} ms, p95 ${idle.p95.toFixed(1)} ms, ${(idle.bytes / 1024).toFixed(0)} KiB`,
+  );
   if (tenantCount === 10) {
     const queue = new Queue('inference', { connection: p.redis, prefix: bullPrefix(p.prefix, platformCatalog.inference) });
     await queue.pause();
-    const jobs = Array.from({ length: 20_000 }, (_, i) => ({ name: 'inference', data: { tenant: 'tenant-0', n: i }, opts: i % 2 ? { priority: 1 + (i % 50) } : {} }));
+    const jobs = Array.from({ length: 20_000 }, (_, i) => ({
+      name: 'inference',
+      data: { tenant: 'tenant-0', n: i },
+      opts: i % 2 ? { priority: 1 + (i % 50) } : {},
+    }));
     for (let i = 0; i < jobs.length; i += 1_000) await queue.addBulk(jobs.slice(i, i + 1_000));
     const deep = await scrapes(p.api.url, 15);
     console.log(`/metrics, 10 tenants, 20,000 jobs waiting in one queue: p50 ${deep.p50.toFixed(1)} ms, p95 ${deep.p95.toFixed(1)} ms`);
@@ -112,4 +136,6 @@ for (let i = 0; i < 5; i++) {
   size = (await buildConsole()).js.length;
   builds.push(performance.now() - start);
 }
-console.log(`console bundle (esbuild, minified, Chart.js and the typed client inside): ${(size / 1024).toFixed(0)} KiB, built in ${quantile(builds, 0.5).toFixed(0)} ms (median of 5)`);
+console.log(
+  `console bundle (esbuild, minified, Chart.js and the typed client inside): ${(size / 1024).toFixed(0)} KiB, built in ${quantile(builds, 0.5).toFixed(0)} ms (median of 5)`,
+);

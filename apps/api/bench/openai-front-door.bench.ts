@@ -25,8 +25,14 @@ try {
   console.log(`one worker replica, WORKER_CONCURRENCY=${WORKER_CONCURRENCY}`);
   const frontDoor = new OpenAI({ apiKey: keys.alice, baseURL: `${harness.api.url}/openai/v1`, maxRetries: 0 });
   const direct = new OpenAI({ apiKey: 'sim', baseURL: harness.simulator.baseURL, maxRetries: 0 });
-  const prompt = (i: number, run: string) => [{ role: 'user' as const, content: `Summarise inspection report ${i} of run ${run} for the pump station in district ${i % 9}; contact ops.${i}@example.com` }];
-  const chat = (client: OpenAI, i: number, run: string) => client.chat.completions.create({ model: 'gpt-4o-mini', messages: prompt(i, run), temperature: 0, max_tokens: 120 });
+  const prompt = (i: number, run: string) => [
+    {
+      role: 'user' as const,
+      content: `Summarise inspection report ${i} of run ${run} for the pump station in district ${i % 9}; contact ops.${i}@example.com`,
+    },
+  ];
+  const chat = (client: OpenAI, i: number, run: string) =>
+    client.chat.completions.create({ model: 'gpt-4o-mini', messages: prompt(i, run), temperature: 0, max_tokens: 120 });
 
   // Warm-up: connections, the worker's first job, tokenizers.
   await chat(frontDoor, -1, 'warm');
@@ -36,7 +42,13 @@ try {
   const missMs = await timeEach(CHATS, (i) => chat(frontDoor, i, 'miss'));
   const hitMs = await timeEach(CHATS, (i) => chat(frontDoor, i, 'miss'));
   const streamMs = await timeEach(CHATS, async (i) => {
-    const stream = await frontDoor.chat.completions.create({ model: 'gpt-4o-mini', messages: prompt(i, 'stream'), temperature: 0, max_tokens: 120, stream: true });
+    const stream = await frontDoor.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: prompt(i, 'stream'),
+      temperature: 0,
+      max_tokens: 120,
+      stream: true,
+    });
     for await (const _chunk of stream);
   });
   console.log(`chat completion, one at a time (${CHATS} each, simulator latency ${LATENCY_MS} ms):`);
@@ -50,14 +62,22 @@ try {
   const wall = performance.now() - started;
   console.log(`  ${CONCURRENT} at once (misses): ${summary(concurrentMs)}; ${((1000 * CONCURRENT) / wall).toFixed(1)} completions/s`);
 
-  const inputs = (call: number) => Array.from({ length: EMBED_INPUTS }, (_, i) => `Ticket ${call}-${i}: customer ${i}@example.org reports a leaking seal on pump ${i % 17}`);
+  const inputs = (call: number) =>
+    Array.from({ length: EMBED_INPUTS }, (_, i) => `Ticket ${call}-${i}: customer ${i}@example.org reports a leaking seal on pump ${i % 17}`);
   const embedDirect = await timeEach(EMBED_CALLS, (call) => direct.embeddings.create({ model: 'text-embedding-3-small', input: inputs(call) }));
   const embedFront = await timeEach(EMBED_CALLS, (call) => frontDoor.embeddings.create({ model: 'text-embedding-3-small', input: inputs(call) }));
   console.log(`embeddings, ${EMBED_INPUTS} inputs per call (each with an email to pseudonymize), ${EMBED_CALLS} calls:`);
-  console.log(`  simulator directly ${summary(embedDirect)}; front door ${summary(embedFront)} (${((EMBED_INPUTS * 1000) / median(embedFront)).toFixed(0)} inputs/s)`);
+  console.log(
+    `  simulator directly ${summary(embedDirect)}; front door ${summary(embedFront)} (${((EMBED_INPUTS * 1000) / median(embedFront)).toFixed(0)} inputs/s)`,
+  );
 
   const jsonl = Array.from({ length: BATCH_LINES }, (_, i) =>
-    JSON.stringify({ custom_id: `r${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: prompt(i, 'batch'), max_tokens: 120 } }),
+    JSON.stringify({
+      custom_id: `r${i}`,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: 'gpt-4o-mini', messages: prompt(i, 'batch'), max_tokens: 120 },
+    }),
   ).join('\n');
   const t0 = performance.now();
   const file = await frontDoor.files.create({ file: await toFile(Buffer.from(jsonl), 'bench.jsonl'), purpose: 'batch' });

@@ -93,7 +93,11 @@ async function raw(kind: 'add' | 'addBulk' | 'addBulk+priority', count = jobs): 
     if (kind === 'add') return await pool(count, inFlight, async (n) => void (await queue.add('raw', data(n))));
     // Fair scheduling's priorities: consecutive tags, 16 per priority.
     const opts = (n: number) => (kind === 'addBulk+priority' ? { priority: 1 + Math.floor(n / 16) } : {});
-    return await inChunks(count, async (offset, size) => void (await queue.addBulk(Array.from({ length: size }, (_, i) => ({ name: 'raw', data: data(offset + i), opts: opts(offset + i) })))));
+    return await inChunks(
+      count,
+      async (offset, size) =>
+        void (await queue.addBulk(Array.from({ length: size }, (_, i) => ({ name: 'raw', data: data(offset + i), opts: opts(offset + i) })))),
+    );
   } finally {
     await queue.close();
     connection.disconnect();
@@ -124,7 +128,9 @@ async function startApi(): Promise<BenchApi> {
       OPENAI_API_KEY: 'unused',
       PII_VAULT_KEY: randomBytes(32).toString('hex'),
       // Limits on (every check runs) but high enough that the bench's own volume is never refused.
-      TENANT_LIMITS: JSON.stringify({ default: { rate: { perSecond: 1_000_000, burst: 1_000_000 }, concurrency: { maxJobs: 10_000_000 }, storage: { maxWaitingBytes: 10_000_000_000 } } }),
+      TENANT_LIMITS: JSON.stringify({
+        default: { rate: { perSecond: 1_000_000, burst: 1_000_000 }, concurrency: { maxJobs: 10_000_000 }, storage: { maxWaitingBytes: 10_000_000_000 } },
+      }),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -194,7 +200,9 @@ try {
 
 const m = (path: Path) => {
   const results = figures.get(path) ?? [];
-  return results.length ? { jobsPerSecond: median(results.map((r) => r.jobsPerSecond)), redisUsPerJob: median(results.map((r) => r.redisUsPerJob)) } : undefined;
+  return results.length
+    ? { jobsPerSecond: median(results.map((r) => r.jobsPerSecond)), redisUsPerJob: median(results.map((r) => r.redisUsPerJob)) }
+    : undefined;
 };
 /** Side by side: the ratio within each round (measured back to back), then the median of those. */
 const ratio = (path: Path, base: Path) => {
@@ -206,9 +214,13 @@ const row = (name: string, path: Path, base?: Path, goal?: number) => {
   const value = m(path);
   if (!value) return;
   const x = base ? ratio(path, base) : undefined;
-  console.log(`${name.padEnd(58)} ${value.jobsPerSecond.toFixed(0).padStart(8)} ${(x === undefined ? '' : x.toFixed(2)).padStart(6)} ${(goal ? `>= ${goal}` : '').padStart(7)} ${value.redisUsPerJob.toFixed(0).padStart(13)}`);
+  console.log(
+    `${name.padEnd(58)} ${value.jobsPerSecond.toFixed(0).padStart(8)} ${(x === undefined ? '' : x.toFixed(2)).padStart(6)} ${(goal ? `>= ${goal}` : '').padStart(7)} ${value.redisUsPerJob.toFixed(0).padStart(13)}`,
+  );
 };
-console.log(`\n${`median of ${rounds} rounds (x raw: median of per-round ratios)`.padEnd(58)} ${'jobs/s'.padStart(8)} ${'x raw'.padStart(6)} ${'goal'.padStart(7)} ${'Redis µs/job'.padStart(13)}`);
+console.log(
+  `\n${`median of ${rounds} rounds (x raw: median of per-round ratios)`.padEnd(58)} ${'jobs/s'.padStart(8)} ${'x raw'.padStart(6)} ${'goal'.padStart(7)} ${'Redis µs/job'.padStart(13)}`,
+);
 row('raw BullMQ Queue.addBulk (1,000 per call)', 'addBulk');
 row('  raw, with a BullMQ priority per job (as fair scheduling)', 'addBulk+priority', 'addBulk');
 row('API POST /v1/bench-noop/batch (1,000 per request)', 'bulk', 'addBulk', 0.8);

@@ -97,7 +97,15 @@ async function runWith(replicas: number, run: number): Promise<Run> {
   await queue.pause();
   const workers: ChildProcess[] = [];
   for (let i = 0; i < replicas; i++) {
-    workers.push(await harness.startWorker({ WORKER_ID: `scaling-${run}-${i + 1}`, WORKER_QUEUES: 'inference', WORKER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'warn', ...(process.env.SCALING_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SCALING_WORKER_NODE_OPTIONS } : {}) }));
+    workers.push(
+      await harness.startWorker({
+        WORKER_ID: `scaling-${run}-${i + 1}`,
+        WORKER_QUEUES: 'inference',
+        WORKER_CONCURRENCY: String(CONCURRENCY),
+        LOG_LEVEL: 'warn',
+        ...(process.env.SCALING_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SCALING_WORKER_NODE_OPTIONS } : {}),
+      }),
+    );
   }
   await submit(run, JOBS);
   const cpuBefore = workers.reduce((sum, child) => sum + cpuMs(child), 0);
@@ -157,7 +165,9 @@ try {
     return { replicas, runs: of.length, jobsPerSecond: mean(of.map((entry) => entry.jobsPerSecond)), slotMs: mean(of.map((entry) => entry.slotMs)) };
   });
   const base = summary.find((entry) => entry.replicas === 1) ?? summary[0]!;
-  console.log(`\n${'replicas'.padEnd(9)} ${'jobs/s'.padStart(8)} ${'x 1 replica'.padStart(12)} ${'goal'.padStart(7)} ${'slot ms'.padStart(8)} ${'ceiling'.padStart(8)} ${'of ceiling'.padStart(11)}`);
+  console.log(
+    `\n${'replicas'.padEnd(9)} ${'jobs/s'.padStart(8)} ${'x 1 replica'.padStart(12)} ${'goal'.padStart(7)} ${'slot ms'.padStart(8)} ${'ceiling'.padStart(8)} ${'of ceiling'.padStart(11)}`,
+  );
   for (const entry of summary) {
     const ceiling = (entry.replicas * CONCURRENCY * 1000) / LATENCY_MS;
     const goal = GOALS[entry.replicas];
@@ -165,7 +175,9 @@ try {
       `${`${entry.replicas}${entry.runs > 1 ? ` (x${entry.runs})` : ''}`.padEnd(9)} ${entry.jobsPerSecond.toFixed(1).padStart(8)} ${(entry.jobsPerSecond / base.jobsPerSecond).toFixed(2).padStart(12)} ${(goal ? `>= ${goal}` : '').padStart(7)} ${entry.slotMs.toFixed(0).padStart(8)} ${ceiling.toFixed(0).padStart(8)} ${`${((100 * entry.jobsPerSecond) / ceiling).toFixed(0)}%`.padStart(11)}`,
     );
   }
-  console.log(`\njobs/s = replicas x ${CONCURRENCY} slots / slot time: the replicas add slots linearly; what moves the ratio is the time a job holds its slot (200 ms at the provider plus Redis round trips and CPU, which the machine's other load stretches).`);
+  console.log(
+    `\njobs/s = replicas x ${CONCURRENCY} slots / slot time: the replicas add slots linearly; what moves the ratio is the time a job holds its slot (200 ms at the provider plus Redis round trips and CPU, which the machine's other load stretches).`,
+  );
   console.log(`\nOn 2 shared cores this measures I/O concurrency (jobs waiting on the provider at once), not CPU parallelism.`);
 } finally {
   await queue.close();

@@ -58,7 +58,9 @@ async function startApi(tracing: Record<string, string>): Promise<BenchApi> {
       OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
       OPENAI_API_KEY: 'unused',
       PII_VAULT_KEY: randomBytes(32).toString('hex'),
-      TENANT_LIMITS: JSON.stringify({ default: { rate: { perSecond: 1_000_000, burst: 1_000_000 }, concurrency: { maxJobs: 10_000_000 }, storage: { maxWaitingBytes: 10_000_000_000 } } }),
+      TENANT_LIMITS: JSON.stringify({
+        default: { rate: { perSecond: 1_000_000, burst: 1_000_000 }, concurrency: { maxJobs: 10_000_000 }, storage: { maxWaitingBytes: 10_000_000_000 } },
+      }),
       ...tracing,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -98,7 +100,11 @@ async function throughput(api: BenchApi, count: number): Promise<{ perSecond: nu
     Array.from({ length: inFlight }, async () => {
       while (next < count) {
         const n = next++;
-        const response = await fetch(`${api.url}/v1/bench-noop`, { method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ n }) });
+        const response = await fetch(`${api.url}/v1/bench-noop`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ n }),
+        });
         if (response.status !== 202) throw new Error(`POST: ${response.status} ${await response.text()}`);
         await response.arrayBuffer();
       }
@@ -113,7 +119,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 console.log(`${jobs} no-op submissions per API and round, ${inFlight} in flight, ${rounds} rounds; Redis ${redisUrl}; no workers`);
 const modes = ['off', 'on', 'unsampled'] as const;
 type Mode = (typeof modes)[number];
-const exporting = { OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl, OTEL_BSP_SCHEDULE_DELAY: '1000', OTEL_BSP_MAX_QUEUE_SIZE: '16384', OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '2048' };
+const exporting = {
+  OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl,
+  OTEL_BSP_SCHEDULE_DELAY: '1000',
+  OTEL_BSP_MAX_QUEUE_SIZE: '16384',
+  OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '2048',
+};
 const apis: Record<Mode, BenchApi> = {
   off: await startApi({}),
   on: await startApi(exporting),
@@ -131,7 +142,9 @@ try {
       figures[mode].push(result.perSecond);
       cpu[mode].push(result.cpuUsPerJob);
     }
-    console.log(`round ${round}: ${modes.map((mode) => `${mode} ${figures[mode].at(-1)!.toFixed(0)}/s ${cpu[mode].at(-1)!.toFixed(0)} µs CPU/job`).join(', ')}`);
+    console.log(
+      `round ${round}: ${modes.map((mode) => `${mode} ${figures[mode].at(-1)!.toFixed(0)}/s ${cpu[mode].at(-1)!.toFixed(0)} µs CPU/job`).join(', ')}`,
+    );
   }
 } finally {
   for (const mode of modes) await apis[mode].close();
@@ -141,10 +154,14 @@ const ratio = (mode: Mode) => {
   const ratios = figures[mode].map((value, i) => value / figures.off[i]!);
   return `${median(ratios).toFixed(3)} (per round ${ratios.map((r) => r.toFixed(2)).join(', ')})`;
 };
-console.log(`\nPOST /v1/bench-noop, median jobs/s: off ${median(figures.off).toFixed(0)}, on ${median(figures.on).toFixed(0)}, on but unsampled ${median(figures.unsampled).toFixed(0)}`);
+console.log(
+  `\nPOST /v1/bench-noop, median jobs/s: off ${median(figures.off).toFixed(0)}, on ${median(figures.on).toFixed(0)}, on but unsampled ${median(figures.unsampled).toFixed(0)}`,
+);
 console.log(`on/off ${ratio('on')}; unsampled/off ${ratio('unsampled')}`);
 const cpuOff = median(cpu.off);
-console.log(`API CPU per job, median: off ${cpuOff.toFixed(0)} µs, on ${median(cpu.on).toFixed(0)} µs (+${(median(cpu.on) - cpuOff).toFixed(0)}), unsampled ${median(cpu.unsampled).toFixed(0)} µs (+${(median(cpu.unsampled) - cpuOff).toFixed(0)})`);
+console.log(
+  `API CPU per job, median: off ${cpuOff.toFixed(0)} µs, on ${median(cpu.on).toFixed(0)} µs (+${(median(cpu.on) - cpuOff).toFixed(0)}), unsampled ${median(cpu.unsampled).toFixed(0)} µs (+${(median(cpu.unsampled) - cpuOff).toFixed(0)})`,
+);
 const expected = (1_000 + jobs * rounds) * 2;
 console.log(`spans received by the collector stand-in: ${spansReceived} (2 per submission: ${expected} expected after the final flush)`);
 process.exit(0);

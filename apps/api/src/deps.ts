@@ -98,4 +98,3 @@ export interface Feature {
   submissions?: readonly SubmissionRoute[];
   routes?: (deps: ApiDeps & { services: PlatformServices }) => RouteSpec[];
 }
-

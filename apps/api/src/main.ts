@@ -17,7 +17,12 @@ const tracing = tracingConfig ? startTracing(tracingConfig, { logger }) : undefi
 
 try {
   await checkRedis(env.REDIS_URL);
-  const redis = createRedis({ url: env.REDIS_URL, role: 'client', name: 'api-services', onError: (error) => logger.warn({ err: error.message }, 'redis connection error') });
+  const redis = createRedis({
+    url: env.REDIS_URL,
+    role: 'client',
+    name: 'api-services',
+    onError: (error) => logger.warn({ err: error.message }, 'redis connection error'),
+  });
   const services = createPlatformServices(env, { redis, prefix: env.QUEUE_PREFIX, vaultTtlSeconds: env.JOB_RETENTION_HOURS * 3600 });
   warmUp();
   const server = await startApiServer({ env, catalog: platformCatalog, submissions: [], features: platformFeatures, services, logger });

@@ -11,7 +11,9 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 const paragraph = (topic: string, n: number) =>
-  Array.from({ length: n }, (_, i) => `Section ${i} of the ${topic} policy explains eligibility, deadlines, approvals and the records kept for audits.`).join(' ');
+  Array.from({ length: n }, (_, i) => `Section ${i} of the ${topic} policy explains eligibility, deadlines, approvals and the records kept for audits.`).join(
+    ' ',
+  );
 
 async function ingest(documents: { id: string; text: string }[]) {
   const submitted = await send(harness, 'POST', '/v1/collections/handbook/documents', { documents });
@@ -22,7 +24,12 @@ async function ingest(documents: { id: string; text: string }[]) {
 }
 
 interface Advice {
-  inputs: { collection: { chunks: number; tokens: number; changedTokensPerMonth: number }; rag: { contextTokens: number }; fineTune: { retrainsPerMonth: number; trainingTokens: number }; traffic: { cacheHitRate: number } };
+  inputs: {
+    collection: { chunks: number; tokens: number; changedTokensPerMonth: number };
+    rag: { contextTokens: number };
+    fineTune: { retrainsPerMonth: number; trainingTokens: number };
+    traffic: { cacheHitRate: number };
+  };
   table: { item: string; rag: string; fineTune: string }[];
   monthly: { rag: string; fineTune: string };
   firstYear: { rag: string; fineTune: string };
@@ -49,7 +56,11 @@ describe('POST /v1/advice/rag-vs-fine-tune', () => {
     //   FT setup 1,000,000 x 3 x 3e-6 = 9; per query 0.8 x (60 x 0.30e-6 + 200 x 1.20e-6) = 0.0002064
     //   monthly: RAG 28.804, FT 20.64; first year: RAG 0.02 + 12 x 28.804 = 345.668, FT 9 + 12 x 20.64 = 256.68
     //   break-even: a month 0 (no fixed gap); first year (9 - 0.02) / 12 / (0.00028804 - 0.0002064) = 9166.3 -> 9167
-    expect(advice.inputs).toMatchObject({ collection: { tokens: 1_000_000, changedTokensPerMonth: 0 }, rag: { contextTokens: 1_500 }, fineTune: { retrainsPerMonth: 0, trainingTokens: 1_000_000 } });
+    expect(advice.inputs).toMatchObject({
+      collection: { tokens: 1_000_000, changedTokensPerMonth: 0 },
+      rag: { contextTokens: 1_500 },
+      fineTune: { retrainsPerMonth: 0, trainingTokens: 1_000_000 },
+    });
     expect(advice.monthly).toEqual({ rag: '28.804000', fineTune: '20.640000' });
     expect(advice.firstYear).toEqual({ rag: '345.668000', fineTune: '256.680000' });
     expect(advice.breakEven).toEqual({ monthlyQueries: 0, firstYearQueries: 9_167 });
@@ -57,7 +68,8 @@ describe('POST /v1/advice/rag-vs-fine-tune', () => {
 
     // A changed document is re-embedded: the history now has an update rate, and tokens come from it.
     const second = await ingest([{ id: 'leave', text: paragraph('parental leave', 40) }]);
-    const observed = (await send(harness, 'POST', '/v1/advice/rag-vs-fine-tune', { collection: 'handbook', traffic: { queriesPerMonth: 10_000 } })).body as unknown as Advice;
+    const observed = (await send(harness, 'POST', '/v1/advice/rag-vs-fine-tune', { collection: 'handbook', traffic: { queriesPerMonth: 10_000 } }))
+      .body as unknown as Advice;
     const tokensPerChunk = (first.tokens + second.tokens) / (first.chunks.new + second.chunks.new);
     expect(observed.inputs.collection.tokens).toBe(Math.round(observed.inputs.collection.chunks * tokensPerChunk));
     // Observed for less than a day (counted as one): the change rate is that ingestion's tokens x 30.
@@ -69,7 +81,7 @@ describe('POST /v1/advice/rag-vs-fine-tune', () => {
     expect(fresh.rag).toBe(((second.tokens * 30 * 0.02) / 1_000_000).toFixed(6));
   }, 180_000);
 
-  it('refuses an unknown collection (another tenant\'s too) and an untunable model', async () => {
+  it("refuses an unknown collection (another tenant's too) and an untunable model", async () => {
     const body = { collection: 'handbook', traffic: { queriesPerMonth: 1 } };
     expect((await send(harness, 'POST', '/v1/advice/rag-vs-fine-tune', body, keys.bob)).status).toBe(404);
     const untunable = await send(harness, 'POST', '/v1/advice/rag-vs-fine-tune', { ...body, fineTune: { baseModel: 'o3' } });

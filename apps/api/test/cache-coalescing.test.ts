@@ -18,7 +18,11 @@ async function submit(items: { id: string; content: string }[]) {
   const response = await fetch(`${harness.api.url}/v1/inference`, {
     method: 'POST',
     headers: json(keys.alice),
-    body: JSON.stringify({ model: 'gpt-4o-mini', parameters: { temperature: 0 }, items: items.map((i) => ({ id: i.id, messages: [{ role: 'user', content: i.content }] })) }),
+    body: JSON.stringify({
+      model: 'gpt-4o-mini',
+      parameters: { temperature: 0 },
+      items: items.map((i) => ({ id: i.id, messages: [{ role: 'user', content: i.content }] })),
+    }),
   });
   const body = (await response.json()) as { id: string };
   expect(response.status, JSON.stringify(body)).toBe(202);
@@ -26,12 +30,21 @@ async function submit(items: { id: string; content: string }[]) {
 }
 
 async function completed(id: string) {
-  const view = await waitFor(async () => {
-    const job = (await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) })).json()) as { state: string; error: string | null; result: Record<string, unknown> };
-    if (job.state === 'failed') throw new Error(`job failed: ${job.error}`);
-    return job.state === 'completed' ? job : undefined;
-  }, { what: `job ${id}`, timeoutMs: 120_000 });
-  const page = (await (await fetch(`${harness.api.url}/v1/inference/${id}/results?limit=100`, { headers: auth(keys.alice) })).json()) as { items: ItemResult[] };
+  const view = await waitFor(
+    async () => {
+      const job = (await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) })).json()) as {
+        state: string;
+        error: string | null;
+        result: Record<string, unknown>;
+      };
+      if (job.state === 'failed') throw new Error(`job failed: ${job.error}`);
+      return job.state === 'completed' ? job : undefined;
+    },
+    { what: `job ${id}`, timeoutMs: 120_000 },
+  );
+  const page = (await (await fetch(`${harness.api.url}/v1/inference/${id}/results?limit=100`, { headers: auth(keys.alice) })).json()) as {
+    items: ItemResult[];
+  };
   return { summary: view.result, items: page.items };
 }
 
@@ -59,7 +72,11 @@ describe('in-flight coalescing', () => {
       expect(item.cache.source).toBe(`${jobId}:${twin.id}`);
     }
     expect(summary).toMatchObject({ items: 10, answered: 10, providerCalls: 5, cacheHits: 5 });
-    const stats = (await (await fetch(`${harness.api.url}/v1/cache/stats`, { headers: auth(keys.alice) })).json()) as { coalescedHits: number; misses: number; lookups: number };
+    const stats = (await (await fetch(`${harness.api.url}/v1/cache/stats`, { headers: auth(keys.alice) })).json()) as {
+      coalescedHits: number;
+      misses: number;
+      lookups: number;
+    };
     expect(stats).toMatchObject({ coalescedHits: 5, misses: 5, lookups: 10 });
   }, 120_000);
 

@@ -11,8 +11,21 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => harness?.close());
 
-type ItemResult = { id: string; status: string; answer?: string; costNanoUsd: string; cache: { outcome: string; kind?: string; similarity?: number; source?: string } };
-type Settings = { threshold: number; thresholdSource: string; calibration?: string; defaultThreshold: number; embedding: { id: string }; verification: { mode: string } };
+type ItemResult = {
+  id: string;
+  status: string;
+  answer?: string;
+  costNanoUsd: string;
+  cache: { outcome: string; kind?: string; similarity?: number; source?: string };
+};
+type Settings = {
+  threshold: number;
+  thresholdSource: string;
+  calibration?: string;
+  defaultThreshold: number;
+  embedding: { id: string };
+  verification: { mode: string };
+};
 
 const post = async (key: string, path: string, body: unknown) => {
   const response = await fetch(`${harness.api.url}${path}`, { method: 'POST', headers: json(key), body: JSON.stringify(body) });
@@ -21,16 +34,24 @@ const post = async (key: string, path: string, body: unknown) => {
 const get = async <T>(key: string, path: string) => (await (await fetch(`${harness.api.url}${path}`, { headers: auth(key) })).json()) as T;
 
 async function finished(key: string, id: string) {
-  return waitFor(async () => {
-    const job = await get<{ state: string; error: string | null; result: Record<string, unknown> }>(key, `/v1/jobs/${id}`);
-    if (job.state === 'failed') throw new Error(`job failed: ${job.error}`);
-    return job.state === 'completed' ? job : undefined;
-  }, { what: `job ${id}`, timeoutMs: 120_000 });
+  return waitFor(
+    async () => {
+      const job = await get<{ state: string; error: string | null; result: Record<string, unknown> }>(key, `/v1/jobs/${id}`);
+      if (job.state === 'failed') throw new Error(`job failed: ${job.error}`);
+      return job.state === 'completed' ? job : undefined;
+    },
+    { what: `job ${id}`, timeoutMs: 120_000 },
+  );
 }
 
 /** One question as a one-item inference job; resolves with its job id and result. */
 async function ask(key: string, content: string, cache: Record<string, unknown> = {}) {
-  const submitted = await post(key, '/v1/inference', { model: 'gpt-4o-mini', parameters: { temperature: 0 }, items: [{ id: 'q', messages: [{ role: 'user', content }] }], cache: { mode: 'semantic', ...cache } });
+  const submitted = await post(key, '/v1/inference', {
+    model: 'gpt-4o-mini',
+    parameters: { temperature: 0 },
+    items: [{ id: 'q', messages: [{ role: 'user', content }] }],
+    cache: { mode: 'semantic', ...cache },
+  });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
   const jobId = String(submitted.body.id);
   await finished(key, jobId);
@@ -56,7 +77,10 @@ describe('cache feedback', () => {
     expect(reported).toMatchObject({ status: 200, body: { status: 'reported', kind: 'semantic', entryRemoved: true } });
     expect((await post(keys.alice, '/v1/cache/feedback', { jobId: wrong.jobId, itemId: 'q' })).body).toMatchObject({ status: 'already-reported' });
 
-    const stats = await get<{ wrongHits: number; semanticHits: number; bySimilarity: { similarity: number; served: number; wrong: number }[] }>(keys.alice, '/v1/cache/stats');
+    const stats = await get<{ wrongHits: number; semanticHits: number; bySimilarity: { similarity: number; served: number; wrong: number }[] }>(
+      keys.alice,
+      '/v1/cache/stats',
+    );
     expect(stats.wrongHits).toBe(1);
     expect(stats.bySimilarity).toEqual([{ similarity: Math.floor(wrong.result.cache.similarity! * 100) / 100, served: 1, wrong: 1 }]);
 
@@ -78,7 +102,10 @@ describe('cache settings', () => {
     expect(initial.threshold).toBe(initial.defaultThreshold);
     expect((await post(keys.bob, '/v1/cache/settings', { threshold: 0.9 })).body).toMatchObject({ threshold: 0.9, thresholdSource: 'tenant' });
     expect((await get<Settings>(keys.alice, '/v1/cache/settings')).thresholdSource).toBe('default'); // per tenant
-    expect((await post(keys.bob, '/v1/cache/settings', { threshold: null })).body).toMatchObject({ threshold: initial.defaultThreshold, thresholdSource: 'default' });
+    expect((await post(keys.bob, '/v1/cache/settings', { threshold: null })).body).toMatchObject({
+      threshold: initial.defaultThreshold,
+      thresholdSource: 'default',
+    });
     const bad = await post(keys.bob, '/v1/cache/settings', { threshold: 1.5, verification: { mode: 'below', model: 'no-such-model' } });
     expect(bad.status).toBe(400);
     expect((await post(keys.bob, '/v1/cache/settings', { verification: { mode: 'below', model: 'no-such-model' } })).status).toBe(400);
@@ -88,7 +115,11 @@ describe('cache settings', () => {
     const calibration = await post(keys.alice, '/v1/cache/calibrations', {});
     expect(calibration.status).toBe(202);
     const id = String(calibration.body.id);
-    const report = (await finished(keys.alice, id)).result as { embedding: { model: string; dimensions: number }; recommendation: { threshold: number } | null; pairs: { feedback: number } };
+    const report = (await finished(keys.alice, id)).result as {
+      embedding: { model: string; dimensions: number };
+      recommendation: { threshold: number } | null;
+      pairs: { feedback: number };
+    };
     expect(report.embedding).toEqual({ model: 'text-embedding-3-small', dimensions: 256 });
     expect(report.pairs.feedback).toBe(1); // the wrong hit reported above joined the labelled pairs
     expect(report.recommendation).not.toBeNull();
@@ -144,7 +175,8 @@ describe('what the cache keeps', () => {
     const again = await ask(keys.alice, `Draft a reply to ${canary} about the delayed shipment of the pumps`);
     expect(again.result.cache.outcome).toBe('hit'); // ...and cached
     expect(await dumpValues(redisUrl, harness.prefix)).not.toContain(canary);
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
     const stored = files(harness.vectorDir);
     expect(stored.some((file) => file.includes('semcache-'))).toBe(true);
     for (const file of stored) expect(readFileSync(file).includes(canary)).toBe(false);

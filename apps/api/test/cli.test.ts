@@ -19,14 +19,27 @@ const dir = mkdtempSync(join(tmpdir(), 'llmops-cli-'));
 const session = `llmops-cli-${process.pid}`;
 
 /** 400 prompts, one in four a repeat of an earlier one (cache hits). */
-const prompts = Array.from({ length: 400 }, (_, i) => ({ id: `p${i}`, prompt: i % 4 === 3 ? `Question ${i - 1} about leave days` : `Question ${i} about leave days` }));
+const prompts = Array.from({ length: 400 }, (_, i) => ({
+  id: `p${i}`,
+  prompt: i % 4 === 3 ? `Question ${i - 1} about leave days` : `Question ${i} about leave days`,
+}));
 
 beforeAll(async () => {
-  harness = await startPlatform('cli', { simulator: { latencyMs: 150 }, tenants, env: { TENANT_LIMITS: JSON.stringify({ erin: { budget: { day: { usd: '0.000001' } } } }) } });
+  harness = await startPlatform('cli', {
+    simulator: { latencyMs: 150 },
+    tenants,
+    env: { TENANT_LIMITS: JSON.stringify({ erin: { budget: { day: { usd: '0.000001' } } } }) },
+  });
   await harness.startWorker();
   cpSync(join(root, 'examples/handbook'), join(dir, 'handbook'), { recursive: true });
   writeFileSync(join(dir, 'prompts.jsonl'), prompts.map((line) => JSON.stringify(line)).join('\n'));
-  writeFileSync(join(dir, 'few.jsonl'), prompts.slice(0, 5).map((line) => JSON.stringify(line)).join('\n'));
+  writeFileSync(
+    join(dir, 'few.jsonl'),
+    prompts
+      .slice(0, 5)
+      .map((line) => JSON.stringify(line))
+      .join('\n'),
+  );
 }, 90_000);
 
 afterAll(async () => {
@@ -41,10 +54,15 @@ afterAll(async () => {
 
 function llmops(args: string[], key = keys.alice): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(bin, args, { cwd: dir, env: { ...process.env, LLMOPS_API_URL: harness.api.url, LLMOPS_API_KEY: key }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      bin,
+      args,
+      { cwd: dir, env: { ...process.env, LLMOPS_API_URL: harness.api.url, LLMOPS_API_KEY: key }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -85,7 +103,10 @@ describe('llmops CLI against a real platform', () => {
     expect(Number(final[6])).toBeGreaterThan(0);
     expect(finished).toMatch(/completed in [\d.]+ s, 400\/400 answered, \d+ cache hits, \$[\d.]+/);
     expect(finished).toContain('wrote 400 results to answers.jsonl');
-    const answers = readFileSync(join(dir, 'answers.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { id: string; status: string; cache: { outcome: string } });
+    const answers = readFileSync(join(dir, 'answers.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; status: string; cache: { outcome: string } });
     expect(answers).toHaveLength(400);
     expect(answers.every((answer) => answer.status === 'answered')).toBe(true);
     expect(answers.filter((answer) => answer.cache.outcome === 'hit').length).toBe(Number(final[5]));
@@ -111,7 +132,18 @@ describe('llmops CLI against a real platform', () => {
   it('evaluates from JSONL cases and a config file, following to the report', async () => {
     cpSync(join(root, 'examples/cases.jsonl'), join(dir, 'cases.jsonl'));
     cpSync(join(root, 'examples/evaluation-config.json'), join(dir, 'evaluation-config.json'));
-    const result = await llmops(['evaluate', 'cases.jsonl', '--config', 'evaluation-config.json', '--samples', '1', '--follow', '--json', '--out', 'grades.jsonl']);
+    const result = await llmops([
+      'evaluate',
+      'cases.jsonl',
+      '--config',
+      'evaluation-config.json',
+      '--samples',
+      '1',
+      '--follow',
+      '--json',
+      '--out',
+      'grades.jsonl',
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const job = JSON.parse(result.stdout) as { type: string; state: string; result: { cases: number }; download: { items: number } };
     expect(job).toMatchObject({ type: 'evaluation', state: 'completed', result: { cases: 3 }, download: { items: 3 } });

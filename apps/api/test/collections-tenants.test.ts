@@ -24,7 +24,12 @@ describe("collections are the tenant's own", () => {
       { field: 'documentId', eq: target.id },
       { field: 'documentId', in: aliceDocs.map((d) => d.id) },
       { and: [] },
-      { and: [{ field: 'metadata.kind', eq: 'odd' }, { field: 'documentId', in: [target.id, bobDocs[1]!.id] }] },
+      {
+        and: [
+          { field: 'metadata.kind', eq: 'odd' },
+          { field: 'documentId', in: [target.id, bobDocs[1]!.id] },
+        ],
+      },
     ];
     // Sanity: the owner finds it with each filter that admits it.
     expect((await search(h.api.url, keys.alice, 'docs', { query: target.text, topK: 1, filter: filters[1] })).hits[0]?.documentId).toBe(target.id);
@@ -41,7 +46,9 @@ describe("collections are the tenant's own", () => {
 
   it('each tenant lists, reads and deletes only its own collections and documents', async () => {
     const bobList = await call(`${h.api.url}/v1/collections`, keys.bob);
-    expect(bobList.body.collections).toEqual([{ name: 'docs', model: 'text-embedding-3-large', dimensions: 3072, distance: 'cosine', chunks: expect.any(Number) }]);
+    expect(bobList.body.collections).toEqual([
+      { name: 'docs', model: 'text-embedding-3-large', dimensions: 3072, distance: 'cosine', chunks: expect.any(Number) },
+    ]);
     const aliceList = await call(`${h.api.url}/v1/collections`, keys.alice);
     expect((aliceList.body.collections as { name: string; model: string }[]).map((c) => [c.name, c.model])).toEqual([
       ['docs', 'text-embedding-3-small'],

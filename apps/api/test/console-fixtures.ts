@@ -12,7 +12,9 @@ import { auth, json, type PlatformHarness } from './fixtures/platform-harness';
 export interface BrowserGlobals {
   document: { querySelector(selector: string): BrowserElement | null; body: { innerText: string } };
   location: { hash: string };
-  MutationObserver: new (callback: () => void) => { observe(target: BrowserElement, options: { attributes?: boolean; subtree?: boolean; childList?: boolean }): void };
+  MutationObserver: new (callback: () => void) => {
+    observe(target: BrowserElement, options: { attributes?: boolean; subtree?: boolean; childList?: boolean }): void;
+  };
   seen?: string[];
 }
 export interface BrowserElement {
@@ -40,7 +42,15 @@ export async function launchBrowser(): Promise<Browser> {
   mkdirSync(artifactsDir, { recursive: true });
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -124,7 +134,10 @@ export async function finished(h: PlatformHarness, key: string, id: string): Pro
 export const inferenceBody = (topic: string, items: number) => ({
   model: 'gpt-4o-mini',
   parameters: { temperature: 0 },
-  items: Array.from({ length: items }, (_, i) => ({ id: `q${i}`, messages: [{ role: 'user' as const, content: `${topic}: what is the service interval of pump ${i}?` }] })),
+  items: Array.from({ length: items }, (_, i) => ({
+    id: `q${i}`,
+    messages: [{ role: 'user' as const, content: `${topic}: what is the service interval of pump ${i}?` }],
+  })),
 });
 
 /**

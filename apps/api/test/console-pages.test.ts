@@ -2,7 +2,21 @@ import { Queue } from 'bullmq';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys, startPlatform, type PlatformHarness } from './fixtures/platform-harness';
-import { chartPoints, evaluationBody, type BrowserGlobals, finished, hasChromium, inferenceBody, launchBrowser, openPage, screenshot, signIn, submit, visit, type PageRecord } from './console-fixtures';
+import {
+  chartPoints,
+  evaluationBody,
+  type BrowserGlobals,
+  finished,
+  hasChromium,
+  inferenceBody,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  submit,
+  visit,
+  type PageRecord,
+} from './console-fixtures';
 import { bullPrefix, platformCatalog } from '@llmops/contracts';
 
 // Debian's chromium is installed by .ci/run; a developer machine without it skips (CI never does).
@@ -66,7 +80,11 @@ run('the console (headless Chromium against a real platform)', () => {
       const row = browser.document.querySelector(`tr[data-job-id="${id}"]`)!;
       const seen: string[] = [row.dataset.state ?? ''];
       browser.seen = seen;
-      new browser.MutationObserver(() => seen.push(`${row.dataset.state}:${row.querySelector('progress')?.getAttribute('value') ?? '-'}`)).observe(row, { attributes: true, subtree: true, childList: true });
+      new browser.MutationObserver(() => seen.push(`${row.dataset.state}:${row.querySelector('progress')?.getAttribute('value') ?? '-'}`)).observe(row, {
+        attributes: true,
+        subtree: true,
+        childList: true,
+      });
     }, live);
     await inference.resume();
     await inference.close();
@@ -148,7 +166,9 @@ run('the console (headless Chromium against a real platform)', () => {
   it('serves the console with a CSP that allows only its own origin', async () => {
     const response = await fetch(`${h.api.url}/console`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toBe("default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
     const html = await response.text();
     expect(html).not.toMatch(/https?:\/\//);
     const script = await fetch(`${h.api.url}/console/app.js`);

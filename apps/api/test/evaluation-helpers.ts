@@ -57,9 +57,27 @@ export interface SampleRecord {
 export interface Report {
   cases: number;
   samples: number;
-  graders: Record<string, { type: string; mean: number; stdDev: number; passRate: number; passAtK: Record<string, number>; graded: number; malformed: number; errors: number; judgeAgreement?: number | null }>;
+  graders: Record<
+    string,
+    {
+      type: string;
+      mean: number;
+      stdDev: number;
+      passRate: number;
+      passAtK: Record<string, number>;
+      graded: number;
+      malformed: number;
+      errors: number;
+      judgeAgreement?: number | null;
+    }
+  >;
   perCase: { id: string; graders: Record<string, { mean: number; stdDev: number; passRate: number; passAtK: number; graded: number }> }[];
   cost: { usd: string };
   judge: { gradesRequested: number; requests: number; batchLines: number; malformedRetries: number };
-  comparison?: { baseline: string; regressions: number; improvements: number; metrics: { grader: string; metric: string; difference: number; lower: number; upper: number; verdict: string }[] };
+  comparison?: {
+    baseline: string;
+    regressions: number;
+    improvements: number;
+    metrics: { grader: string; metric: string; difference: number; lower: number; upper: number; verdict: string }[];
+  };
 }

@@ -47,7 +47,10 @@ async function submitInference(items: number): Promise<string> {
 }
 
 // Recursion that applies itself twice per level: 2^40 subschema applications on a 90-character output.
-const exponentialSchema = { definitions: { x: { allOf: [{ items: { $ref: '#/definitions/x' } }, { items: { $ref: '#/definitions/x' } }] } }, $ref: '#/definitions/x' };
+const exponentialSchema = {
+  definitions: { x: { allOf: [{ items: { $ref: '#/definitions/x' } }, { items: { $ref: '#/definitions/x' } }] } },
+  $ref: '#/definitions/x',
+};
 const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
 
 describe('hostile graders on a shared worker', () => {
@@ -82,16 +85,25 @@ describe('hostile graders on a shared worker', () => {
     expect(grades['redos-long']!.regex).toMatchObject({ status: 'graded', pass: false });
     expect(grades.match!.regex).toMatchObject({ status: 'graded', pass: true });
     // Work past a cap fails that grade with a clear error; the others are still graded.
-    expect(grades['deep-json']!['schema-recursion']).toMatchObject({ status: 'error', problem: expect.stringMatching(/^validation needs more than the 500,000,000 work units/) });
-    expect(grades['long-edit']!['edit-distance']).toMatchObject({ status: 'error', problem: expect.stringMatching(/^edit distance of 40,000 by 40,000 characters needs 1,600,000,000 steps/) });
+    expect(grades['deep-json']!['schema-recursion']).toMatchObject({
+      status: 'error',
+      problem: expect.stringMatching(/^validation needs more than the 500,000,000 work units/),
+    });
+    expect(grades['long-edit']!['edit-distance']).toMatchObject({
+      status: 'error',
+      problem: expect.stringMatching(/^edit distance of 40,000 by 40,000 characters needs 1,600,000,000 steps/),
+    });
     expect(grades['deep-json']!['schema-pattern']).toMatchObject({ status: 'graded', pass: false });
     expect(grades.match!['edit-distance']).toMatchObject({ status: 'graded' });
 
-    await waitFor(async () => {
-      const current = await view(inference);
-      if (current.state === 'failed') throw new Error(`inference failed: ${JSON.stringify(current.error)}`);
-      return current.state === 'completed';
-    }, { what: 'inference job completed', timeoutMs: 120_000 });
+    await waitFor(
+      async () => {
+        const current = await view(inference);
+        if (current.state === 'failed') throw new Error(`inference failed: ${JSON.stringify(current.error)}`);
+        return current.state === 'completed';
+      },
+      { what: 'inference job completed', timeoutMs: 120_000 },
+    );
     // Its lock was renewed throughout: never reported stalled, never taken back and restarted.
     expect(stalled).toEqual([]);
     const queue = new Queue('inference', { connection: harness.redis, prefix: bullPrefix(harness.prefix, platformCatalog.inference) });

@@ -15,7 +15,11 @@ afterAll(() => harness?.close());
 describe('a worker killed mid-evaluation', () => {
   it('loses no sample, redoes none that were stored, and bills every logical call once', async () => {
     await harness.startWorker({ ...lockEnv, WORKER_ID: 'before-kill' });
-    const cases = Array.from({ length: 150 }, (_, i) => ({ id: `c${i}`, input: `How do I export report ${i} from the dashboard?`, expected: `Use the export button on report ${i}` }));
+    const cases = Array.from({ length: 150 }, (_, i) => ({
+      id: `c${i}`,
+      input: `How do I export report ${i} from the dashboard?`,
+      expected: `Use the export button on report ${i}`,
+    }));
     const submitted = await post(harness, '/v1/evaluations', {
       cases,
       samples: 2,
@@ -26,7 +30,10 @@ describe('a worker killed mid-evaluation', () => {
     const id = String(submitted.body.id);
     // Kill once the first slice of 100 samples is stored (200 calls) and the next slice has made some of its calls.
     const chatCalls = () => harness.simulator.log.list().filter((entry) => entry.path === '/v1/chat/completions' && entry.status === 200).length;
-    await waitFor(async () => ((await getJson(`${harness.api.url}/v1/jobs/${id}`, keys.alice)).body.results as { count: number }).count >= 100 && chatCalls() >= 230, { timeoutMs: 60_000, intervalMs: 10 });
+    await waitFor(
+      async () => ((await getJson(`${harness.api.url}/v1/jobs/${id}`, keys.alice)).body.results as { count: number }).count >= 100 && chatCalls() >= 230,
+      { timeoutMs: 60_000, intervalMs: 10 },
+    );
     await harness.killWorkers();
     const storedAtKill = (await allResults(harness, id)).map((item) => JSON.stringify(item));
     expect(storedAtKill.length).toBeLessThan(300);
@@ -42,7 +49,9 @@ describe('a worker killed mid-evaluation', () => {
 
     const chats = chatCalls();
     const usage = await getJson(`${harness.api.url}/v1/usage`, keys.alice);
-    const billed = (usage.body.days as { jobType: string; requests: number }[]).filter((row) => row.jobType === 'evaluation').reduce((sum, row) => sum + row.requests, 0);
+    const billed = (usage.body.days as { jobType: string; requests: number }[])
+      .filter((row) => row.jobType === 'evaluation')
+      .reduce((sum, row) => sum + row.requests, 0);
     // 300 generations + 300 verdicts, each counted once although the killed slice's calls were made twice.
     expect(billed).toBe(600);
     expect(chats).toBeGreaterThan(600);

@@ -14,7 +14,11 @@ const topics = ['password reset', 'invoice download', 'billing address', 'team m
 const cases = (n: number) =>
   Array.from({ length: n }, (_, i) => {
     const topic = topics[i % topics.length]!;
-    return { id: `case-${i}`, input: `How do I manage ${topic} number ${i} in the dashboard?`, expected: `Open the dashboard settings and manage ${topic} ${i}` };
+    return {
+      id: `case-${i}`,
+      input: `How do I manage ${topic} number ${i} in the dashboard?`,
+      expected: `Open the dashboard settings and manage ${topic} ${i}`,
+    };
   });
 const withoutCounters = (report: Report) => ({ ...report, judge: undefined });
 
@@ -22,7 +26,15 @@ describe('evaluation at scale through a flaky provider', () => {
   it('grades every case of 200 cases x 5 samples while 20% of requests are 429s', async () => {
     const { id, report } = await evaluate(
       harness,
-      { cases: cases(200), samples: 5, generate: { model: 'gpt-4o-mini', seed: 11 }, graders: [{ type: 'contains', value: 'dashboard' }, { type: 'rubric', rubric: 'correctness', threshold: 0.3 }] },
+      {
+        cases: cases(200),
+        samples: 5,
+        generate: { model: 'gpt-4o-mini', seed: 11 },
+        graders: [
+          { type: 'contains', value: 'dashboard' },
+          { type: 'rubric', rubric: 'correctness', threshold: 0.3 },
+        ],
+      },
       240_000,
     );
     expect(report).toMatchObject({ cases: 200, samples: 5 });
@@ -39,7 +51,15 @@ describe('evaluation at scale through a flaky provider', () => {
   }, 300_000);
 
   it('the same evaluation run twice gives the same report and the same outputs', async () => {
-    const body = { cases: cases(40), samples: 3, generate: { model: 'gpt-4o-mini', seed: 3 }, graders: [{ type: 'edit-distance', threshold: 0.3 }, { type: 'rubric', rubric: 'correctness' }] };
+    const body = {
+      cases: cases(40),
+      samples: 3,
+      generate: { model: 'gpt-4o-mini', seed: 3 },
+      graders: [
+        { type: 'edit-distance', threshold: 0.3 },
+        { type: 'rubric', rubric: 'correctness' },
+      ],
+    };
     const first = await evaluate(harness, body, 120_000);
     const second = await evaluate(harness, body, 120_000);
     expect(withoutCounters(second.report)).toEqual(withoutCounters(first.report));
@@ -49,10 +69,18 @@ describe('evaluation at scale through a flaky provider', () => {
 
   it('flags a changed output set as a regression exactly where the interval excludes zero, reproducibly', async () => {
     const base = cases(60).map((kase) => ({ ...kase, output: kase.expected }));
-    const graders = [{ type: 'contains' }, { type: 'regex', name: 'no-shouting', pattern: '^[^!]*$' }, { type: 'json' }, { type: 'rubric', rubric: 'correctness' }];
+    const graders = [
+      { type: 'contains' },
+      { type: 'regex', name: 'no-shouting', pattern: '^[^!]*$' },
+      { type: 'json' },
+      { type: 'rubric', rubric: 'correctness' },
+    ];
     const baseline = await evaluate(harness, { cases: base, graders }, 120_000);
     // Half the answers lose their content (a real regression); one answer says "portal!" (noise for the no-shouting grader).
-    const changed = base.map((kase, i) => ({ ...kase, output: i % 2 === 0 ? 'I am not sure, please contact support.' : i === 1 ? kase.output.replace('dashboard', 'portal!') : kase.output }));
+    const changed = base.map((kase, i) => ({
+      ...kase,
+      output: i % 2 === 0 ? 'I am not sure, please contact support.' : i === 1 ? kase.output.replace('dashboard', 'portal!') : kase.output,
+    }));
     const body = { cases: changed, graders, baseline: baseline.id, bootstrap: { seed: 9 } };
     const current = await evaluate(harness, body, 120_000);
     const comparison = current.report.comparison!;

@@ -46,7 +46,10 @@ describe('POST /v1/evaluations', () => {
     const noOutput = await post(harness, '/v1/evaluations', { cases: [{ id: 'a', input: 'q' }], graders: [{ type: 'json' }] });
     expect(noOutput.status).toBe(400);
     expect(JSON.stringify(noOutput.body)).toContain('body.cases.0.output');
-    const badSchema = await post(harness, '/v1/evaluations', { cases: [{ id: 'a', input: 'q', output: '{}' }], graders: [{ type: 'json-schema', schema: { type: 'no-such-type' } }] });
+    const badSchema = await post(harness, '/v1/evaluations', {
+      cases: [{ id: 'a', input: 'q', output: '{}' }],
+      graders: [{ type: 'json-schema', schema: { type: 'no-such-type' } }],
+    });
     expect(badSchema.status).toBe(400);
     expect(JSON.stringify(badSchema.body)).toContain('body.graders.0.schema');
     const twice = await post(harness, '/v1/evaluations', { cases: [{ id: 'a', input: 'q', output: 'x' }], graders: [{ type: 'json' }, { type: 'json' }] });
@@ -83,7 +86,9 @@ describe('POST /v1/evaluations', () => {
     const injected = bodies.find((body) => body.messages[1]!.content.includes('Ignore previous'))!;
     expect(injected.response_format.type).toBe('json_schema');
     expect(injected.messages[0]!.content).not.toContain('Ignore previous');
-    expect(injected.messages[1]!.content).toBe(`<question>\nWhat is the capital of France?\n</question>\n<expected>\n${expected}\n</expected>\n<answer>\n${injection}\n</answer>`);
+    expect(injected.messages[1]!.content).toBe(
+      `<question>\nWhat is the capital of France?\n</question>\n<expected>\n${expected}\n</expected>\n<answer>\n${injection}\n</answer>`,
+    );
     const brokeOut = bodies.find((body) => body.messages[1]!.content.includes('Lyon'))!.messages[1]!.content;
     expect(brokeOut.match(/<\/answer>/g)).toHaveLength(1);
     expect(brokeOut.match(/<expected>/g)).toHaveLength(1);
@@ -94,7 +99,12 @@ describe('POST /v1/evaluations', () => {
   it('can send judge calls through the Batch API instead of one chat request per grade', async () => {
     const since = harness.simulator.log.list().at(-1)?.id ?? 0;
     const { report } = await evaluate(harness, {
-      cases: Array.from({ length: 6 }, (_, i) => ({ id: `b${i}`, input: `Where is report ${i}?`, expected: `Report ${i} is in the dashboard`, output: i % 2 ? `Report ${i} is in the dashboard` : 'No idea' })),
+      cases: Array.from({ length: 6 }, (_, i) => ({
+        id: `b${i}`,
+        input: `Where is report ${i}?`,
+        expected: `Report ${i} is in the dashboard`,
+        output: i % 2 ? `Report ${i} is in the dashboard` : 'No idea',
+      })),
       graders: [{ type: 'rubric', rubric: 'correctness' }],
       judge: { mode: 'batch', pollIntervalMs: 200 },
     });
@@ -107,18 +117,27 @@ describe('POST /v1/evaluations', () => {
 
   it('another tenant cannot use an evaluation as a baseline', async () => {
     const { id } = await evaluate(harness, { cases: [{ id: 'a', input: 'q', expected: 'x', output: 'x' }], graders: [{ type: 'exact' }] });
-    const submitted = await post(harness, '/v1/evaluations', { cases: [{ id: 'a', input: 'q', expected: 'x', output: 'x' }], graders: [{ type: 'exact' }], baseline: id }, keys.bob);
+    const submitted = await post(
+      harness,
+      '/v1/evaluations',
+      { cases: [{ id: 'a', input: 'q', expected: 'x', output: 'x' }], graders: [{ type: 'exact' }], baseline: id },
+      keys.bob,
+    );
     // Refused at submission (someone else's job is a 404, as if it did not exist), not failed later.
     expect(submitted.status).toBe(404);
   });
 });
 
 describe('POST /v1/cache/calibrations', () => {
-  it('tabulates the repo\'s labelled pairs and recommends a threshold whose wrong-hit rate is under the 2% target', async () => {
+  it("tabulates the repo's labelled pairs and recommends a threshold whose wrong-hit rate is under the 2% target", async () => {
     const submitted = await post(harness, '/v1/cache/calibrations', {});
     expect(submitted.status).toBe(202);
     const view = await finished(harness, String(submitted.body.id));
-    const result = view.result as { pairs: { same: number; different: number }; table: { threshold: number; hitRate: number; wrongHitRate: number }[]; recommendation: { threshold: number; hitRate: number; wrongHitRate: number } | null };
+    const result = view.result as {
+      pairs: { same: number; different: number };
+      table: { threshold: number; hitRate: number; wrongHitRate: number }[];
+      recommendation: { threshold: number; hitRate: number; wrongHitRate: number } | null;
+    };
     expect(result.pairs.same + result.pairs.different).toBe(200);
     expect(result.table).toHaveLength(50);
     expect(result.recommendation).not.toBeNull();

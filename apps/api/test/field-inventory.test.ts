@@ -8,7 +8,9 @@ import { startPlatform, type PlatformHarness } from './fixtures/platform-harness
 type Schema = Record<string, unknown>;
 
 let harness: PlatformHarness;
-let document: { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>> };
+let document: {
+  paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+};
 beforeAll(async () => {
   harness = await startPlatform('field-inventory');
   document = (await (await fetch(`${harness.api.url}/openapi.json`)).json()) as typeof document;
@@ -29,7 +31,8 @@ function freeStrings(schema: Schema, defs: Record<string, Schema>, at: string, s
   }
   const types = ([] as unknown[]).concat(schema.type ?? []);
   if (types.includes('string') && schema.enum === undefined && schema.const === undefined) out.push(at);
-  if (schema.properties) for (const [name, inner] of Object.entries(schema.properties as Record<string, Schema>)) out.push(...freeStrings(inner, defs, join(name), seen));
+  if (schema.properties)
+    for (const [name, inner] of Object.entries(schema.properties as Record<string, Schema>)) out.push(...freeStrings(inner, defs, join(name), seen));
   if (schema.items && typeof schema.items === 'object') out.push(...freeStrings(schema.items as Schema, defs, join('*'), seen));
   const values = schema.additionalProperties;
   if (values && typeof values === 'object') {
@@ -60,7 +63,9 @@ describe('field inventory', () => {
         const entry = fieldInventory[route] ?? {};
         const fields = [
           ...(operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => `params.${p.name}`),
-          ...Object.values(operation.requestBody?.content ?? {}).flatMap(({ schema }) => freeStrings(schema, (schema.$defs as Record<string, Schema>) ?? {}, '')),
+          ...Object.values(operation.requestBody?.content ?? {}).flatMap(({ schema }) =>
+            freeStrings(schema, (schema.$defs as Record<string, Schema>) ?? {}, ''),
+          ),
         ];
         for (const field of fields) if (!decided(entry, field)) missing.push(`${route} ${field}`);
       }
@@ -69,7 +74,11 @@ describe('field inventory', () => {
   });
 
   it('names only routes that exist', () => {
-    const routes = new Set(Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)));
+    const routes = new Set(
+      Object.entries(document.paths).flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
+    );
     expect(Object.keys(fieldInventory).filter((route) => !routes.has(route))).toEqual([]);
   });
 });

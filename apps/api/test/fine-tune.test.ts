@@ -9,7 +9,11 @@ import { billedRequests, ended, send } from './pipeline-helpers';
 let harness: PlatformHarness;
 const canary = 'jane.canary@acme.example';
 const simControl = (patch: Record<string, unknown>) =>
-  fetch(`${harness.simulator.baseURL.replace(/\/v1$/, '')}/_sim/fine-tuning`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+  fetch(`${harness.simulator.baseURL.replace(/\/v1$/, '')}/_sim/fine-tuning`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(patch),
+  });
 
 beforeAll(async () => {
   harness = await startPlatform('fine-tune');
@@ -23,13 +27,25 @@ const pairs = Array.from({ length: 24 }, (_, i) => ({
   q: `What is the refund window for order type ${i}?${i === 3 ? ` Reply to ${canary}` : ''}`,
   a: `Orders of type ${i} can be refunded within ${10 + i} days (support policy ${i}).`,
 }));
-const example = ({ q, a }: { q: string; a: string }) => ({ messages: [{ role: 'system', content: 'You answer refund questions.' }, { role: 'user', content: q }, { role: 'assistant', content: a }] });
+const example = ({ q, a }: { q: string; a: string }) => ({
+  messages: [
+    { role: 'system', content: 'You answer refund questions.' },
+    { role: 'user', content: q },
+    { role: 'assistant', content: a },
+  ],
+});
 const jsonl = pairs.map((pair) => JSON.stringify(example(pair))).join('\n');
 const calls = (path: string) => harness.simulator.log.list().filter((entry) => entry.path.startsWith(path));
 
 describe('POST /v1/fine-tunes', () => {
   it('dry run: checks every example and estimates the training from the registry, before any spend', async () => {
-    const dry = await send(harness, 'POST', '/v1/fine-tunes', { baseModel: 'gpt-4o-mini', dataset: { jsonl }, epochs: 3, heldOut: { examples: 4 }, dryRun: true });
+    const dry = await send(harness, 'POST', '/v1/fine-tunes', {
+      baseModel: 'gpt-4o-mini',
+      dataset: { jsonl },
+      epochs: 3,
+      heldOut: { examples: 4 },
+      dryRun: true,
+    });
     expect(dry.status).toBe(200);
     const tokens = pairs.slice(0, 20).reduce((sum, pair) => sum + countChatTokens(example(pair).messages, 'gpt-4o-mini'), 0);
     // $3.00 per million training tokens = 3,000 nano-dollars a token, for 3 epochs.
@@ -54,7 +70,11 @@ describe('POST /v1/fine-tunes', () => {
     const dry = await send(harness, 'POST', '/v1/fine-tunes', { baseModel: 'gpt-4o-mini', dataset, dryRun: true });
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ examples: 10, trainingExamples: 10 });
-    const unknown = await send(harness, 'POST', '/v1/fine-tunes', { baseModel: 'gpt-4o-mini', dataset: { ...dataset, documentIds: ['faq-1', 'nope'] }, dryRun: true });
+    const unknown = await send(harness, 'POST', '/v1/fine-tunes', {
+      baseModel: 'gpt-4o-mini',
+      dataset: { ...dataset, documentIds: ['faq-1', 'nope'] },
+      dryRun: true,
+    });
     expect(unknown.status).toBe(404);
     expect(JSON.stringify(unknown.body)).toContain('body.dataset.documentIds.1');
     expect((await send(harness, 'POST', '/v1/fine-tunes', { baseModel: 'gpt-4o-mini', dataset, dryRun: true }, keys.bob)).status).toBe(404);
@@ -81,12 +101,25 @@ describe('POST /v1/fine-tunes', () => {
   });
 
   it('uploads, trains, follows, bills and registers; the tuned model answers inference for its tenant only; the held-out set is evaluated on base and tuned', async () => {
-    const submitted = await send(harness, 'POST', '/v1/fine-tunes', { baseModel: 'gpt-4o-mini', dataset: { jsonl }, epochs: 2, suffix: 'refunds', heldOut: { examples: 4 }, pollIntervalMs: 200 });
+    const submitted = await send(harness, 'POST', '/v1/fine-tunes', {
+      baseModel: 'gpt-4o-mini',
+      dataset: { jsonl },
+      epochs: 2,
+      suffix: 'refunds',
+      heldOut: { examples: 4 },
+      pollIntervalMs: 200,
+    });
     expect(submitted.status).toBe(202);
     const id = String(submitted.body.id);
     const view = await ended(harness, id, 120_000);
     expect(view.state).toBe('completed');
-    const result = view.result as { model: string; trainedTokens: number; costUsd: string; events: { message: string }[]; evaluation: { base: string; tuned: string; skipped?: string } };
+    const result = view.result as {
+      model: string;
+      trainedTokens: number;
+      costUsd: string;
+      events: { message: string }[];
+      evaluation: { base: string; tuned: string; skipped?: string };
+    };
     expect(result.model).toMatch(/^ft:gpt-4o-mini:llm-simulator:refunds:/);
     expect(result.events.map((event) => event.message)).toEqual(expect.arrayContaining(['Fine-tuning job started', 'The job has successfully completed']));
 
@@ -102,15 +135,31 @@ describe('POST /v1/fine-tunes', () => {
     expect(billed).toEqual({ requests: 1, inputTokens: result.trainedTokens, costNanoUsd: BigInt(result.trainedTokens * 3_000) });
     expect(result.costUsd).toBe(nanoToUsdString(BigInt(result.trainedTokens * 3_000)));
 
-    expect(((await getJson(`${harness.api.url}/v1/fine-tunes/models`, keys.alice)).body.models as { model: string }[]).map((m) => m.model)).toEqual([result.model]);
+    expect(((await getJson(`${harness.api.url}/v1/fine-tunes/models`, keys.alice)).body.models as { model: string }[]).map((m) => m.model)).toEqual([
+      result.model,
+    ]);
     expect((await getJson(`${harness.api.url}/v1/fine-tunes/models`, keys.bob)).body.models).toEqual([]);
 
-    const ask = (key: string) => send(harness, 'POST', '/v1/inference', { model: result.model, cache: { mode: 'off' }, parameters: { temperature: 0 }, items: [{ id: 'q', messages: [{ role: 'user', content: pairs[5]!.q }] }] }, key);
+    const ask = (key: string) =>
+      send(
+        harness,
+        'POST',
+        '/v1/inference',
+        {
+          model: result.model,
+          cache: { mode: 'off' },
+          parameters: { temperature: 0 },
+          items: [{ id: 'q', messages: [{ role: 'user', content: pairs[5]!.q }] }],
+        },
+        key,
+      );
     expect((await ask(keys.bob)).status).toBe(400);
     const inference = await ask(keys.alice);
     expect(inference.status).toBe(202);
     await ended(harness, String(inference.body.id));
-    const answered = (await getJson(`${harness.api.url}/v1/inference/${String(inference.body.id)}/results`, keys.alice)).body as { items: { answer: string; costNanoUsd: string }[] };
+    const answered = (await getJson(`${harness.api.url}/v1/inference/${String(inference.body.id)}/results`, keys.alice)).body as {
+      items: { answer: string; costNanoUsd: string }[];
+    };
     // The training answer, priced at the tuned model's prices (gpt-4o-mini tuned: $0.30 / $1.20 per million).
     expect(answered.items[0]!.answer).toBe(pairs[5]!.a);
     expect(answered.items[0]!.costNanoUsd).not.toBe('0');
@@ -127,7 +176,9 @@ describe('POST /v1/fine-tunes', () => {
 
   it('waits on the provider without holding a worker slot: two fine-tunes train at once on a one-slot worker', async () => {
     await simControl({ stepMs: 1_000 });
-    const jobs = await Promise.all([0, 1].map(() => send(harness, 'POST', '/v1/fine-tunes', { baseModel: 'gpt-4o-mini', dataset: { jsonl }, epochs: 1, pollIntervalMs: 300 })));
+    const jobs = await Promise.all(
+      [0, 1].map(() => send(harness, 'POST', '/v1/fine-tunes', { baseModel: 'gpt-4o-mini', dataset: { jsonl }, epochs: 1, pollIntervalMs: 300 })),
+    );
     const ids = jobs.map((job) => String(job.body.id));
     await waitFor(
       async () => {

@@ -12,7 +12,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => harness?.close());
 
-type ItemResult = { id: string; status: string; answer?: string; cache: { outcome: string; kind?: string }; documents: { documentId: string }[]; costNanoUsd: string };
+type ItemResult = {
+  id: string;
+  status: string;
+  answer?: string;
+  cache: { outcome: string; kind?: string };
+  documents: { documentId: string }[];
+  costNanoUsd: string;
+};
 
 async function post(path: string, key: string, body: unknown) {
   const response = await fetch(`${harness.api.url}${path}`, { method: 'POST', headers: json(key), body: JSON.stringify(body) });
@@ -22,14 +29,23 @@ async function post(path: string, key: string, body: unknown) {
 }
 
 const completed = (id: string) =>
-  waitFor(async () => {
-    const view = (await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) })).json()) as { state: string; error: string | null; result: Record<string, unknown> };
-    if (view.state === 'failed') throw new Error(`job failed: ${view.error}`);
-    return view.state === 'completed' ? view : undefined;
-  }, { what: `job ${id}`, timeoutMs: 90_000 });
+  waitFor(
+    async () => {
+      const view = (await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) })).json()) as {
+        state: string;
+        error: string | null;
+        result: Record<string, unknown>;
+      };
+      if (view.state === 'failed') throw new Error(`job failed: ${view.error}`);
+      return view.state === 'completed' ? view : undefined;
+    },
+    { what: `job ${id}`, timeoutMs: 90_000 },
+  );
 
 async function results(id: string): Promise<ItemResult[]> {
-  const page = (await (await fetch(`${harness.api.url}/v1/inference/${id}/results?limit=1000`, { headers: auth(keys.alice) })).json()) as { items: ItemResult[] };
+  const page = (await (await fetch(`${harness.api.url}/v1/inference/${id}/results?limit=1000`, { headers: auth(keys.alice) })).json()) as {
+    items: ItemResult[];
+  };
   return page.items;
 }
 
@@ -49,19 +65,30 @@ describe('inference modes', () => {
     const [answer] = await results(first);
     expect(answer?.status).toBe('answered');
     expect(answer?.documents.map((d) => d.documentId)).toContain('leave');
-    const prompt = harness.simulator.log.list().filter((e) => e.path.endsWith('/chat/completions')).at(-1);
+    const prompt = harness.simulator.log
+      .list()
+      .filter((e) => e.path.endsWith('/chat/completions'))
+      .at(-1);
     expect(JSON.stringify(prompt?.body)).toContain('28 days of paid leave');
 
     const again = await infer({ items: [ask('q', 'How many days of paid leave do employees get?')], rag });
     await completed(again);
     expect((await results(again))[0]?.cache.outcome).toBe('hit');
 
-    await completed(String((await post('/v1/collections/handbook/documents', keys.alice, { documents: [{ id: 'leave', text: 'Employees get 30 days of paid leave per year.' }] })).id));
+    await completed(
+      String(
+        (await post('/v1/collections/handbook/documents', keys.alice, { documents: [{ id: 'leave', text: 'Employees get 30 days of paid leave per year.' }] }))
+          .id,
+      ),
+    );
     // The worker reads the documents-changed stream every 2 s; the entry citing "leave" goes.
-    await waitFor(async () => {
-      const stats = (await (await fetch(`${harness.api.url}/v1/cache/stats`, { headers: auth(keys.alice) })).json()) as { entriesInvalidated: number };
-      return stats.entriesInvalidated >= 1;
-    }, { what: 'invalidation', timeoutMs: 30_000 });
+    await waitFor(
+      async () => {
+        const stats = (await (await fetch(`${harness.api.url}/v1/cache/stats`, { headers: auth(keys.alice) })).json()) as { entriesInvalidated: number };
+        return stats.entriesInvalidated >= 1;
+      },
+      { what: 'invalidation', timeoutMs: 30_000 },
+    );
     const third = await infer({ items: [ask('q', 'How many days of paid leave do employees get?')], rag });
     await completed(third);
     expect((await results(third))[0]?.cache.outcome).toBe('miss');

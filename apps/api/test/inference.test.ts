@@ -15,10 +15,21 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 type Item = { id: string; messages: { role: 'system' | 'user'; content: string }[] };
-type ItemResult = { id: string; index: number; status: string; answer?: string; cache: { outcome: string; kind?: string; similarity?: number }; costNanoUsd: string };
+type ItemResult = {
+  id: string;
+  index: number;
+  status: string;
+  answer?: string;
+  cache: { outcome: string; kind?: string; similarity?: number };
+  costNanoUsd: string;
+};
 
 async function submit(key: string, body: Record<string, unknown>) {
-  const response = await fetch(`${harness.api.url}/v1/inference`, { method: 'POST', headers: json(key), body: JSON.stringify({ model: 'gpt-4o-mini', parameters: { temperature: 0 }, ...body }) });
+  const response = await fetch(`${harness.api.url}/v1/inference`, {
+    method: 'POST',
+    headers: json(key),
+    body: JSON.stringify({ model: 'gpt-4o-mini', parameters: { temperature: 0 }, ...body }),
+  });
   const payload = (await response.json()) as { id: string };
   expect(response.status, JSON.stringify(payload)).toBe(202);
   return payload.id;
@@ -30,11 +41,14 @@ async function job(key: string, id: string) {
 }
 
 const completed = (key: string, id: string) =>
-  waitFor(async () => {
-    const view = await job(key, id);
-    if (view.state === 'failed') throw new Error(`job failed: ${view.error}`);
-    return view.state === 'completed' ? view : undefined;
-  }, { what: `job ${id} completed`, timeoutMs: 120_000 });
+  waitFor(
+    async () => {
+      const view = await job(key, id);
+      if (view.state === 'failed') throw new Error(`job failed: ${view.error}`);
+      return view.state === 'completed' ? view : undefined;
+    },
+    { what: `job ${id} completed`, timeoutMs: 120_000 },
+  );
 
 async function allResults(key: string, id: string, limit = 100): Promise<{ items: ItemResult[]; pages: number }> {
   const items: ItemResult[] = [];
@@ -81,10 +95,16 @@ describe('batched inference', () => {
     expect(view.result).toMatchObject({ items: 300, answered: 300, cacheHits: hits.length, providerCalls: 300 - hits.length });
     expect(Number((view.result as { savedUsd: string }).savedUsd)).toBeGreaterThan(0);
 
-    const stats = (await (await fetch(`${harness.api.url}/v1/cache/stats`, { headers: auth(keys.alice) })).json()) as { exactHits: number; semanticHits: number; hitRate: number };
+    const stats = (await (await fetch(`${harness.api.url}/v1/cache/stats`, { headers: auth(keys.alice) })).json()) as {
+      exactHits: number;
+      semanticHits: number;
+      hitRate: number;
+    };
     expect(stats.exactHits + stats.semanticHits).toBeGreaterThanOrEqual(hits.length);
     const metrics = await (await fetch(`${harness.api.url}/metrics`)).text();
-    const exported = Number(/llmops_cache_hits_total\{tenant="alice",kind="exact"\} (\d+)/.exec(metrics)?.[1]) + Number(/llmops_cache_hits_total\{tenant="alice",kind="semantic"\} (\d+)/.exec(metrics)?.[1]);
+    const exported =
+      Number(/llmops_cache_hits_total\{tenant="alice",kind="exact"\} (\d+)/.exec(metrics)?.[1]) +
+      Number(/llmops_cache_hits_total\{tenant="alice",kind="semantic"\} (\d+)/.exec(metrics)?.[1]);
     expect(exported).toBe(stats.exactHits + stats.semanticHits);
     expect(metrics).toMatch(/llmops_cache_saved_usd_total\{tenant="alice"\} 0\.\d*[1-9]/);
   }, 180_000);
@@ -126,7 +146,10 @@ describe('batched inference', () => {
     const b = await submit(keys.bob, { items: [ask('x', content)] });
     await completed(keys.bob, b);
     expect((await allResults(keys.bob, b)).items[0]?.cache.outcome).toBe('miss');
-    const bobStats = (await (await fetch(`${harness.api.url}/v1/cache/stats`, { headers: auth(keys.bob) })).json()) as { exactHits: number; semanticHits: number };
+    const bobStats = (await (await fetch(`${harness.api.url}/v1/cache/stats`, { headers: auth(keys.bob) })).json()) as {
+      exactHits: number;
+      semanticHits: number;
+    };
     expect(bobStats.exactHits + bobStats.semanticHits).toBe(0);
     // Someone else's job is a 404, even on the restoring results route.
     expect((await fetch(`${harness.api.url}/v1/inference/${a}/results`, { headers: auth(keys.bob) })).status).toBe(404);

@@ -36,7 +36,10 @@ async function storedChunks(tenant: string): Promise<Map<string, { id: string; h
   const out = new Map<string, { id: string; hash: string; start: number; end: number; text: string }[]>();
   for (const doc of docs) {
     const points = await store.listByDocument(storedCollectionName(tenant, 'docs'), doc.id);
-    out.set(doc.id, points.map((p) => ({ id: p.id, hash: p.payload.hash, start: p.payload.start, end: p.payload.end, text: p.payload.text })));
+    out.set(
+      doc.id,
+      points.map((p) => ({ id: p.id, hash: p.payload.hash, start: p.payload.start, end: p.payload.end, text: p.payload.text })),
+    );
   }
   return out;
 }

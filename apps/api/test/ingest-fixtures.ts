@@ -109,7 +109,12 @@ export interface Hit {
   metadata: Record<string, unknown>;
 }
 
-export async function search(apiUrl: string, key: string, collection: string, body: { query: string; topK?: number; filter?: unknown }): Promise<{ status: number; hits: Hit[]; body: Record<string, unknown> }> {
+export async function search(
+  apiUrl: string,
+  key: string,
+  collection: string,
+  body: { query: string; topK?: number; filter?: unknown },
+): Promise<{ status: number; hits: Hit[]; body: Record<string, unknown> }> {
   const reply = await call(`${apiUrl}/v1/collections/${collection}/search`, key, { body });
   return { status: reply.status, hits: (reply.body.hits as Hit[] | undefined) ?? [], body: reply.body };
 }

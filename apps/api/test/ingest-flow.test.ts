@@ -24,7 +24,9 @@ describe('a large upload', () => {
     expect(summary.documents).toEqual({ total: count, new: count, updated: 0, unchanged: 0 });
     expect(summary.chunks.new).toBe(count);
 
-    const progress = events.filter((event) => event.event === 'progress').map((event) => (event.data as { progress: { documents: { done: number } } }).progress.documents.done);
+    const progress = events
+      .filter((event) => event.event === 'progress')
+      .map((event) => (event.data as { progress: { documents: { done: number } } }).progress.documents.done);
     expect(progress.length).toBeGreaterThan(2);
     expect(progress.at(-1)).toBe(count);
     expect(events.at(-1)?.event).toBe('completed');
@@ -49,16 +51,22 @@ describe('a large upload', () => {
     h.simulator.configure({ latencyMs: 400 });
     const others = docs.map((doc) => ({ ...doc, id: `c-${doc.id}` }));
     const id = await ingest(h.api.url, keys.alice, 'cancelled', others);
-    await waitFor(async () => {
-      const view = await call(`${h.api.url}/v1/jobs/${id}`, keys.alice);
-      return ((view.body.progress as { documents?: { done: number } }).documents?.done ?? 0) >= 32;
-    }, { what: 'some documents done' });
+    await waitFor(
+      async () => {
+        const view = await call(`${h.api.url}/v1/jobs/${id}`, keys.alice);
+        return ((view.body.progress as { documents?: { done: number } }).documents?.done ?? 0) >= 32;
+      },
+      { what: 'some documents done' },
+    );
     const cancel = await call(`${h.api.url}/v1/jobs/${id}`, keys.alice, { method: 'DELETE' });
     expect(cancel.status).toBe(202);
-    const view = await waitFor(async () => {
-      const current = await call(`${h.api.url}/v1/jobs/${id}`, keys.alice);
-      return current.body.state === 'cancelled' ? current.body : undefined;
-    }, { what: 'upload cancelled', timeoutMs: 60_000 });
+    const view = await waitFor(
+      async () => {
+        const current = await call(`${h.api.url}/v1/jobs/${id}`, keys.alice);
+        return current.body.state === 'cancelled' ? current.body : undefined;
+      },
+      { what: 'upload cancelled', timeoutMs: 60_000 },
+    );
     expect(view.error).toBeNull();
     const done = await itemResults(h.api.url, keys.alice, id);
     expect(done.length).toBeGreaterThan(0);

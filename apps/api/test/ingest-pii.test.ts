@@ -48,7 +48,10 @@ describe('PII in ingested documents', () => {
     expect(found.status).toBe(200);
     const top = found.hits[0]!;
     expect(top.documentId).toBe(secretDoc.id);
-    const restoredText = found.hits.filter((hit) => hit.documentId === secretDoc.id).map((hit) => hit.text).join('\n');
+    const restoredText = found.hits
+      .filter((hit) => hit.documentId === secretDoc.id)
+      .map((hit) => hit.text)
+      .join('\n');
     for (const value of Object.values(canary)) expect(restoredText).toContain(value);
     expect(top.metadata).toEqual({ owner: canary.email, priority: 2 });
     // A metadata filter on the original value matches the pseudonymized metadata.
@@ -84,7 +87,11 @@ describe('PII in ingested documents', () => {
   });
 
   it("reports hit offsets in the owner's document: original.slice(start, end) is the text returned", async () => {
-    const original = [prose('offsets-a', 6), `Escalations go to ${canary.email} or ${canary.phone}; refunds to card ${canary.card}.`, prose('offsets-b', 6)].join('\n\n');
+    const original = [
+      prose('offsets-a', 6),
+      `Escalations go to ${canary.email} or ${canary.phone}; refunds to card ${canary.card}.`,
+      prose('offsets-b', 6),
+    ].join('\n\n');
     await finished(h.api.url, keys.alice, await ingest(h.api.url, keys.alice, 'offsets', [{ id: 'long-note', text: original }]));
     const found = await search(h.api.url, keys.alice, 'offsets', { query: `escalations refunds card ${canary.card}`, topK: 20 });
     const hits = found.hits.filter((hit) => hit.documentId === 'long-note');

@@ -53,7 +53,7 @@ describe('incremental ingestion', () => {
     const original = docs[0]!;
     const paragraphs = original.text.split('\n\n');
     expect(paragraphs.length).toBe(8);
-    const before = await h.services.vectors.forTenant('alice').count((await storedName('docs')), { field: 'documentId', eq: original.id });
+    const before = await h.services.vectors.forTenant('alice').count(await storedName('docs'), { field: 'documentId', eq: original.id });
     // Keep the first four paragraphs, rewrite the fifth, drop the rest.
     const changed = { ...original, text: [...paragraphs.slice(0, 4), 'Revised clause: quokka marmalade xylophone terms apply from today.'].join('\n\n') };
     const since = h.simulator.log.latestId;
@@ -92,7 +92,11 @@ describe('incremental ingestion', () => {
     expect(found.hits[0]?.documentId).toBe(target.id);
     expect(found.hits.length).toBe(5);
     expect(found.hits.map((hit) => hit.score)).toEqual([...found.hits.map((hit) => hit.score)].sort((a, b) => b - a));
-    const filtered = await search(h.api.url, keys.alice, 'docs', { query: target.text.slice(0, 300), topK: 10, filter: { field: 'metadata.kind', eq: 'even' } });
+    const filtered = await search(h.api.url, keys.alice, 'docs', {
+      query: target.text.slice(0, 300),
+      topK: 10,
+      filter: { field: 'metadata.kind', eq: 'even' },
+    });
     expect(filtered.hits.length).toBe(10);
     expect(filtered.hits.every((hit) => hit.metadata.kind === 'even')).toBe(true);
     const bad = await search(h.api.url, keys.alice, 'docs', { query: 'x', filter: { field: 'tenant', eq: 'bob' } });
@@ -112,10 +116,14 @@ describe('incremental ingestion', () => {
   });
 
   it('fixes the model at creation: another model is a 409 and nothing is enqueued', async () => {
-    const reply = await call(`${h.api.url}/v1/collections/docs/documents`, keys.alice, { body: { documents: docs.slice(0, 1), model: 'text-embedding-3-large' } });
+    const reply = await call(`${h.api.url}/v1/collections/docs/documents`, keys.alice, {
+      body: { documents: docs.slice(0, 1), model: 'text-embedding-3-large' },
+    });
     expect(reply.status).toBe(409);
     expect(reply.body).toMatchObject({ error: { code: 'collection_mismatch' } });
-    const same = await call(`${h.api.url}/v1/collections/docs/documents`, keys.alice, { body: { documents: docs.slice(0, 1), model: 'text-embedding-3-small' } });
+    const same = await call(`${h.api.url}/v1/collections/docs/documents`, keys.alice, {
+      body: { documents: docs.slice(0, 1), model: 'text-embedding-3-small' },
+    });
     expect(same.status).toBe(202);
     await finished(h.api.url, keys.alice, String(same.body.id));
     const list = await call(`${h.api.url}/v1/collections`, keys.alice);
@@ -124,13 +132,19 @@ describe('incremental ingestion', () => {
 
   it('accepts NDJSON uploads, one document per line, and names a bad line', async () => {
     const lines = [0, 1, 2].map((i) => JSON.stringify({ id: `nd-${i}`, text: prose(`nd${i}`, 2), metadata: { source: 'ndjson' } })).join('\n');
-    const reply = await call(`${h.api.url}/v1/collections/nd/documents?model=text-embedding-3-large`, keys.alice, { body: `${lines}\n`, headers: { 'Content-Type': 'application/x-ndjson' } });
+    const reply = await call(`${h.api.url}/v1/collections/nd/documents?model=text-embedding-3-large`, keys.alice, {
+      body: `${lines}\n`,
+      headers: { 'Content-Type': 'application/x-ndjson' },
+    });
     expect(reply.status).toBe(202);
     const result = await finished(h.api.url, keys.alice, String(reply.body.id));
     expect(result.documents).toMatchObject({ total: 3, new: 3 });
     expect((await call(`${h.api.url}/v1/collections/nd`, keys.alice)).body).toMatchObject({ model: 'text-embedding-3-large', dimensions: 3072 });
 
-    const bad = await call(`${h.api.url}/v1/collections/nd/documents`, keys.alice, { body: `${lines}\n{"id":"x","txt":"typo"}\n`, headers: { 'Content-Type': 'application/x-ndjson' } });
+    const bad = await call(`${h.api.url}/v1/collections/nd/documents`, keys.alice, {
+      body: `${lines}\n{"id":"x","txt":"typo"}\n`,
+      headers: { 'Content-Type': 'application/x-ndjson' },
+    });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('body.line.4');
   });

@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 const items = (tag: string, count: number) =>
-  Array.from({ length: count }, (_, i) => ({ id: `${tag}-${i}`, messages: [{ role: 'user', content: `Question ${i} for ${tag}: write to ops-${i}@example.com about the pump` }] }));
+  Array.from({ length: count }, (_, i) => ({
+    id: `${tag}-${i}`,
+    messages: [{ role: 'user', content: `Question ${i} for ${tag}: write to ops-${i}@example.com about the pump` }],
+  }));
 
 async function submit(tag: string, count: number): Promise<string> {
   const response = await fetch(`${harness.api.url}/v1/inference`, {
@@ -26,7 +29,8 @@ async function submit(tag: string, count: number): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
-const state = async (id: string) => ((await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) })).json()) as { state: string; progress: unknown }).state;
+const state = async (id: string) =>
+  ((await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) })).json()) as { state: string; progress: unknown }).state;
 
 /** Every Redis key that names the job, except BullMQ's record of it and the cancellation markers. */
 async function dataKeysOf(jobId: string): Promise<string[]> {
@@ -52,7 +56,7 @@ describe('job data cleanup', () => {
     const started = Date.now();
     const cancelled = await fetch(`${harness.api.url}/v1/jobs/${id}`, { method: 'DELETE', headers: auth(keys.alice) });
     expect(cancelled.status).toBe(202);
-    await waitFor(async () => ((await dataKeysOf(id)).length === 0) || undefined, { what: 'no data key of the cancelled job', timeoutMs: 30_000 });
+    await waitFor(async () => (await dataKeysOf(id)).length === 0 || undefined, { what: 'no data key of the cancelled job', timeoutMs: 30_000 });
     console.log(`cancelled 10,000-item job: data keys gone ${Date.now() - started} ms after DELETE`);
     expect(await state(id)).toBe('cancelled');
   });
@@ -71,8 +75,11 @@ describe('job data cleanup', () => {
 
   it('a finished job keeps its results and drops its inputs', async () => {
     const id = await submit('small', 5);
-    await waitFor(async () => ((await state(id)) === 'completed') || undefined, { what: 'completed', timeoutMs: 60_000 });
-    await waitFor(async () => ((await harness.redis.exists(jobDataKeys(harness.prefix, id).inferenceItems)) === 0) || undefined, { what: 'items deleted', timeoutMs: 10_000 });
+    await waitFor(async () => (await state(id)) === 'completed' || undefined, { what: 'completed', timeoutMs: 60_000 });
+    await waitFor(async () => (await harness.redis.exists(jobDataKeys(harness.prefix, id).inferenceItems)) === 0 || undefined, {
+      what: 'items deleted',
+      timeoutMs: 10_000,
+    });
     const page = (await (await fetch(`${harness.api.url}/v1/inference/${id}/results`, { headers: auth(keys.alice) })).json()) as { items: unknown[] };
     expect(page.items).toHaveLength(5);
   });

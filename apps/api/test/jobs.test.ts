@@ -18,10 +18,13 @@ describe('submit -> worker -> result', () => {
     const id = String(submitted.body.id);
     expect(submitted.headers.get('location')).toBe(`/v1/jobs/${id}`);
 
-    const job = await waitFor(async () => {
-      const view = await getJson(`${harness.api.url}/v1/jobs/${id}`, keys.alice);
-      return view.body.state === 'completed' ? view.body : undefined;
-    }, { what: 'job completion' });
+    const job = await waitFor(
+      async () => {
+        const view = await getJson(`${harness.api.url}/v1/jobs/${id}`, keys.alice);
+        return view.body.state === 'completed' ? view.body : undefined;
+      },
+      { what: 'job completion' },
+    );
     expect(job).toMatchObject({
       id,
       type: 'test-echo',
@@ -70,17 +73,23 @@ describe('submit -> worker -> result', () => {
   it('stops an active job when it is cancelled, keeping the items it finished', async () => {
     const long = await submitEcho(harness.api, keys.alice, { items: items(200), delayMs: 100 });
     const id = String(long.body.id);
-    await waitFor(async () => {
-      const view = await getJson(`${harness.api.url}/v1/jobs/${id}`, keys.alice);
-      return view.body.state === 'active' && ((view.body.progress as { done?: number }).done ?? 0) >= 1;
-    }, { what: 'job running' });
+    await waitFor(
+      async () => {
+        const view = await getJson(`${harness.api.url}/v1/jobs/${id}`, keys.alice);
+        return view.body.state === 'active' && ((view.body.progress as { done?: number }).done ?? 0) >= 1;
+      },
+      { what: 'job running' },
+    );
 
     const stop = await fetch(`${harness.api.url}/v1/jobs/${id}`, { method: 'DELETE', headers: auth(keys.alice) });
     expect(stop.status).toBe(202);
-    const stopped = await waitFor(async () => {
-      const view = await getJson(`${harness.api.url}/v1/jobs/${id}`, keys.alice);
-      return view.body.state === 'cancelled' ? view.body : undefined;
-    }, { what: 'active job cancelled' });
+    const stopped = await waitFor(
+      async () => {
+        const view = await getJson(`${harness.api.url}/v1/jobs/${id}`, keys.alice);
+        return view.body.state === 'cancelled' ? view.body : undefined;
+      },
+      { what: 'active job cancelled' },
+    );
     expect((stopped.progress as { done: number }).done).toBeLessThan(200);
     expect(stopped.attempts).toMatchObject({ made: 1 });
     const again = await fetch(`${harness.api.url}/v1/jobs/${id}`, { method: 'DELETE', headers: auth(keys.alice) });

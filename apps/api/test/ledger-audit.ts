@@ -42,7 +42,11 @@ const add = (into: Record<string, Totals>, key: string, requests: number, inputT
 };
 
 /** Every ledger marker of the tenants under the deployment prefix, by request id (batches: by batch id). */
-async function markersOf(redis: RedisClient, prefix: string, tenants: readonly string[]): Promise<{ counted: Map<string, UsageMarker & { tenant: string }>; unknown: Set<string> }> {
+async function markersOf(
+  redis: RedisClient,
+  prefix: string,
+  tenants: readonly string[],
+): Promise<{ counted: Map<string, UsageMarker & { tenant: string }>; unknown: Set<string> }> {
   const out = new Map<string, UsageMarker & { tenant: string }>();
   const unknown = new Set<string>();
   const keys = spendKeys(llmKeyPrefix(prefix));
@@ -99,7 +103,8 @@ export async function auditLedger(redis: RedisClient, prefix: string, tenants: r
       continue;
     }
     claimed.add(batchId);
-    if (marker.requests !== batch.lines || marker.inputTokens !== batch.inputTokens || marker.outputTokens !== batch.outputTokens) audit.mismatched.push(batchId);
+    if (marker.requests !== batch.lines || marker.inputTokens !== batch.inputTokens || marker.outputTokens !== batch.outputTokens)
+      audit.mismatched.push(batchId);
     add(audit.provider, `${marker.tenant}|${marker.jobType}`, batch.lines, batch.inputTokens, batch.outputTokens);
   }
   for (const id of markers.keys()) if (!claimed.has(id)) audit.phantoms.push(id);

@@ -32,9 +32,23 @@ describe('without faults the ledger equals what the provider billed', () => {
     // the same prompt), with repeats that hit the cache.
     const questions = Array.from({ length: 24 }, (_, i) => `What does section a${i}-0 say about the river and the valve?`);
     const items = [...questions, ...questions.slice(0, 8)].map((q, i) => ask(`q${i}`, q));
-    await submit(keys.alice, '/v1/inference', { model: 'gpt-4o-mini', parameters: { temperature: 0, max_tokens: 60 }, items, rag: { collection: 'kb', topK: 3, maxContextTokens: 400 } });
-    await submit(keys.bob, '/v1/inference', { model: 'gpt-4o-mini', mode: 'batch', cache: { mode: 'exact' }, items: questions.slice(0, 10).map((q, i) => ask(`b${i}`, q)) });
-    const cases = Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, input: `Which valve sits in section ${i}?`, expected: `The valve of section ${i} sits by the river.` }));
+    await submit(keys.alice, '/v1/inference', {
+      model: 'gpt-4o-mini',
+      parameters: { temperature: 0, max_tokens: 60 },
+      items,
+      rag: { collection: 'kb', topK: 3, maxContextTokens: 400 },
+    });
+    await submit(keys.bob, '/v1/inference', {
+      model: 'gpt-4o-mini',
+      mode: 'batch',
+      cache: { mode: 'exact' },
+      items: questions.slice(0, 10).map((q, i) => ask(`b${i}`, q)),
+    });
+    const cases = Array.from({ length: 8 }, (_, i) => ({
+      id: `c${i}`,
+      input: `Which valve sits in section ${i}?`,
+      expected: `The valve of section ${i} sits by the river.`,
+    }));
     await submit(keys.alice, '/v1/evaluations', {
       cases,
       samples: 2,
@@ -59,8 +73,15 @@ describe('without faults the ledger equals what the provider billed', () => {
     expect(audit.answeredTwice).toBe(0);
     expect(audit.ledger).toEqual(audit.provider);
     // Every family and both embedding sizes took part.
-    expect(Object.keys(audit.ledger).sort()).toEqual(expect.arrayContaining(['alice|evaluation', 'alice|inference', 'alice|ingest', 'bob|evaluation', 'bob|inference', 'bob|ingest']));
-    const dims = new Set(h.simulator.log.list().filter((e) => e.path === '/v1/embeddings').map((e) => (e.body as { dimensions?: number }).dimensions ?? 1536));
+    expect(Object.keys(audit.ledger).sort()).toEqual(
+      expect.arrayContaining(['alice|evaluation', 'alice|inference', 'alice|ingest', 'bob|evaluation', 'bob|inference', 'bob|ingest']),
+    );
+    const dims = new Set(
+      h.simulator.log
+        .list()
+        .filter((e) => e.path === '/v1/embeddings')
+        .map((e) => (e.body as { dimensions?: number }).dimensions ?? 1536),
+    );
     expect([...dims].sort()).toEqual([1536, 256]);
   }, 300_000);
 });

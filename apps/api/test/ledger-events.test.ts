@@ -36,7 +36,10 @@ describe('provider faults inside a job', () => {
     expect([...retries, ...waits].every((l) => l.jobId === id && l.tenant === 'alice' && l.queue === 'inference')).toBe(true);
 
     const metrics = await (await fetch(`${h.api.url}/metrics`)).text();
-    const count = (event: string) => Number(new RegExp(`llmops_llm_call_events_total\\{event="${event}",tenant="alice",model="gpt-4o-mini",job_type="inference"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+    const count = (event: string) =>
+      Number(
+        new RegExp(`llmops_llm_call_events_total\\{event="${event}",tenant="alice",model="gpt-4o-mini",job_type="inference"\\} (\\d+)`).exec(metrics)?.[1] ?? 0,
+      );
     expect(count('retry')).toBe(retries.length);
     expect(count('rate_limit_wait')).toBe(waits.length);
     expect(metrics).toMatch(/llmops_llm_call_wait_seconds_total\{event="rate_limit_wait",tenant="alice",model="gpt-4o-mini",job_type="inference"\} \d/);

@@ -32,22 +32,58 @@ describe('the ledger under faults, SIGKILLs, a SIGTERM and a Redis restart', () 
       expect(reply.status, JSON.stringify(reply.body)).toBe(202);
       jobs.push({ key, id: String(reply.body.id), kind, items });
     };
-    for (const [key, tenant] of [[keys.alice, 'a'], [keys.bob, 'b']] as const) {
+    for (const [key, tenant] of [
+      [keys.alice, 'a'],
+      [keys.bob, 'b'],
+    ] as const) {
       await submit(key, 'ingest', '/v1/collections/kb/documents', { documents: makeDocs(100, tenant) }, 100);
       const questions = Array.from({ length: 120 }, (_, i) => `What does section ${tenant}${i}-0 of the ${tenant} manual say about pumps?`);
-      await submit(key, 'inference', '/v1/inference', { model: 'gpt-4o-mini', parameters: { temperature: 0, max_tokens: 50 }, items: questions.map((q, i) => ask(`r${i}`, q)), rag: { collection: 'kb', topK: 2, maxContextTokens: 300 } }, 120);
-      await submit(key, 'inference', '/v1/inference', {
-        model: 'gpt-4o-mini',
-        parameters: { max_tokens: 40 },
-        items: questions.map((q, i) => ask(`p${i}`, `${q} Answer briefly.`)),
-        ...(tenant === 'b' ? { mode: 'batch' } : {}),
-      }, 120);
-      const cases = Array.from({ length: 20 }, (_, i) => ({ id: `c${i}`, input: `Which pump serves district ${i} of ${tenant}?`, expected: `Pump ${i} serves district ${i}.` }));
-      await submit(key, 'evaluation', '/v1/evaluations', { cases, samples: 3, generate: { model: 'gpt-4o-mini', seed: 7, maxTokens: 50 }, graders: [{ type: 'embedding' }, { type: 'rubric', rubric: 'correctness' }] }, 60);
+      await submit(
+        key,
+        'inference',
+        '/v1/inference',
+        {
+          model: 'gpt-4o-mini',
+          parameters: { temperature: 0, max_tokens: 50 },
+          items: questions.map((q, i) => ask(`r${i}`, q)),
+          rag: { collection: 'kb', topK: 2, maxContextTokens: 300 },
+        },
+        120,
+      );
+      await submit(
+        key,
+        'inference',
+        '/v1/inference',
+        {
+          model: 'gpt-4o-mini',
+          parameters: { max_tokens: 40 },
+          items: questions.map((q, i) => ask(`p${i}`, `${q} Answer briefly.`)),
+          ...(tenant === 'b' ? { mode: 'batch' } : {}),
+        },
+        120,
+      );
+      const cases = Array.from({ length: 20 }, (_, i) => ({
+        id: `c${i}`,
+        input: `Which pump serves district ${i} of ${tenant}?`,
+        expected: `Pump ${i} serves district ${i}.`,
+      }));
+      await submit(
+        key,
+        'evaluation',
+        '/v1/evaluations',
+        {
+          cases,
+          samples: 3,
+          generate: { model: 'gpt-4o-mini', seed: 7, maxTokens: 50 },
+          graders: [{ type: 'embedding' }, { type: 'rubric', rubric: 'correctness' }],
+        },
+        60,
+      );
     }
 
     // Chaos, each step once the provider has given more answers since the last (calls are in flight).
-    const states = async () => (await Promise.all(jobs.map(async (job) => `${job.kind}:${String((await call(`${p.api.url}/v1/jobs/${job.id}`, job.key)).body.state)}`))).join(' ');
+    const states = async () =>
+      (await Promise.all(jobs.map(async (job) => `${job.kind}:${String((await call(`${p.api.url}/v1/jobs/${job.id}`, job.key)).body.state)}`))).join(' ');
     const after = async (more: number) => {
       const target = answers() + more;
       await waitFor(() => answers() >= target, { what: `${more} more provider answers`, timeoutMs: 120_000, intervalMs: 10 }).catch(async (error: unknown) => {
@@ -103,7 +139,9 @@ describe('the ledger under faults, SIGKILLs, a SIGTERM and a Redis restart', () 
 
     // No attempt failed: the Redis restart, the 429s and the 5xx delayed work without failing it (BullMQ
     // counts attempts made when one ends: the completing one is each job's only).
-    const attempts = await Promise.all(jobs.map(async (job) => Number((await p.redis.hget(`${bullPrefix(p.prefix, platformCatalog[job.kind])}:${job.kind}:${job.id}`, 'atm')) ?? 0)));
+    const attempts = await Promise.all(
+      jobs.map(async (job) => Number((await p.redis.hget(`${bullPrefix(p.prefix, platformCatalog[job.kind])}:${job.kind}:${job.id}`, 'atm')) ?? 0)),
+    );
     expect(attempts).toEqual(jobs.map(() => 1));
 
     const audit = await auditLedger(p.redis, p.prefix, ['alice', 'bob'], p.simulator.log.list());

@@ -43,7 +43,10 @@ export interface LedgerPlatform {
 
 const workerMain = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
 
-export async function startLedgerPlatform(label: string, options: { simulator?: SimulatorOptions; env?: Record<string, string> } = {}): Promise<LedgerPlatform> {
+export async function startLedgerPlatform(
+  label: string,
+  options: { simulator?: SimulatorOptions; env?: Record<string, string> } = {},
+): Promise<LedgerPlatform> {
   let server: OwnRedis = await startRedisServer({ args: REDIS_ARGS });
   const prefix = uniquePrefix(label);
   const vectorDir = mkdtempSync(join(tmpdir(), `llmops-vectors-${label}-`));
@@ -61,7 +64,14 @@ export async function startLedgerPlatform(label: string, options: { simulator?: 
   const env = loadApiEnv({ ...shared, PORT: '0', HOST: '127.0.0.1', API_KEYS: `alice:${keys.alice},bob:${keys.bob}`, NODE_ENV: 'test' });
   const redis = createRedis({ url: server.url, role: 'job', name: 'ledger-test' });
   const services = createPlatformServices(env, { redis, prefix, vaultTtlSeconds: 3600 });
-  const api = await startApiServer({ env, catalog: platformCatalog, submissions: [], features: platformFeatures, services, logger: createLogger({ name: 'api-test', level: 'silent' }) });
+  const api = await startApiServer({
+    env,
+    catalog: platformCatalog,
+    submissions: [],
+    features: platformFeatures,
+    services,
+    logger: createLogger({ name: 'api-test', level: 'silent' }),
+  });
   const workers: Worker[] = [];
   return {
     api,
@@ -71,7 +81,11 @@ export async function startLedgerPlatform(label: string, options: { simulator?: 
     prefix,
     async startWorker(extraEnv = {}) {
       const id = extraEnv.WORKER_ID ?? `ledger-worker-${workers.length + 1}`;
-      const child = fork(workerMain, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...shared, WORKER_ID: id, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+      const child = fork(workerMain, [], {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, ...shared, WORKER_ID: id, ...extraEnv },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      });
       let output = '';
       child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
       child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));

@@ -36,7 +36,9 @@ describe('SIGTERM with active jobs', () => {
     const exited = new Promise<{ code: number | null; ms: number }>((resolve) => worker.once('exit', (code) => resolve({ code, ms: Date.now() - sent })));
     worker.kill('SIGTERM');
     const { code, ms } = await exited;
-    console.log(`SIGTERM with 2 active jobs: exited ${code} after ${ms} ms (deadline ${deadlineMs} ms); worker said: ${/"tookMs":\d+/.exec(output)?.[0] ?? '?'}`);
+    console.log(
+      `SIGTERM with 2 active jobs: exited ${code} after ${ms} ms (deadline ${deadlineMs} ms); worker said: ${/"tookMs":\d+/.exec(output)?.[0] ?? '?'}`,
+    );
     expect(code).toBe(0);
     expect(ms).toBeLessThanOrEqual(deadlineMs);
     expect(output).toContain('handing active jobs back');

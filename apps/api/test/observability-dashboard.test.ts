@@ -35,7 +35,10 @@ const read = (name: string) => JSON.parse(readFileSync(`${dashboardsDir}${name}`
  * are put in as Grafana would (`$__range` a duration, `$tenant` a regex); undefined when it parses.
  */
 function promqlError(expr: string): string | undefined {
-  const query = expr.replace(/\$__range/g, '6h').replace(/\$__rate_interval/g, '1m').replace(/\$tenant/g, '.*');
+  const query = expr
+    .replace(/\$__range/g, '6h')
+    .replace(/\$__rate_interval/g, '1m')
+    .replace(/\$tenant/g, '.*');
   let error: number | undefined;
   parser.parse(query).iterate({
     enter: (node) => {
@@ -47,7 +50,9 @@ function promqlError(expr: string): string | undefined {
 
 /** Every PromQL expression of a dashboard: panel targets and template variable queries. */
 function queries(dashboard: Dashboard): string[] {
-  const variables = (dashboard.templating?.list ?? []).map((variable) => (typeof variable.query === 'string' ? variable.query : (variable.query?.query ?? ''))).filter(Boolean);
+  const variables = (dashboard.templating?.list ?? [])
+    .map((variable) => (typeof variable.query === 'string' ? variable.query : (variable.query?.query ?? '')))
+    .filter(Boolean);
   return [...dashboard.panels.flatMap((panel) => (panel.targets ?? []).map((target) => target.expr)), ...variables];
 }
 
@@ -125,7 +130,16 @@ const compose = ['docker-compose', 'docker'].find((bin) => {
 
 describe.skipIf(!compose)('the compose "observability" profile', () => {
   it('validates, and wires Prometheus to the api, Grafana to its dashboards, the collector to Jaeger', () => {
-    const args = [...(compose === 'docker' ? ['compose'] : []), '-f', `${root}docker/compose.yml`, '--env-file', `${root}docker/.env.example`, '--profile', 'observability', 'config'];
+    const args = [
+      ...(compose === 'docker' ? ['compose'] : []),
+      '-f',
+      `${root}docker/compose.yml`,
+      '--env-file',
+      `${root}docker/.env.example`,
+      '--profile',
+      'observability',
+      'config',
+    ];
     const config = execFileSync(compose!, args, { encoding: 'utf8' });
     for (const service of ['prometheus', 'grafana', 'otel-collector', 'jaeger']) expect(config).toMatch(new RegExp(`^  ${service}:`, 'm'));
     expect(readFileSync(`${observability}prometheus.yml`, 'utf8')).toMatch(/metrics_path: \/metrics[\s\S]*targets: \["api:3000"\]/);

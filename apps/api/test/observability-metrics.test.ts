@@ -49,7 +49,11 @@ function histogram({ text }: Scrape, name: string, labels: Record<string, string
 }
 
 async function submit(items: number, prefix: string): Promise<string> {
-  const body = { model: 'gpt-4o-mini', parameters: { temperature: 0 }, items: Array.from({ length: items }, (_, i) => ({ id: `i${i}`, messages: [{ role: 'user', content: `${prefix}: describe pump ${i}` }] })) };
+  const body = {
+    model: 'gpt-4o-mini',
+    parameters: { temperature: 0 },
+    items: Array.from({ length: items }, (_, i) => ({ id: `i${i}`, messages: [{ role: 'user', content: `${prefix}: describe pump ${i}` }] })),
+  };
   const response = await fetch(`${h.api.url}/v1/inference`, { method: 'POST', headers: json(keys.alice), body: JSON.stringify(body) });
   const reply = (await response.json()) as { id: string };
   expect(response.status, JSON.stringify(reply)).toBe(202);
@@ -104,10 +108,13 @@ describe('/metrics from prom-client collectors', () => {
       expect(sample(first, 'llmops_queue_paused', { queue: 'inference' })).toBe(1);
       const before = sample(first, 'llmops_queue_oldest_waiting_seconds', { queue: 'inference' })!;
       expect(before).toBeGreaterThan(0);
-      const later = await waitFor(async () => {
-        const age = sample(await scrape(), 'llmops_queue_oldest_waiting_seconds', { queue: 'inference' })!;
-        return age > before ? age : undefined;
-      }, { what: 'an older oldest job' });
+      const later = await waitFor(
+        async () => {
+          const age = sample(await scrape(), 'llmops_queue_oldest_waiting_seconds', { queue: 'inference' })!;
+          return age > before ? age : undefined;
+        },
+        { what: 'an older oldest job' },
+      );
       expect(later).toBeGreaterThan(before);
       // A newer job behind it does not make the queue look younger.
       const second = await submit(1, 'paused too');
@@ -139,17 +146,24 @@ describe('/metrics from prom-client collectors', () => {
     await reaches(failed, 'failed');
     h.simulator.configure({ quotaExhausted: false });
 
-    const metrics = await waitFor(async () => {
-      const current = await scrape();
-      return sample(current, 'llmops_queue_jobs', { queue: 'inference', state: 'cancelled' }) === 1 ? current : undefined;
-    }, { what: 'the cancellation in llmops_queue_jobs' });
+    const metrics = await waitFor(
+      async () => {
+        const current = await scrape();
+        return sample(current, 'llmops_queue_jobs', { queue: 'inference', state: 'cancelled' }) === 1 ? current : undefined;
+      },
+      { what: 'the cancellation in llmops_queue_jobs' },
+    );
     expect(sample(metrics, 'llmops_queue_jobs', { queue: 'inference', state: 'failed' })).toBe(1);
     expect(histogram(metrics, 'llmops_job_duration_seconds', { queue: 'inference', outcome: 'cancelled' })).toBe(1);
     expect(histogram(metrics, 'llmops_job_duration_seconds', { queue: 'inference', outcome: 'failed' })).toBe(1);
 
     // Bull Board lists both under "failed" (BullMQ's set), and names the cancelled one as such.
-    const board = await fetch(`${h.api.url}/admin/queues/api/queues?activeQueue=inference&status=failed`, { headers: { Authorization: `Bearer ${adminToken}` } });
-    const listed = ((await board.json()) as { queues: { name: string; jobs: { id: string; name: string }[] }[] }).queues.find((queue) => queue.name === 'inference')!.jobs;
+    const board = await fetch(`${h.api.url}/admin/queues/api/queues?activeQueue=inference&status=failed`, {
+      headers: { Authorization: `Bearer ${adminToken}` },
+    });
+    const listed = ((await board.json()) as { queues: { name: string; jobs: { id: string; name: string }[] }[] }).queues.find(
+      (queue) => queue.name === 'inference',
+    )!.jobs;
     expect(listed.find((job) => job.id === cancelled)?.name).toBe('inference (cancelled by its owner)');
     expect(listed.find((job) => job.id === failed)?.name).toBe('inference');
   });

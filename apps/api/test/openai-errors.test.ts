@@ -30,7 +30,10 @@ afterAll(() => harness?.close());
 
 const ask = (content: string) => ({ model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content }], max_tokens: 50 });
 async function caught(promise: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
-  const error = await promise.then(() => undefined, (failure: unknown) => failure);
+  const error = await promise.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
   expect(error).toBeInstanceOf(OpenAI.APIError);
   return error as InstanceType<typeof OpenAI.APIError>;
 }
@@ -70,7 +73,10 @@ describe('front door errors, in OpenAI shape', () => {
     expect(JSON.stringify(leak.error)).not.toContain(personal);
     const twice = await caught(client.files.create({ file: await toFile(Buffer.from(jsonl(line('x', 'a'), line('x', 'b'))), 'd.jsonl'), purpose: 'batch' }));
     expect(twice.message).toMatch(/line 2: custom_id: used by an earlier line/);
-    expect(await caught(client.files.create({ file: await toFile(Buffer.from(jsonl(line('a', 'b'))), 'e.jsonl'), purpose: 'fine-tune' }))).toMatchObject({ status: 400, param: 'purpose' });
+    expect(await caught(client.files.create({ file: await toFile(Buffer.from(jsonl(line('a', 'b'))), 'e.jsonl'), purpose: 'fine-tune' }))).toMatchObject({
+      status: 400,
+      param: 'purpose',
+    });
   });
 
   it('refuses personal data in an identifier field (user) before anything is enqueued or sent', async () => {
@@ -106,7 +112,8 @@ describe('front door errors, in OpenAI shape', () => {
 
   it('holds uploaded bytes against the storage limit until the file is deleted', async () => {
     const client = sdk(tenants.erin);
-    const storage = async () => ((await (await fetch(`${harness.api.url}/v1/limits`, { headers: auth(tenants.erin) })).json()) as { storage: { used: number } }).storage.used;
+    const storage = async () =>
+      ((await (await fetch(`${harness.api.url}/v1/limits`, { headers: auth(tenants.erin) })).json()) as { storage: { used: number } }).storage.used;
     const small = await client.files.create({ file: await toFile(Buffer.from(jsonl(line('s1', 'Summarise the pump log'))), 'small.jsonl'), purpose: 'batch' });
     const held = await storage();
     expect(held).toBeGreaterThan(0);
@@ -143,8 +150,14 @@ describe('front door errors, in OpenAI shape', () => {
     harness.simulator.configure({ latencyMs: 60_000 });
     try {
       const gone = new AbortController();
-      const pending = fetch(`${harness.api.url}/openai/v1/chat/completions`, { method: 'POST', headers: json(tenants.gina), body: JSON.stringify(ask('A question nobody waits for')), signal: gone.signal }).catch(() => undefined);
-      const jobOf = async () => ((await (await fetch(`${harness.api.url}/v1/jobs`, { headers: auth(tenants.gina) })).json()) as { jobs: { id: string; state: string }[] }).jobs[0];
+      const pending = fetch(`${harness.api.url}/openai/v1/chat/completions`, {
+        method: 'POST',
+        headers: json(tenants.gina),
+        body: JSON.stringify(ask('A question nobody waits for')),
+        signal: gone.signal,
+      }).catch(() => undefined);
+      const jobOf = async () =>
+        ((await (await fetch(`${harness.api.url}/v1/jobs`, { headers: auth(tenants.gina) })).json()) as { jobs: { id: string; state: string }[] }).jobs[0];
       const job = await waitFor(async () => ((await jobOf())?.state === 'active' ? jobOf() : undefined), { what: 'the chat job running', timeoutMs: 30_000 });
       gone.abort();
       await pending;

@@ -22,7 +22,10 @@ const chatCalls = () => log().filter((entry) => entry.path.endsWith('/chat/compl
 
 describe('the openai SDK against /openai/v1', () => {
   it('answers a chat completion, and a repeated prompt from the cache with one provider call', async () => {
-    const messages = [{ role: 'system' as const, content: 'Answer briefly.' }, { role: 'user' as const, content: 'Which pumps in district four need a new seal this quarter?' }];
+    const messages = [
+      { role: 'system' as const, content: 'Answer briefly.' },
+      { role: 'user' as const, content: 'Which pumps in district four need a new seal this quarter?' },
+    ];
     const before = chatCalls();
     const first = await client.chat.completions.create({ model: 'gpt-4o-mini', messages, temperature: 0, max_tokens: 200 });
     expect(first.object).toBe('chat.completion');
@@ -72,7 +75,11 @@ describe('the openai SDK against /openai/v1', () => {
     });
     expect(answer.choices[0]?.message.content).toContain(canary);
 
-    const stream = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `Summarise the complaint from ${canary} in one line.` }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: `Summarise the complaint from ${canary} in one line.` }],
+      stream: true,
+    });
     let streamed = '';
     for await (const chunk of stream) streamed += chunk.choices[0]?.delta.content ?? '';
     expect(streamed).toContain(canary);
@@ -106,7 +113,14 @@ describe('the openai SDK against /openai/v1', () => {
     const canary = 'batch.canary.77@example.net';
     const questions = ['Explain what a heat exchanger does', 'Name two causes of pump cavitation', `Write a one-line thank-you note to ${canary}`];
     const jsonl = questions
-      .map((content, i) => JSON.stringify({ custom_id: `request-${i + 1}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content }], max_tokens: 150 } }))
+      .map((content, i) =>
+        JSON.stringify({
+          custom_id: `request-${i + 1}`,
+          method: 'POST',
+          url: '/v1/chat/completions',
+          body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content }], max_tokens: 150 },
+        }),
+      )
       .join('\n');
     const file = await client.files.create({ file: await toFile(Buffer.from(jsonl), 'questions.jsonl'), purpose: 'batch' });
     expect(file).toMatchObject({ object: 'file', purpose: 'batch', filename: 'questions.jsonl', bytes: Buffer.byteLength(jsonl) });
@@ -114,8 +128,19 @@ describe('the openai SDK against /openai/v1', () => {
     expect((await client.files.retrieve(file.id)).id).toBe(file.id);
     expect((await client.files.list()).data.map((f) => f.id)).toContain(file.id);
 
-    const created = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { project: 'seal audit' } });
-    expect(created).toMatchObject({ object: 'batch', status: 'in_progress', input_file_id: file.id, request_counts: { total: 3 }, metadata: { project: 'seal audit' } });
+    const created = await client.batches.create({
+      input_file_id: file.id,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+      metadata: { project: 'seal audit' },
+    });
+    expect(created).toMatchObject({
+      object: 'batch',
+      status: 'in_progress',
+      input_file_id: file.id,
+      request_counts: { total: 3 },
+      metadata: { project: 'seal audit' },
+    });
 
     const done = await waitFor(
       async () => {
@@ -131,7 +156,10 @@ describe('the openai SDK against /openai/v1', () => {
     expect((await client.batches.list()).data.map((b) => b.id)).toContain(created.id);
 
     const output = await (await client.files.content(done.output_file_id!)).text();
-    const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { custom_id: string; error: unknown; response: { status_code: number; body: OpenAI.ChatCompletion } });
+    const lines = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { custom_id: string; error: unknown; response: { status_code: number; body: OpenAI.ChatCompletion } });
     expect(lines.map((line) => line.custom_id).sort()).toEqual(['request-1', 'request-2', 'request-3']);
     expect(lines.every((line) => line.response.status_code === 200 && line.error === null)).toBe(true);
     const thanks = lines.find((line) => line.custom_id === 'request-3')!;
@@ -152,10 +180,18 @@ describe('the openai SDK against /openai/v1', () => {
   it("cancels a batch whose provider batch is still running; bob cannot see alice's batch", async () => {
     harness.simulator.configure({ batchDelayMs: 600_000 });
     try {
-      const jsonl = JSON.stringify({ custom_id: 'slow-1', method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Describe the slowest valve in the plant' }] } });
+      const jsonl = JSON.stringify({
+        custom_id: 'slow-1',
+        method: 'POST',
+        url: '/v1/chat/completions',
+        body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Describe the slowest valve in the plant' }] },
+      });
       const file = await client.files.create({ file: await toFile(Buffer.from(jsonl), 'slow.jsonl'), purpose: 'batch' });
       const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-      await waitFor(() => log().some((entry) => entry.path.endsWith('/batches') && entry.method === 'POST'), { what: 'the provider batch submitted', timeoutMs: 60_000 });
+      await waitFor(() => log().some((entry) => entry.path.endsWith('/batches') && entry.method === 'POST'), {
+        what: 'the provider batch submitted',
+        timeoutMs: 60_000,
+      });
 
       const bob = new OpenAI({ apiKey: keys.bob, baseURL: `${harness.api.url}/openai/v1`, maxRetries: 0 });
       await expect(bob.batches.retrieve(batch.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
@@ -164,10 +200,13 @@ describe('the openai SDK against /openai/v1', () => {
       // The SDK sends this POST without a body, unchanged.
       const cancelling = await client.batches.cancel(batch.id);
       expect(['cancelling', 'cancelled']).toContain(cancelling.status);
-      const cancelled = await waitFor(async () => {
-        const current = await client.batches.retrieve(batch.id);
-        return current.status === 'cancelled' ? current : undefined;
-      }, { what: 'batch cancelled', timeoutMs: 60_000 });
+      const cancelled = await waitFor(
+        async () => {
+          const current = await client.batches.retrieve(batch.id);
+          return current.status === 'cancelled' ? current : undefined;
+        },
+        { what: 'batch cancelled', timeoutMs: 60_000 },
+      );
       expect(cancelled.request_counts).toMatchObject({ total: 1, completed: 0, failed: 1 });
       const errors = await (await client.files.content(cancelled.error_file_id!)).text();
       expect(JSON.parse(errors.trim())).toMatchObject({ custom_id: 'slow-1', response: null, error: { code: 'not_run' } });
@@ -184,7 +223,7 @@ describe('the openai SDK against /openai/v1', () => {
     await expect(client.models.retrieve('no-such-model')).rejects.toBeInstanceOf(OpenAI.NotFoundError);
   });
 
-  it('shows the front door\'s calls in /v1/usage, by job type', async () => {
+  it("shows the front door's calls in /v1/usage, by job type", async () => {
     const response = await fetch(`${harness.api.url}/v1/usage`, { headers: auth(keys.alice) });
     const usage = (await response.json()) as { days: { jobType: string; model: string; requests: number; inputTokens: number }[] };
     const row = (jobType: string, model: string) => usage.days.find((day) => day.jobType === jobType && day.model === model);

@@ -29,7 +29,11 @@ function violations(component: string, value: unknown): string[] {
 
 /** A raw error body, for checking it against the document (the client turns it into an ApiError). */
 async function rawError(path: string, key: string, body: unknown): Promise<{ status: number; body: unknown; retryAfter: string | null }> {
-  const response = await fetch(`${harness.api.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${harness.api.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json(), retryAfter: response.headers.get('retry-after') };
 }
 
@@ -50,7 +54,9 @@ describe('@llmops/client', () => {
   });
 
   it('ingests, infers and follows a job to its end; every body matches the document', async () => {
-    const ingest = await alice.collections.ingest('handbook', { documents: [{ id: 'leave', text: 'Employees accrue 2 days of leave per month. Questions: hr@acme.example' }] });
+    const ingest = await alice.collections.ingest('handbook', {
+      documents: [{ id: 'leave', text: 'Employees accrue 2 days of leave per month. Questions: hr@acme.example' }],
+    });
     expect(violations('IngestAccepted', ingest)).toEqual([]);
     const ingested = await alice.jobs.wait(ingest.id);
     expect(ingested.state).toBe('completed');
@@ -60,7 +66,11 @@ describe('@llmops/client', () => {
     expect(violations('SearchResult', hits)).toEqual([]);
     expect(violations('CollectionList', { collections: await alice.collections.list() })).toEqual([]);
 
-    const body = { model: 'gpt-4o-mini', items: [item('a', 'How much leave? Write to jane@acme.example'), item('b', 'How much leave?'), item('c', 'How much leave?')], rag: { collection: 'handbook', topK: 1, maxContextTokens: 500 } };
+    const body = {
+      model: 'gpt-4o-mini',
+      items: [item('a', 'How much leave? Write to jane@acme.example'), item('b', 'How much leave?'), item('c', 'How much leave?')],
+      rag: { collection: 'handbook', topK: 1, maxContextTokens: 500 },
+    };
     const first = await alice.inference.submit(body, { idempotencyKey: 'client-test-1' });
     const again = await alice.inference.submit(body, { idempotencyKey: 'client-test-1' });
     expect(again).toMatchObject({ id: first.id, replayed: true });
@@ -143,7 +153,11 @@ describe('@llmops/client', () => {
     expect(examples.length).toBeGreaterThanOrEqual(6);
     for (const { path, example } of examples) {
       // Validation runs before any reference check: a 400 would name a wrong field.
-      const response = await fetch(`${harness.api.url}${path.replace('{name}', 'handbook')}`, { method: 'POST', headers: { authorization: `Bearer ${keys.alice}`, 'content-type': 'application/json' }, body: JSON.stringify(example) });
+      const response = await fetch(`${harness.api.url}${path.replace('{name}', 'handbook')}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keys.alice}`, 'content-type': 'application/json' },
+        body: JSON.stringify(example),
+      });
       expect(`${path} ${response.status}`).toMatch(/ (200|202)$/);
     }
   });

@@ -35,11 +35,18 @@ describe('the served OpenAPI document', () => {
   it('lints with 0 errors (@redocly/cli, apps/api/redocly.yaml; warnings are printed)', async () => {
     const file = join(dir, 'openapi.json');
     writeFileSync(file, JSON.stringify(document));
-    const { stdout } = await promisify(execFile)(redocly, ['lint', file, '--config', join(apiDir, 'redocly.yaml'), '--format=json'], { cwd: apiDir, maxBuffer: 64 * 1024 * 1024 }).catch(
-      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
-    );
-    const report = JSON.parse(stdout) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string; severity: string; location: { pointer: string }[] }[] };
-    const problems = (severity: string) => report.problems.filter((problem) => problem.severity === severity).map((problem) => `${problem.ruleId} ${problem.location[0]?.pointer}: ${problem.message}`);
+    const { stdout } = await promisify(execFile)(redocly, ['lint', file, '--config', join(apiDir, 'redocly.yaml'), '--format=json'], {
+      cwd: apiDir,
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const report = JSON.parse(stdout) as {
+      totals: { errors: number; warnings: number };
+      problems: { ruleId: string; message: string; severity: string; location: { pointer: string }[] }[];
+    };
+    const problems = (severity: string) =>
+      report.problems
+        .filter((problem) => problem.severity === severity)
+        .map((problem) => `${problem.ruleId} ${problem.location[0]?.pointer}: ${problem.message}`);
     console.log(`redocly lint of the served document: ${report.totals.errors} errors, ${report.totals.warnings} warnings, ${operations().length} operations`);
     for (const warning of problems('warn')) console.log(`  warning: ${warning}`);
     expect(problems('error')).toEqual([]);
@@ -52,7 +59,23 @@ describe('the served OpenAPI document', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(operations().filter(({ operation }) => !operation.summary || !operation.tags?.length)).toEqual([]);
     // The routes a client uses most keep stable names.
-    expect(ids).toEqual(expect.arrayContaining(['submitInference', 'listInferenceResults', 'submitEvaluation', 'submitEvaluationBatch', 'ingestDocuments', 'searchCollection', 'getJob', 'listJobs', 'listJobResults', 'streamJobEvents', 'cancelJob', 'getUsage', 'getLimits']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'submitInference',
+        'listInferenceResults',
+        'submitEvaluation',
+        'submitEvaluationBatch',
+        'ingestDocuments',
+        'searchCollection',
+        'getJob',
+        'listJobs',
+        'listJobResults',
+        'streamJobEvents',
+        'cancelJob',
+        'getUsage',
+        'getLimits',
+      ]),
+    );
   });
 
   it('describes the success body of every /v1 route (the event stream as text/event-stream)', () => {
@@ -68,7 +91,8 @@ describe('the served OpenAPI document', () => {
   });
 
   it('documents query parameters with their limits and defaults', () => {
-    const parameters = (path: string) => Object.fromEntries((document.paths[path]!.get!.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p.schema]));
+    const parameters = (path: string) =>
+      Object.fromEntries((document.paths[path]!.get!.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p.schema]));
     expect(parameters('/v1/jobs')).toEqual({ cursor: { type: 'string', maxLength: 400 }, limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } });
     expect(parameters('/v1/jobs/{id}/results').limit).toMatchObject({ maximum: 1000, default: 100 });
     expect(Object.keys(parameters('/v1/usage'))).toEqual(['from', 'to']);
@@ -78,7 +102,8 @@ describe('the served OpenAPI document', () => {
 
   it('answers errors with the one envelope; refusals by a limit carry their numbers', () => {
     const schemas = document.components.schemas;
-    const ref = (response: Json | undefined) => ((response?.content as Record<string, { schema: Json }> | undefined)?.['application/json']?.schema.$ref as string | undefined)?.split('/').at(-1);
+    const ref = (response: Json | undefined) =>
+      ((response?.content as Record<string, { schema: Json }> | undefined)?.['application/json']?.schema.$ref as string | undefined)?.split('/').at(-1);
     for (const { path, operation } of operations().filter(({ path }) => path.startsWith('/v1/'))) {
       for (const [status, response] of Object.entries(operation.responses).filter(([status]) => Number(status) >= 400)) {
         const expected = status === '402' ? 'BudgetExceededError' : status === '413' ? 'TooLargeError' : status === '429' ? 'TooManyRequestsError' : 'Error';
@@ -106,7 +131,9 @@ describe('the served OpenAPI document', () => {
       }
     };
     walk(document);
-    const dangling = [...refs].filter((ref) => !ref.startsWith('#/components/schemas/') || !document.components.schemas[ref.slice('#/components/schemas/'.length)]);
+    const dangling = [...refs].filter(
+      (ref) => !ref.startsWith('#/components/schemas/') || !document.components.schemas[ref.slice('#/components/schemas/'.length)],
+    );
     expect(dangling).toEqual([]);
     // A schema claimed by two different shapes would have been renamed `<name>_input`/`_output`.
     expect(Object.keys(document.components.schemas).filter((name) => /_(input|output)$/.test(name))).toEqual([]);

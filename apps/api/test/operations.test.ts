@@ -57,9 +57,14 @@ describe('health, readiness, metrics, OpenAPI', () => {
 
   it('documents every route with the schemas the API validates with', async () => {
     const document = (await (await fetch(`${harness.api.url}/openapi.json`)).json()) as {
-      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties: boolean } }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties: boolean } }> } }>
+      >;
     };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/test-echo', '/v1/jobs/{id}', '/v1/jobs/{id}/results', '/v1/jobs/{id}/events', '/healthz', '/readyz']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/v1/test-echo', '/v1/jobs/{id}', '/v1/jobs/{id}/results', '/v1/jobs/{id}/events', '/healthz', '/readyz']),
+    );
     const schema = document.paths['/v1/test-echo']?.post?.requestBody?.content['application/json']?.schema;
     expect(Object.keys(schema?.properties ?? {})).toEqual(['items', 'delayMs']);
     expect(schema?.additionalProperties).toBe(false);

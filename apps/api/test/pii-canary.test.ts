@@ -36,11 +36,14 @@ const read = async (path: string) => {
   return response.json() as Promise<Record<string, unknown>>;
 };
 const completed = (id: string) =>
-  waitFor(async () => {
-    const view = (await read(`/v1/jobs/${id}`)) as { state: string; error: unknown };
-    if (view.state === 'failed') throw new Error(`job ${id} failed: ${JSON.stringify(view.error)}`);
-    return view.state === 'completed' || undefined;
-  }, { what: `job ${id} completed`, timeoutMs: 120_000 });
+  waitFor(
+    async () => {
+      const view = (await read(`/v1/jobs/${id}`)) as { state: string; error: unknown };
+      if (view.state === 'failed') throw new Error(`job ${id} failed: ${JSON.stringify(view.error)}`);
+      return view.state === 'completed' || undefined;
+    },
+    { what: `job ${id} completed`, timeoutMs: 120_000 },
+  );
 
 beforeAll(async () => {
   harness = await startPlatform('pii-canary', { env: { LOG_LEVEL: 'debug' }, captureApiLog: true });
@@ -50,7 +53,11 @@ beforeAll(async () => {
 
   // Inference: the prompt; the simulator repeats every pseudonym it gets, so the owner reads them back.
   const prompt = field('inference.items.messages.content');
-  const inference = await post('/v1/inference', { model: 'gpt-4o-mini', parameters: { temperature: 0 }, items: [{ id: 'q1', messages: [{ role: 'user', content: prompt.text }] }] });
+  const inference = await post('/v1/inference', {
+    model: 'gpt-4o-mini',
+    parameters: { temperature: 0 },
+    items: [{ id: 'q1', messages: [{ role: 'user', content: prompt.text }] }],
+  });
 
   // Warming: system prompt and queries.
   const system = field('cache.warm.system');
@@ -83,13 +90,20 @@ beforeAll(async () => {
   // Cache calibration: both sides of a pair go to the embeddings endpoint.
   const a = field('cache.calibrations.pairs.a');
   const b = field('cache.calibrations.pairs.b');
-  const calibration = await post('/v1/cache/calibrations', { pairs: [{ a: a.text, b: b.text, same: true }, { a: 'weather today', b: 'stock prices', same: false }] });
+  const calibration = await post('/v1/cache/calibrations', {
+    pairs: [
+      { a: a.text, b: b.text, same: true },
+      { a: 'weather today', b: 'stock prices', same: false },
+    ],
+  });
 
   // Ingestion (JSON and NDJSON): document text and metadata values.
   const documentText = field('collections.documents.text');
   const metadata = field('collections.documents.metadata');
   const ndjsonText = field('collections.documents.ndjson.text');
-  const ingested = await post('/v1/collections/canary-notes/documents', { documents: [{ id: 'doc-1', text: documentText.text, metadata: { owner: metadata.text } }] });
+  const ingested = await post('/v1/collections/canary-notes/documents', {
+    documents: [{ id: 'doc-1', text: documentText.text, metadata: { owner: metadata.text } }],
+  });
   const ndjson = await post('/v1/collections/canary-notes/documents', `${JSON.stringify({ id: 'doc-2', text: ndjsonText.text })}\n`, 'application/x-ndjson');
 
   for (const id of [inference, warm, graded, generated, calibration, ingested, ndjson]) await completed(id);
@@ -98,7 +112,11 @@ beforeAll(async () => {
   const searchQuery = field('collections.search.query');
   const filterValue = field('collections.search.filter.eq');
   const search = async (body: unknown) => {
-    const response = await fetch(`${harness.api.url}/v1/collections/canary-notes/search`, { method: 'POST', headers: json(keys.alice), body: JSON.stringify(body) });
+    const response = await fetch(`${harness.api.url}/v1/collections/canary-notes/search`, {
+      method: 'POST',
+      headers: json(keys.alice),
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as { hits: { text: string; metadata: Record<string, unknown> }[] };
   };
@@ -131,11 +149,24 @@ describe('PII canaries in every field and disguise', () => {
   });
 
   it("no canary in the provider's request log", () => {
-    const sent = harness.simulator.log.list().map((entry) => JSON.stringify(entry.body)).join('\n');
+    const sent = harness.simulator.log
+      .list()
+      .map((entry) => JSON.stringify(entry.body))
+      .join('\n');
     expect(sent).toContain('<EMAIL_');
     // JSON escaping aside, check the raw bodies too.
     expect(leaked(planted, sent)).toEqual([]);
-    expect(leaked(planted, JSON.parse(`[${harness.simulator.log.list().map((entry) => JSON.stringify(JSON.stringify(entry.body))).join(',')}]`).join('\n'))).toEqual([]);
+    expect(
+      leaked(
+        planted,
+        JSON.parse(
+          `[${harness.simulator.log
+            .list()
+            .map((entry) => JSON.stringify(JSON.stringify(entry.body)))
+            .join(',')}]`,
+        ).join('\n'),
+      ),
+    ).toEqual([]);
   });
 
   it('no canary in the vector store files', () => {
@@ -165,11 +196,37 @@ describe('PII canaries in every field and disguise', () => {
 describe('identifiers that carry personal data are refused', () => {
   const card = '4000 0000 0000 0002';
   it.each([
-    ['an inference item id', '/v1/inference', { model: 'gpt-4o-mini', items: [{ id: '4000000000000002', messages: [{ role: 'user', content: 'hi' }] }] }, 'body.items.0.id'],
-    ['an evaluation case id', '/v1/evaluations', { cases: [{ id: 'jane.doe@example.com'.replace('@', '.'), input: 'x', output: 'y' }, { id: '4000000000000002', input: 'x', output: 'y' }], graders: [{ type: 'json' }] }, 'body.cases.1.id'],
+    [
+      'an inference item id',
+      '/v1/inference',
+      { model: 'gpt-4o-mini', items: [{ id: '4000000000000002', messages: [{ role: 'user', content: 'hi' }] }] },
+      'body.items.0.id',
+    ],
+    [
+      'an evaluation case id',
+      '/v1/evaluations',
+      {
+        cases: [
+          { id: 'jane.doe@example.com'.replace('@', '.'), input: 'x', output: 'y' },
+          { id: '4000000000000002', input: 'x', output: 'y' },
+        ],
+        graders: [{ type: 'json' }],
+      },
+      'body.cases.1.id',
+    ],
     ['a document id', '/v1/collections/notes/documents', { documents: [{ id: '4000000000000002', text: 'hello' }] }, 'body.documents.0.id'],
-    ['a metadata key', '/v1/collections/notes/documents', { documents: [{ id: 'd1', text: 'hello', metadata: { ['card_4000000000000002']: 1 } }] }, 'body.documents.0.metadata'],
-    ['a regex pattern', '/v1/evaluations', { cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'regex', pattern: `^${card}$` }] }, 'body.graders.0.pattern'],
+    [
+      'a metadata key',
+      '/v1/collections/notes/documents',
+      { documents: [{ id: 'd1', text: 'hello', metadata: { ['card_4000000000000002']: 1 } }] },
+      'body.documents.0.metadata',
+    ],
+    [
+      'a regex pattern',
+      '/v1/evaluations',
+      { cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'regex', pattern: `^${card}$` }] },
+      'body.graders.0.pattern',
+    ],
     ['a collection name', '/v1/collections/4000000000000002/documents', { documents: [{ id: 'd1', text: 'hello' }] }, 'params.name'],
   ])('%s', async (_what, path, body, fieldPath) => {
     const response = await fetch(`${harness.api.url}${path}`, { method: 'POST', headers: json(keys.alice), body: JSON.stringify(body) });

@@ -30,12 +30,17 @@ describe('PII scanning never stalls the API event loop', () => {
   it('pseudonymizing 8.4 MB of "+1 (" the way the submit path does lets health checks through all along', async () => {
     // The API's own storeItems loop: Promise.all over a slice of messages, the job id as vault scope.
     const policy = harness.services.piiPolicyFor('alice');
-    for (const [items, chars] of [[84, 100_000], [10_000, 840]] as const) {
+    for (const [items, chars] of [
+      [84, 100_000],
+      [10_000, 840],
+    ] as const) {
       const texts = messages(items, chars);
       const run = await measure(harness.api.url, `pseudonymize ${items} messages x ${chars} chars, 6 rounds, in the API process`, async () => {
         for (let round = 0; round < 6; round++) {
           for (let start = 0; start < texts.length; start += 250) {
-            await Promise.all(texts.slice(start, start + 250).map((t) => pseudonymize(t, { scope: `scan-${items}-${round}`, policy, vault: harness.services.vault })));
+            await Promise.all(
+              texts.slice(start, start + 250).map((t) => pseudonymize(t, { scope: `scan-${items}-${round}`, policy, vault: harness.services.vault })),
+            );
           }
         }
       });
@@ -46,8 +51,13 @@ describe('PII scanning never stalls the API event loop', () => {
   }, 120_000);
 
   it('an 8 MB body of "+1 (" is accepted (202) while /healthz keeps being answered during the request', async () => {
-    for (const [items, chars] of [[10_000, 840], [84, 100_000]] as const) {
-      const run = await measure(harness.api.url, `POST /v1/inference, ${items} items x ${chars} chars (8.4 MB of content)`, () => post(bodyOf(`w${items}`, items, chars)));
+    for (const [items, chars] of [
+      [10_000, 840],
+      [84, 100_000],
+    ] as const) {
+      const run = await measure(harness.api.url, `POST /v1/inference, ${items} items x ${chars} chars (8.4 MB of content)`, () =>
+        post(bodyOf(`w${items}`, items, chars)),
+      );
       expect(run.result.status, run.result.body).toBe(202);
       expect(run.during.every((s) => s.status === 200)).toBe(true);
       expect(run.during.length).toBeGreaterThanOrEqual(50);

@@ -22,11 +22,36 @@ const version = (prompt: string) => ({
 
 describe('an evaluation with a saved pipeline version as its generator', () => {
   it('compares version 2 against version 1 with the bootstrap report', async () => {
-    expect((await post(harness, '/v1/pipelines/definitions', { name: 'qa', definition: version('Tell me about the weather in {{input.question}}') })).body.version).toBe(1);
+    expect(
+      (await post(harness, '/v1/pipelines/definitions', { name: 'qa', definition: version('Tell me about the weather in {{input.question}}') })).body.version,
+    ).toBe(1);
     expect((await post(harness, '/v1/pipelines/definitions', { name: 'qa', definition: version('{{input.question}}') })).body.version).toBe(2);
-    const topics = ['refund policy', 'password reset', 'invoice address', 'shipping delays', 'account deletion', 'data export', 'team invites', 'billing cycle', 'api limits', 'sso setup', 'audit logs', 'mobile app', 'dark mode', 'webhooks', 'two factor'];
+    const topics = [
+      'refund policy',
+      'password reset',
+      'invoice address',
+      'shipping delays',
+      'account deletion',
+      'data export',
+      'team invites',
+      'billing cycle',
+      'api limits',
+      'sso setup',
+      'audit logs',
+      'mobile app',
+      'dark mode',
+      'webhooks',
+      'two factor',
+    ];
     // The expected answer is what the model says to the bare question (the simulator is deterministic at temperature 0).
-    const cases = topics.map((topic, i) => ({ id: `c${i}`, input: `How does ${topic} work?`, expected: `This is a simulated answer about ${topic.split(' ').join(', ').replace(/, ([^,]*)$/, ' and $1')} and work.` }));
+    const cases = topics.map((topic, i) => ({
+      id: `c${i}`,
+      input: `How does ${topic} work?`,
+      expected: `This is a simulated answer about ${topic
+        .split(' ')
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' and $1')} and work.`,
+    }));
     const body = (pipelineVersion: number, baseline?: string) => ({
       cases,
       generate: { model: 'gpt-4o-mini', pipeline: { name: 'qa', version: pipelineVersion } },
@@ -55,6 +80,8 @@ describe('an evaluation with a saved pipeline version as its generator', () => {
     const field = await post(harness, '/v1/evaluations', { ...base, generate: { model: 'gpt-4o-mini', pipeline: { name: 'qa', version: 1, output: 'nope' } } });
     expect(field.status).toBe(400);
     expect(JSON.stringify(field.body)).toContain('body.generate.pipeline.output');
-    expect((await post(harness, '/v1/evaluations', { ...base, generate: { model: 'gpt-4o-mini', pipeline: { name: 'qa', version: 1 } } }, keys.bob)).status).toBe(404);
+    expect(
+      (await post(harness, '/v1/evaluations', { ...base, generate: { model: 'gpt-4o-mini', pipeline: { name: 'qa', version: 1 } } }, keys.bob)).status,
+    ).toBe(404);
   });
 });

@@ -29,7 +29,10 @@ export async function allPages<T>(harness: PlatformHarness, path: string, key = 
   const out: { id: string; index: number; result: T }[] = [];
   let cursor: string | null = null;
   do {
-    const page = (await getJson(`${harness.api.url}${path}?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, key)).body as { items: { id: string; index: number; result: T }[]; nextCursor: string | null };
+    const page = (await getJson(`${harness.api.url}${path}?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, key)).body as {
+      items: { id: string; index: number; result: T }[];
+      nextCursor: string | null;
+    };
     out.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -37,8 +40,14 @@ export async function allPages<T>(harness: PlatformHarness, path: string, key = 
 }
 
 /** Requests the ledger counted for a job type (every model, every day). */
-export async function billedRequests(harness: PlatformHarness, jobType: string, key = keys.alice): Promise<{ requests: number; inputTokens: number; costNanoUsd: bigint }> {
-  const usage = (await getJson(`${harness.api.url}/v1/usage`, key)).body as { days: { jobType: string; requests: number; inputTokens: number; costNanoUsd: string }[] };
+export async function billedRequests(
+  harness: PlatformHarness,
+  jobType: string,
+  key = keys.alice,
+): Promise<{ requests: number; inputTokens: number; costNanoUsd: bigint }> {
+  const usage = (await getJson(`${harness.api.url}/v1/usage`, key)).body as {
+    days: { jobType: string; requests: number; inputTokens: number; costNanoUsd: string }[];
+  };
   const rows = usage.days.filter((row) => row.jobType === jobType);
   return {
     requests: rows.reduce((sum, row) => sum + row.requests, 0),

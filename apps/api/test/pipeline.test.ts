@@ -15,7 +15,13 @@ afterAll(() => harness?.close());
 const triage = {
   inputs: ['ticket'],
   steps: [
-    { id: 'summary', type: 'generate', model: 'gpt-4o-mini', prompt: 'Summarize this support ticket: {{input.ticket}}', parameters: { temperature: 0, max_tokens: 60 } },
+    {
+      id: 'summary',
+      type: 'generate',
+      model: 'gpt-4o-mini',
+      prompt: 'Summarize this support ticket: {{input.ticket}}',
+      parameters: { temperature: 0, max_tokens: 60 },
+    },
     {
       id: 'category',
       type: 'generate',
@@ -25,12 +31,19 @@ const triage = {
       schema: { type: 'object', properties: { label: { type: 'string', enum: ['billing', 'bug', 'other'] } }, required: ['label'] },
     },
     { id: 'check', type: 'validate', from: '{{summary}}', pattern: 'simulated' },
-    { id: 'reply', type: 'generate', model: 'gpt-4o-mini', prompt: 'Write a short reply about: {{summary}} (category {{category.label}})', parameters: { temperature: 0, max_tokens: 80 } },
+    {
+      id: 'reply',
+      type: 'generate',
+      model: 'gpt-4o-mini',
+      prompt: 'Write a short reply about: {{summary}} (category {{category.label}})',
+      parameters: { temperature: 0, max_tokens: 80 },
+    },
   ],
   output: { summary: '{{summary}}', label: '{{category.label}}', reply: '{{reply}}' },
 };
 
-const issues = (body: Record<string, unknown>) => ((body.error as { details?: { issues?: { path: string; message: string }[] } }).details?.issues ?? []).map((issue) => `${issue.path}: ${issue.message}`);
+const issues = (body: Record<string, unknown>) =>
+  ((body.error as { details?: { issues?: { path: string; message: string }[] } }).details?.issues ?? []).map((issue) => `${issue.path}: ${issue.message}`);
 
 describe('POST /v1/pipelines: invalid definitions', () => {
   it('answers 400 naming the step (unknown reference, cycle, undeclared variable, missing input) and enqueues nothing', async () => {
@@ -55,16 +68,32 @@ describe('POST /v1/pipelines: invalid definitions', () => {
     expect(cycle.status).toBe(400);
     expect(issues(cycle.body)).toEqual(['body.definition.steps.0: step "a": its references form a cycle (a -> b -> a)']);
 
-    const undeclared = await send(harness, 'POST', '/v1/pipelines', { definition: { ...triage, output: { reply: '{{reply}} {{input.customer}}' } }, inputs: [{ ticket: 'x' }] });
-    expect(issues(undeclared.body)).toEqual(['body.definition.output.reply: output "reply": placeholder 2 names an input variable the definition does not declare in `inputs`']);
+    const undeclared = await send(harness, 'POST', '/v1/pipelines', {
+      definition: { ...triage, output: { reply: '{{reply}} {{input.customer}}' } },
+      inputs: [{ ticket: 'x' }],
+    });
+    expect(issues(undeclared.body)).toEqual([
+      'body.definition.output.reply: output "reply": placeholder 2 names an input variable the definition does not declare in `inputs`',
+    ]);
 
     const missing = await send(harness, 'POST', '/v1/pipelines', { definition: triage, inputs: [{ ticket: 'x' }, { tikket: 'y' }] });
-    expect(issues(missing.body)).toEqual(['body.inputs.1: missing input variable "ticket"', 'body.inputs.1: 1 variable(s) the definition does not declare in `inputs`']);
+    expect(issues(missing.body)).toEqual([
+      'body.inputs.1: missing input variable "ticket"',
+      'body.inputs.1: 1 variable(s) the definition does not declare in `inputs`',
+    ]);
 
-    const model = await send(harness, 'POST', '/v1/pipelines', { definition: { ...triage, steps: [{ ...triage.steps[0], model: 'ft:gpt-4o-mini:someone::x' }, ...triage.steps.slice(1)] }, inputs: [{ ticket: 'x' }] });
+    const model = await send(harness, 'POST', '/v1/pipelines', {
+      definition: { ...triage, steps: [{ ...triage.steps[0], model: 'ft:gpt-4o-mini:someone::x' }, ...triage.steps.slice(1)] },
+      inputs: [{ ticket: 'x' }],
+    });
     expect(issues(model.body)).toEqual(['body.definition.steps.0.model: not a fine-tuned model of this tenant (GET /v1/fine-tunes/models lists them)']);
 
-    expect(await harness.redis.exists(`${bullPrefix(harness.prefix, platformCatalog.pipeline)}:pipeline:wait`, `${bullPrefix(harness.prefix, platformCatalog.pipeline)}:pipeline:prioritized`)).toBe(0);
+    expect(
+      await harness.redis.exists(
+        `${bullPrefix(harness.prefix, platformCatalog.pipeline)}:pipeline:wait`,
+        `${bullPrefix(harness.prefix, platformCatalog.pipeline)}:pipeline:prioritized`,
+      ),
+    ).toBe(0);
   });
 });
 

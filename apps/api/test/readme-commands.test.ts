@@ -92,7 +92,11 @@ afterAll(async () => {
 
 function runBash(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('bash', ['-c', script], { cwd: root, env: { ...process.env, LLMOPS_API_URL: undefined, LLMOPS_API_KEY: undefined }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', script], {
+      cwd: root,
+      env: { ...process.env, LLMOPS_API_URL: undefined, LLMOPS_API_KEY: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -31,15 +31,24 @@ async function post(path: string, body: unknown, key = keys.alice, headers: Reco
   const response = await fetch(`${h.api.url}${path}`, { method: 'POST', headers: { ...json(key), ...headers }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> & { id: string } };
 }
-const view = async (id: string, key = keys.alice) => (await (await fetch(`${h.api.url}/v1/jobs/${id}`, { headers: auth(key) })).json()) as { state: string; error: unknown; result: Record<string, unknown> | null };
+const view = async (id: string, key = keys.alice) =>
+  (await (await fetch(`${h.api.url}/v1/jobs/${id}`, { headers: auth(key) })).json()) as {
+    state: string;
+    error: unknown;
+    result: Record<string, unknown> | null;
+  };
 const completed = (id: string, key = keys.alice) =>
-  waitFor(async () => {
-    const job = await view(id, key);
-    if (job.state === 'failed') throw new Error(`job ${id} failed: ${JSON.stringify(job.error)}`);
-    return job.state === 'completed' && job.result ? job : undefined;
-  }, { what: `job ${id}`, timeoutMs: 120_000 });
+  waitFor(
+    async () => {
+      const job = await view(id, key);
+      if (job.state === 'failed') throw new Error(`job ${id} failed: ${JSON.stringify(job.error)}`);
+      return job.state === 'completed' && job.result ? job : undefined;
+    },
+    { what: `job ${id}`, timeoutMs: 120_000 },
+  );
 type ItemResult = { id: string; status: string; cache: { outcome: string }; documents: { documentId: string }[] };
-const results = async (id: string) => ((await (await fetch(`${h.api.url}/v1/inference/${id}/results?limit=1000`, { headers: auth(keys.alice) })).json()) as { items: ItemResult[] }).items;
+const results = async (id: string) =>
+  ((await (await fetch(`${h.api.url}/v1/inference/${id}/results?limit=1000`, { headers: auth(keys.alice) })).json()) as { items: ItemResult[] }).items;
 const ask = (id: string, content: string) => ({ id, messages: [{ role: 'user', content }] });
 
 describe('the platform on a Redis Cluster', () => {
@@ -47,21 +56,32 @@ describe('the platform on a Redis Cluster', () => {
     // The API, the services and both workers (their heartbeats) are on the cluster.
     expect(isCluster(h.redis)).toBe(true);
     expect(await h.redis.zcard(`${h.prefix}:workers`)).toBe(2);
-    const queueMasters = new Set(await Promise.all(Object.values(platformCatalog).map((definition) => cluster.masterOf(`${bullPrefix(h.prefix, definition)}:${definition.queue}:wait`))));
+    const queueMasters = new Set(
+      await Promise.all(Object.values(platformCatalog).map((definition) => cluster.masterOf(`${bullPrefix(h.prefix, definition)}:${definition.queue}:wait`))),
+    );
     expect(queueMasters.size).toBeGreaterThan(1);
     // A flow child's queue shares its parent's slot.
-    expect(await cluster.masterOf(`${bullPrefix(h.prefix, platformCatalog['ingest-part'])}:x`)).toBe(await cluster.masterOf(`${bullPrefix(h.prefix, platformCatalog.ingest)}:x`));
+    expect(await cluster.masterOf(`${bullPrefix(h.prefix, platformCatalog['ingest-part'])}:x`)).toBe(
+      await cluster.masterOf(`${bullPrefix(h.prefix, platformCatalog.ingest)}:x`),
+    );
     const jobMasters = new Set(await Promise.all(Array.from({ length: 12 }, (_, i) => cluster.masterOf(jobDataKeys(h.prefix, `inference-${i}`).results))));
     expect(jobMasters.size).toBe(3);
   });
 
   it('ingests a large upload (a flow of parts), answers with RAG, then from the semantic cache', async () => {
     const count = INGEST_PART_DOCUMENTS + 20;
-    const docs: Doc[] = Array.from({ length: count }, (_, i) => ({ id: `d-${i}`, text: i === 7 ? 'Employees get 28 days of paid leave per year.' : `Note ${i}: the pump at station ${i} was serviced.` }));
+    const docs: Doc[] = Array.from({ length: count }, (_, i) => ({
+      id: `d-${i}`,
+      text: i === 7 ? 'Employees get 28 days of paid leave per year.' : `Note ${i}: the pump at station ${i} was serviced.`,
+    }));
     const summary = await finished(h.api.url, keys.alice, await ingest(h.api.url, keys.alice, 'handbook', docs));
     expect(summary.documents).toEqual({ total: count, new: count, updated: 0, unchanged: 0 });
 
-    const body = { model: 'gpt-4o-mini', items: [ask('q', 'How many days of paid leave do employees get?')], rag: { collection: 'handbook', topK: 2, maxContextTokens: 200 } };
+    const body = {
+      model: 'gpt-4o-mini',
+      items: [ask('q', 'How many days of paid leave do employees get?')],
+      rag: { collection: 'handbook', topK: 2, maxContextTokens: 200 },
+    };
     const first = await post('/v1/inference', body);
     expect(first.status).toBe(202);
     await completed(first.body.id);
@@ -124,7 +144,7 @@ describe('the platform on a Redis Cluster', () => {
 
 // Last: the cluster keeps running with one master less (its replica promoted, no replica left for it).
 describe('a master killed while jobs are submitted and run', () => {
-  it('loses no accepted job: the replica of the queue\'s master takes over and every 202 completes', async () => {
+  it("loses no accepted job: the replica of the queue's master takes over and every 202 completes", async () => {
     h.simulator.configure({ latencyMs: 20 });
     const queueMaster = await cluster.masterOf(`${bullPrefix(h.prefix, platformCatalog.inference)}:inference:wait`);
     const accepted: string[] = [];
@@ -132,7 +152,9 @@ describe('a master killed while jobs are submitted and run', () => {
     let stop = false;
     const submitter = (async () => {
       for (let i = 0; !stop; i++) {
-        const response = await post('/v1/inference', { model: 'gpt-4o-mini', items: [ask(`f${i}`, `Failover question ${i}`)], cache: { mode: 'off' } }).catch(() => ({ status: 0, body: { id: '' } }));
+        const response = await post('/v1/inference', { model: 'gpt-4o-mini', items: [ask(`f${i}`, `Failover question ${i}`)], cache: { mode: 'off' } }).catch(
+          () => ({ status: 0, body: { id: '' } }),
+        );
         if (response.status === 202) accepted.push(response.body.id);
         else refused.push(response.status);
       }
@@ -149,12 +171,15 @@ describe('a master killed while jobs are submitted and run', () => {
 
     const lost: string[] = [];
     for (const id of accepted) {
-      const state = await waitFor(async () => {
-        const response = await fetch(`${h.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) });
-        if (response.status === 404) return 'lost';
-        const job = (await response.json()) as { state: string };
-        return ['completed', 'failed'].includes(job.state) ? job.state : undefined;
-      }, { what: `job ${id} ended`, timeoutMs: 120_000 });
+      const state = await waitFor(
+        async () => {
+          const response = await fetch(`${h.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) });
+          if (response.status === 404) return 'lost';
+          const job = (await response.json()) as { state: string };
+          return ['completed', 'failed'].includes(job.state) ? job.state : undefined;
+        },
+        { what: `job ${id} ended`, timeoutMs: 120_000 },
+      );
       if (state !== 'completed') lost.push(`${id}: ${state}`);
     }
     console.log(

@@ -50,9 +50,20 @@ beforeAll(async () => {
   });
   servicesRedis = createRedis({ url: redis.url, role: 'client', name: 'outage-services' });
   services = createPlatformServices(env, { redis: servicesRedis, prefix, vaultTtlSeconds: 3600 });
-  api = await startApiServer({ env, catalog: platformCatalog, submissions: [], features: platformFeatures, services, logger: createLogger({ name: 'outage', level: 'silent' }) });
+  api = await startApiServer({
+    env,
+    catalog: platformCatalog,
+    submissions: [],
+    features: platformFeatures,
+    services,
+    logger: createLogger({ name: 'outage', level: 'silent' }),
+  });
   await beat();
-  const ingest = await send({ method: 'POST', path: '/v1/collections/docs/documents', body: { documents: [{ id: 'd1', text: 'Leave accrues at two days a month.' }] } });
+  const ingest = await send({
+    method: 'POST',
+    path: '/v1/collections/docs/documents',
+    body: { documents: [{ id: 'd1', text: 'Leave accrues at two days a month.' }] },
+  });
   expect(ingest.status).toBe(202);
   jobId = String((ingest.body as { id: string }).id);
 }, 60_000);
@@ -82,7 +93,11 @@ interface Probe {
 
 async function send(probe: Probe) {
   const headers = probe.headers ?? (probe.body === undefined ? auth(keys.alice) : json(keys.alice));
-  const response = await fetch(`${api.url}${probe.path}`, { method: probe.method ?? 'GET', headers, ...(probe.body === undefined ? {} : { body: JSON.stringify(probe.body) }) });
+  const response = await fetch(`${api.url}${probe.path}`, {
+    method: probe.method ?? 'GET',
+    headers,
+    ...(probe.body === undefined ? {} : { body: JSON.stringify(probe.body) }),
+  });
   const text = await response.text();
   expectNoInternals(text);
   const isJson = response.headers.get('content-type')?.includes('json') ?? false;
@@ -102,7 +117,8 @@ const families: Record<string, Probe[]> = {
   metrics: [{ path: '/metrics', headers: {} }],
   board: [{ path: '/admin/queues/api/queues', headers: { Authorization: `Bearer ${adminToken}` } }],
 };
-const all = () => Object.entries(families).flatMap(([family, probes]) => probes.map((probe) => ({ family, probe: { ...probe, path: probe.path.replace('__JOB__', jobId) } })));
+const all = () =>
+  Object.entries(families).flatMap(([family, probes]) => probes.map((probe) => ({ family, probe: { ...probe, path: probe.path.replace('__JOB__', jobId) } })));
 
 describe('Redis unavailable', () => {
   it('every route family answers 503 with Retry-After (never 500) while Redis is down, /healthz stays 200', async () => {

@@ -26,7 +26,11 @@ describe('a Redis restart', () => {
       accepted.push(String(response.body.id));
     }
     await redis.stop({ keepData: true });
-    redis = await startRedisServer({ port: redis.port, dir: redis.dir, args: ['--appendonly', 'yes', '--appendfsync', 'always', '--maxmemory-policy', 'noeviction'] });
+    redis = await startRedisServer({
+      port: redis.port,
+      dir: redis.dir,
+      args: ['--appendonly', 'yes', '--appendfsync', 'always', '--maxmemory-policy', 'noeviction'],
+    });
 
     // The jobs are in the restarted server's data, read back from the append-only file.
     const direct = new Redis(redis.url);

@@ -18,7 +18,11 @@ function concrete(path: string, jobId: string): string {
 }
 
 async function boardCall(h: Harness, method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) {
-  const response = await fetch(`${h.api.url}${board}${path}`, { method, headers: { ...admin, ...init.headers }, ...(init.body === undefined ? {} : { body: init.body }) });
+  const response = await fetch(`${h.api.url}${board}${path}`, {
+    method,
+    headers: { ...admin, ...init.headers },
+    ...(init.body === undefined ? {} : { body: init.body }),
+  });
   const text = await response.text();
   expectNoInternals(text);
   return { status: response.status, text, json: () => JSON.parse(text) as { error: { code: string } } };
@@ -46,7 +50,12 @@ describe('Bull Board by default (read-only)', () => {
 
   it('lists write routes from bull-board itself (the test would be empty otherwise)', () => {
     expect(writeRoutes.length).toBeGreaterThanOrEqual(20);
-    expect(writeRoutes).toEqual(expect.arrayContaining([{ method: 'POST', path: '/api/queues/:queueName/add' }, { method: 'PATCH', path: '/api/queues/:queueName/:jobId/update-data' }]));
+    expect(writeRoutes).toEqual(
+      expect.arrayContaining([
+        { method: 'POST', path: '/api/queues/:queueName/add' },
+        { method: 'PATCH', path: '/api/queues/:queueName/:jobId/update-data' },
+      ]),
+    );
   });
 
   it('refuses every write route, even same-origin JSON from an admin, and nothing changes', async () => {
@@ -96,7 +105,10 @@ describe('Bull Board with BULL_BOARD_WRITES=true', () => {
       ['PATCH', `/api/queues/test-echo/${jobId}/UPDATE-DATA`],
     ] as const;
     for (const [method, path] of attempts) {
-      const reply = await boardCall(h, method, path, { headers: sameOrigin(), body: JSON.stringify({ name: 'test-echo', data: { tenant: 'bob', items: [{ id: 'x', text: 'raw jane@example.com' }] } }) });
+      const reply = await boardCall(h, method, path, {
+        headers: sameOrigin(),
+        body: JSON.stringify({ name: 'test-echo', data: { tenant: 'bob', items: [{ id: 'x', text: 'raw jane@example.com' }] } }),
+      });
       expect(reply.status, `${method} ${path}`).toBe(403);
       expect(reply.json().error.code).toBe('board_write_refused');
     }
@@ -106,7 +118,10 @@ describe('Bull Board with BULL_BOARD_WRITES=true', () => {
 
   it('refuses a cross-origin write, and one with neither Origin nor Referer', async () => {
     const jobId = await newJob();
-    const crossOrigin = await boardCall(h, 'PUT', `/api/queues/test-echo/${jobId}/clean`, { headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json' }, body: '{}' });
+    const crossOrigin = await boardCall(h, 'PUT', `/api/queues/test-echo/${jobId}/clean`, {
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(crossOrigin.status).toBe(403);
     expect(crossOrigin.json().error.code).toBe('cross_origin');
     const crossReferer = await boardCall(h, 'PUT', '/api/queues/test-echo/pause', { headers: { Referer: 'https://evil.example/page' } });

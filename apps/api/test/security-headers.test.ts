@@ -39,7 +39,11 @@ describe('security headers', () => {
       400: await fetch(`${h.api.url}/v1/test-echo`, { method: 'POST', headers: json(keys.alice), body: '{"items": [' }),
       404: await fetch(`${h.api.url}/nothing-here`),
       405: await fetch(`${h.api.url}/healthz`, { method: 'POST' }),
-      413: await fetch(`${h.api.url}/v1/test-echo`, { method: 'POST', headers: json(keys.alice), body: JSON.stringify({ items: [{ id: 'a', text: 'x'.repeat(11 * 1024 * 1024) }] }) }),
+      413: await fetch(`${h.api.url}/v1/test-echo`, {
+        method: 'POST',
+        headers: json(keys.alice),
+        body: JSON.stringify({ items: [{ id: 'a', text: 'x'.repeat(11 * 1024 * 1024) }] }),
+      }),
       415: await fetch(`${h.api.url}/v1/test-echo`, { method: 'POST', headers: { ...auth(keys.alice), 'Content-Type': 'text/plain' }, body: 'x' }),
     };
     for (const [status, response] of Object.entries(errors)) {

@@ -10,7 +10,15 @@ import { logCapture, rawRequest } from './security-helpers';
 // What an attacker (or a careless client) can put in a request line and its headers.
 const email = 'jane.doe@example.com';
 const card = '4111 1111 1111 1111';
-const secrets = [/jane\.doe/i, /jane\.doe%40/i, /4111[\s%20+-]*1111/, new RegExp(keys.alice), /session-cookie-value/, /query-secret-value/, new RegExp(adminToken)];
+const secrets = [
+  /jane\.doe/i,
+  /jane\.doe%40/i,
+  /4111[\s%20+-]*1111/,
+  new RegExp(keys.alice),
+  /session-cookie-value/,
+  /query-secret-value/,
+  new RegExp(adminToken),
+];
 
 let api: ApiServer;
 let prefix: string;
@@ -18,8 +26,21 @@ const capture = logCapture();
 
 beforeAll(async () => {
   prefix = uniquePrefix('logs');
-  const env = loadApiEnv({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, API_KEYS: `alice:${keys.alice}`, ADMIN_TOKEN: adminToken, NODE_ENV: 'test' });
-  api = await startApiServer({ env, catalog: echoCatalog, submissions: [echoSubmission], logger: createLogger({ name: 'api', level: 'debug', destination: capture.destination }) });
+  const env = loadApiEnv({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    API_KEYS: `alice:${keys.alice}`,
+    ADMIN_TOKEN: adminToken,
+    NODE_ENV: 'test',
+  });
+  api = await startApiServer({
+    env,
+    catalog: echoCatalog,
+    submissions: [echoSubmission],
+    logger: createLogger({ name: 'api', level: 'debug', destination: capture.destination }),
+  });
 });
 afterAll(async () => {
   await api.close();
@@ -38,8 +59,17 @@ describe('request logs', () => {
   it('hold neither the email nor the card number from the URL, query or headers, nor any credential', async () => {
     const encoded = encodeURIComponent(email);
     const requests = [
-      { method: 'GET', path: `/v1/jobs/${encoded}?note=${encodeURIComponent(card)}&contact=${email}&token=query-secret-value`, headers: { ...hostileHeaders, Authorization: `Bearer ${keys.alice}` } },
-      { method: 'POST', path: `/v1/test-echo?who=${encoded}`, headers: { ...hostileHeaders, ...json(keys.alice) }, body: JSON.stringify({ items: [{ id: 'a', text: 'x' }] }) },
+      {
+        method: 'GET',
+        path: `/v1/jobs/${encoded}?note=${encodeURIComponent(card)}&contact=${email}&token=query-secret-value`,
+        headers: { ...hostileHeaders, Authorization: `Bearer ${keys.alice}` },
+      },
+      {
+        method: 'POST',
+        path: `/v1/test-echo?who=${encoded}`,
+        headers: { ...hostileHeaders, ...json(keys.alice) },
+        body: JSON.stringify({ items: [{ id: 'a', text: 'x' }] }),
+      },
       { method: 'GET', path: `/no/such/${email}/${card.replace(/ /g, '-')}`, headers: hostileHeaders },
       { method: 'GET', path: '/admin/queues/api/queues', headers: { ...hostileHeaders, Authorization: `Bearer ${adminToken}` } },
     ];

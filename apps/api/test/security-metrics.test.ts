@@ -32,7 +32,9 @@ describe('/metrics with METRICS_TOKEN', () => {
     const families = parsePrometheusTextFormat(await response.text());
     expect(families.map((family) => family.name)).not.toContain('llmops_injected_total');
     const requests = families.find((family) => family.name === 'llmops_llm_requests_total');
-    expect(requests?.metrics).toContainEqual(expect.objectContaining({ labels: { tenant: 'alice', model: hostileModel, job_type: 'inference"\nx' }, value: '1' }));
+    expect(requests?.metrics).toContainEqual(
+      expect.objectContaining({ labels: { tenant: 'alice', model: hostileModel, job_type: 'inference"\nx' }, value: '1' }),
+    );
     // The families moved to prom-client collectors and the hand-written ones are all there.
     for (const name of ['llmops_queue_jobs', 'llmops_job_duration_seconds', 'llmops_cache_lookups_total', 'llmops_http_request_duration_seconds']) {
       expect(families.map((family) => family.name)).toContain(name);

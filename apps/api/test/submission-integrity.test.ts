@@ -9,7 +9,9 @@ let harness: PlatformHarness;
 let queues: Queue[] = [];
 beforeAll(async () => {
   harness = await startPlatform('submission-integrity');
-  queues = Object.keys(platformCatalog).map((name) => new Queue(name, { connection: harness.redis, prefix: bullPrefix(harness.prefix, platformCatalog[name as keyof typeof platformCatalog]) }));
+  queues = Object.keys(platformCatalog).map(
+    (name) => new Queue(name, { connection: harness.redis, prefix: bullPrefix(harness.prefix, platformCatalog[name as keyof typeof platformCatalog]) }),
+  );
 }, 60_000);
 afterAll(async () => {
   await Promise.all(queues.map((queue) => queue.close()));
@@ -34,7 +36,7 @@ const inference = (tag: string, count: number) => ({
 });
 
 describe('Idempotency-Key under races', () => {
-  it('20 racing requests with one key and two bodies make one job; the other body gets 422; stored items are the winner\'s', async () => {
+  it("20 racing requests with one key and two bodies make one job; the other body gets 422; stored items are the winner's", async () => {
     for (let round = 0; round < 5; round++) {
       const key = `race-${round}-${Date.now()}`;
       const bodies = [inference(`a${round}`, 40), inference(`b${round}`, 25)];
@@ -58,7 +60,9 @@ describe('Idempotency-Key under races', () => {
       const job = await queues.find((queue) => queue.name === 'inference')!.getJob(jobId);
       expect((job!.data as { payload: { itemCount: number } }).payload.itemCount).toBe(bodies[winner]!.items.length);
       const stored = await harness.redis.hgetall(inferenceItemsKey(harness.prefix, jobId));
-      const ids = Object.values(stored).map((raw) => (JSON.parse(raw) as { id: string }).id).sort();
+      const ids = Object.values(stored)
+        .map((raw) => (JSON.parse(raw) as { id: string }).id)
+        .sort();
       expect(ids).toEqual(bodies[winner]!.items.map((item) => item.id).sort());
     }
   });
@@ -67,18 +71,83 @@ describe('Idempotency-Key under races', () => {
 describe('references are checked at submission', () => {
   const cases: { name: string; path: string; body: unknown; status: number; field: string }[] = [
     { name: 'unknown inference model', path: '/v1/inference', body: { ...inference('m', 1), model: 'gpt-imaginary' }, status: 400, field: 'body.model' },
-    { name: 'embedding model used for chat', path: '/v1/inference', body: { ...inference('m', 1), model: 'text-embedding-3-small' }, status: 400, field: 'body.model' },
-    { name: 'unknown RAG collection', path: '/v1/inference', body: { ...inference('r', 1), rag: { collection: 'nowhere', topK: 3, maxContextTokens: 500 } }, status: 404, field: 'collection' },
+    {
+      name: 'embedding model used for chat',
+      path: '/v1/inference',
+      body: { ...inference('m', 1), model: 'text-embedding-3-small' },
+      status: 400,
+      field: 'body.model',
+    },
+    {
+      name: 'unknown RAG collection',
+      path: '/v1/inference',
+      body: { ...inference('r', 1), rag: { collection: 'nowhere', topK: 3, maxContextTokens: 500 } },
+      status: 404,
+      field: 'collection',
+    },
     { name: 'unknown warming model', path: '/v1/cache/warm', body: { model: 'gpt-imaginary', queries: ['hello'] }, status: 400, field: 'body.model' },
-    { name: 'unknown generation model', path: '/v1/evaluations', body: { cases: [{ id: 'c', input: 'x' }], generate: { model: 'gpt-imaginary' }, graders: [{ type: 'json' }] }, status: 400, field: 'body.generate.model' },
-    { name: 'unknown judge model', path: '/v1/evaluations', body: { cases: [{ id: 'c', input: 'x', output: 'y' }], judge: { model: 'nope-1' }, graders: [{ type: 'rubric', rubric: 'relevance' }] }, status: 400, field: 'body.judge.model' },
-    { name: 'unknown embedding grader model', path: '/v1/evaluations', body: { cases: [{ id: 'c', input: 'x', output: 'y', expected: 'y' }], graders: [{ type: 'embedding', model: 'gpt-4o-mini' }] }, status: 400, field: 'body.graders.0.model' },
-    { name: 'baseline that does not exist', path: '/v1/evaluations', body: { cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'json' }], baseline: 'evaluation-00000000-0000-4000-8000-000000000000' }, status: 404, field: 'body.baseline' },
-    { name: 'baseline that is not an evaluation id', path: '/v1/evaluations', body: { cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'json' }], baseline: 'whatever' }, status: 404, field: 'body.baseline' },
-    { name: 'invalid regex grader', path: '/v1/evaluations', body: { cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'regex', pattern: '(unclosed' }] }, status: 400, field: 'body.graders.0.pattern' },
-    { name: 'invalid regex in a bulk body', path: '/v1/evaluations/batch', body: { jobs: [{ cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'json' }] }, { cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'regex', pattern: '[' }] }] }, status: 400, field: 'body.jobs.1.graders.0.pattern' },
+    {
+      name: 'unknown generation model',
+      path: '/v1/evaluations',
+      body: { cases: [{ id: 'c', input: 'x' }], generate: { model: 'gpt-imaginary' }, graders: [{ type: 'json' }] },
+      status: 400,
+      field: 'body.generate.model',
+    },
+    {
+      name: 'unknown judge model',
+      path: '/v1/evaluations',
+      body: { cases: [{ id: 'c', input: 'x', output: 'y' }], judge: { model: 'nope-1' }, graders: [{ type: 'rubric', rubric: 'relevance' }] },
+      status: 400,
+      field: 'body.judge.model',
+    },
+    {
+      name: 'unknown embedding grader model',
+      path: '/v1/evaluations',
+      body: { cases: [{ id: 'c', input: 'x', output: 'y', expected: 'y' }], graders: [{ type: 'embedding', model: 'gpt-4o-mini' }] },
+      status: 400,
+      field: 'body.graders.0.model',
+    },
+    {
+      name: 'baseline that does not exist',
+      path: '/v1/evaluations',
+      body: { cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'json' }], baseline: 'evaluation-00000000-0000-4000-8000-000000000000' },
+      status: 404,
+      field: 'body.baseline',
+    },
+    {
+      name: 'baseline that is not an evaluation id',
+      path: '/v1/evaluations',
+      body: { cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'json' }], baseline: 'whatever' },
+      status: 404,
+      field: 'body.baseline',
+    },
+    {
+      name: 'invalid regex grader',
+      path: '/v1/evaluations',
+      body: { cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'regex', pattern: '(unclosed' }] },
+      status: 400,
+      field: 'body.graders.0.pattern',
+    },
+    {
+      name: 'invalid regex in a bulk body',
+      path: '/v1/evaluations/batch',
+      body: {
+        jobs: [
+          { cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'json' }] },
+          { cases: [{ id: 'c', input: 'x', output: 'y' }], graders: [{ type: 'regex', pattern: '[' }] },
+        ],
+      },
+      status: 400,
+      field: 'body.jobs.1.graders.0.pattern',
+    },
     { name: 'unknown calibration model', path: '/v1/cache/calibrations', body: { model: 'gpt-imaginary' }, status: 400, field: 'body.model' },
-    { name: 'unknown ingestion model', path: '/v1/collections/handbook/documents', body: { documents: [{ id: 'd', text: 'hello' }], model: 'gpt-imaginary' }, status: 400, field: 'body.model' },
+    {
+      name: 'unknown ingestion model',
+      path: '/v1/collections/handbook/documents',
+      body: { documents: [{ id: 'd', text: 'hello' }], model: 'gpt-imaginary' },
+      status: 400,
+      field: 'body.model',
+    },
   ];
 
   it.each(cases)('$name -> $status naming $field, nothing enqueued', async ({ path, body, status, field }) => {

@@ -35,12 +35,19 @@ const post = async (key: string, path: string, body: unknown) => {
   const response = await fetch(`${harness.api.url}${path}`, { method: 'POST', headers: json(key), body: JSON.stringify(body) });
   return { status: response.status, headers: response.headers, body: (await response.json()) as { id: string } & ErrorBody & { jobs?: { id: string }[] } };
 };
-const view = async (key: string, id: string) => (await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(key) })).json()) as { state: string; error: { code?: string; message: string } | null };
+const view = async (key: string, id: string) =>
+  (await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(key) })).json()) as {
+    state: string;
+    error: { code?: string; message: string } | null;
+  };
 const ended = (key: string, id: string) =>
-  waitFor(async () => {
-    const job = await view(key, id);
-    return ['completed', 'failed', 'cancelled'].includes(job.state) ? job : undefined;
-  }, { what: `job ${id} ended`, timeoutMs: 120_000 });
+  waitFor(
+    async () => {
+      const job = await view(key, id);
+      return ['completed', 'failed', 'cancelled'].includes(job.state) ? job : undefined;
+    },
+    { what: `job ${id} ended`, timeoutMs: 120_000 },
+  );
 const counts = async () => {
   const all = await Promise.all([inferenceQueue, evaluationQueue].map((queue) => queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active')));
   return all.map((byState) => Object.values(byState).reduce((sum, n) => sum + n, 0));
@@ -49,7 +56,10 @@ const inference = (tag: string, items: number, maxTokens: number, extra: Record<
   model: 'gpt-4o-mini',
   parameters: { temperature: 0, max_tokens: maxTokens },
   cache: { mode: 'off', threshold: 0.95 },
-  items: Array.from({ length: items }, (_, i) => ({ id: `${tag}-${i}`, messages: [{ role: 'user', content: `Question ${i} of ${tag}: summarise the pump log.` }] })),
+  items: Array.from({ length: items }, (_, i) => ({
+    id: `${tag}-${i}`,
+    messages: [{ role: 'user', content: `Question ${i} of ${tag}: summarise the pump log.` }],
+  })),
   ...extra,
 });
 
@@ -93,7 +103,8 @@ describe('tenant limits (no worker yet: jobs wait)', () => {
     const limits = (await (await fetch(`${harness.api.url}/v1/limits`, { headers: auth(tenants.dave) })).json()) as { storage: { maxWaitingBytes: number } };
     expect(limits.storage.maxWaitingBytes).toBe(40_000);
     for (const job of await inferenceQueue.getJobs(['waiting', 'prioritized'])) {
-      if ((job.data as { tenant: string }).tenant === 'dave') await fetch(`${harness.api.url}/v1/jobs/${job.id}`, { method: 'DELETE', headers: auth(tenants.dave) });
+      if ((job.data as { tenant: string }).tenant === 'dave')
+        await fetch(`${harness.api.url}/v1/jobs/${job.id}`, { method: 'DELETE', headers: auth(tenants.dave) });
     }
     const big = inference('dave-big', 400, 20);
     const refused = await post(tenants.dave, '/v1/inference', big);
@@ -145,7 +156,9 @@ describe('tenant limits with a worker', () => {
     const job = await ended(tenants.carol, submitted.body.id);
     expect(job.state).toBe('failed');
     expect(job.error?.code).toBe('budget_exhausted');
-    const page = (await (await fetch(`${harness.api.url}/v1/inference/${submitted.body.id}/results?limit=1000`, { headers: auth(tenants.carol) })).json()) as { items: { status: string; answer?: string }[] };
+    const page = (await (await fetch(`${harness.api.url}/v1/inference/${submitted.body.id}/results?limit=1000`, { headers: auth(tenants.carol) })).json()) as {
+      items: { status: string; answer?: string }[];
+    };
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.length).toBeLessThan(60);
     expect(page.items.every((item) => item.status === 'answered' && item.answer)).toBe(true);
@@ -155,7 +168,9 @@ describe('tenant limits with a worker', () => {
     const today = new Date().toISOString().slice(0, 10);
     const usage = await readUsage(harness.redis, { tenant: 'carol', from: today, to: today, keyPrefix: `${harness.prefix}:llm` });
     expect(usdStringToNano(usage.totals.costUsd)).toBeLessThanOrEqual(usdStringToNano('0.05'));
-    const limits = (await (await fetch(`${harness.api.url}/v1/limits`, { headers: auth(tenants.carol) })).json()) as { budgets: { limit: string; spent: string; remaining: string; reserved: string }[] };
+    const limits = (await (await fetch(`${harness.api.url}/v1/limits`, { headers: auth(tenants.carol) })).json()) as {
+      budgets: { limit: string; spent: string; remaining: string; reserved: string }[];
+    };
     const day = limits.budgets.find((line) => line.limit === 'budget.day.usd')!;
     expect(day.spent).toBe(usage.totals.costUsd);
     expect(usdStringToNano(day.remaining)).toBe(usdStringToNano('0.05') - usdStringToNano(day.spent) - usdStringToNano(day.reserved));

@@ -29,9 +29,7 @@ describe('Idempotency-Key', () => {
 
   it('creates one job when identical submissions race', async () => {
     const before = await waitingCount();
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () => submitEcho(harness.api, keys.alice, body, { 'Idempotency-Key': 'race-1' })),
-    );
+    const results = await Promise.all(Array.from({ length: 8 }, () => submitEcho(harness.api, keys.alice, body, { 'Idempotency-Key': 'race-1' })));
     expect(new Set(results.map((result) => result.body.id)).size).toBe(1);
     expect(await waitingCount()).toBe(before + 1);
   });

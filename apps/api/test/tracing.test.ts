@@ -38,25 +38,39 @@ afterAll(async () => {
 
 const allSpans = () => [...tracing.spans(), ...receiver.spans()];
 
-const oneItem = { model: 'gpt-4o-mini', parameters: { temperature: 0 }, cache: { mode: 'semantic' }, items: [{ id: 'q1', messages: [{ role: 'user', content: PROMPT }] }] };
+const oneItem = {
+  model: 'gpt-4o-mini',
+  parameters: { temperature: 0 },
+  cache: { mode: 'semantic' },
+  items: [{ id: 'q1', messages: [{ role: 'user', content: PROMPT }] }],
+};
 
 async function submitAndWait(headers: Record<string, string> = {}, body: unknown = oneItem): Promise<string> {
   const response = await fetch(`${harness.api.url}/v1/inference`, { method: 'POST', headers: { ...json(keys.alice), ...headers }, body: JSON.stringify(body) });
   const { id } = (await response.json()) as { id: string };
   expect(response.status).toBe(202);
-  await waitFor(async () => {
-    const view = (await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) })).json()) as { state: string };
-    return view.state === 'completed' || undefined;
-  }, { what: `job ${id} completed` });
+  await waitFor(
+    async () => {
+      const view = (await (await fetch(`${harness.api.url}/v1/jobs/${id}`, { headers: auth(keys.alice) })).json()) as { state: string };
+      return view.state === 'completed' || undefined;
+    },
+    { what: `job ${id} completed` },
+  );
   return id;
 }
 
 /** The job's spans have arrived once its job span has (it ends last in the worker). */
-const jobSpanOf = (jobId: string) => waitFor(() => receiver.spans().find((span) => span.name === 'job inference' && span.attributes['messaging.message.id'] === jobId), { what: `the worker's job span of ${jobId}` });
+const jobSpanOf = (jobId: string) =>
+  waitFor(() => receiver.spans().find((span) => span.name === 'job inference' && span.attributes['messaging.message.id'] === jobId), {
+    what: `the worker's job span of ${jobId}`,
+  });
 
 const one = (spans: readonly ReceivedSpan[], name: string) => {
   const found = spans.filter((span) => span.name === name);
-  expect(found.map((span) => span.name), `exactly one span "${name}"`).toEqual([name]);
+  expect(
+    found.map((span) => span.name),
+    `exactly one span "${name}"`,
+  ).toEqual([name]);
   return found[0]!;
 };
 
@@ -69,25 +83,47 @@ describe('one trace follows an inference request across the API and the worker',
     // The caller's trace is continued: the API's span is a child of the caller's span.
     expect(job.traceId).toBe(CALLER.traceId);
     const http = one(trace.spans, 'POST /v1/inference');
-    expect(http).toMatchObject({ kind: 'server', service: 'llmops-api', parentSpanId: CALLER.spanId, attributes: { 'http.route': '/v1/inference', 'http.response.status_code': 202 } });
+    expect(http).toMatchObject({
+      kind: 'server',
+      service: 'llmops-api',
+      parentSpanId: CALLER.spanId,
+      attributes: { 'http.route': '/v1/inference', 'http.response.status_code': 202 },
+    });
 
     const enqueue = one(trace.spans, 'enqueue inference');
-    expect(enqueue).toMatchObject({ kind: 'producer', service: 'llmops-api', parentSpanId: http.spanId, attributes: { 'messaging.message.id': jobId, 'llmops.tenant': 'alice' } });
+    expect(enqueue).toMatchObject({
+      kind: 'producer',
+      service: 'llmops-api',
+      parentSpanId: http.spanId,
+      attributes: { 'messaging.message.id': jobId, 'llmops.tenant': 'alice' },
+    });
 
     // Across Redis, in the worker process.
     expect(job).toMatchObject({ kind: 'consumer', service: 'llmops-worker', parentSpanId: enqueue.spanId, attributes: { 'llmops.job.outcome': 'completed' } });
     const item = one(trace.spans, 'inference item');
-    expect(item).toMatchObject({ service: 'llmops-worker', parentSpanId: job.spanId, attributes: { 'llmops.item.index': 0, 'llmops.item.outcome': 'answered', 'llmops.cache.outcome': 'miss' } });
+    expect(item).toMatchObject({
+      service: 'llmops-worker',
+      parentSpanId: job.spanId,
+      attributes: { 'llmops.item.index': 0, 'llmops.item.outcome': 'answered', 'llmops.cache.outcome': 'miss' },
+    });
     const lookup = one(trace.spans, 'cache lookup');
     expect(lookup).toMatchObject({ parentSpanId: item.spanId, attributes: { 'llmops.cache.lookup': 'semantic', 'llmops.cache.outcome': 'miss' } });
     // The lookup embedded the prompt for the similarity search.
     const embedding = trace.spans.find((span) => span.name.startsWith('embeddings ') && trace.ancestorsOf(span).includes(lookup));
     expect(embedding?.kind).toBe('client');
     // ...and searched the vector store with it.
-    expect(trace.spans.find((span) => span.name.startsWith('search ') && span.parentSpanId === lookup.spanId)?.attributes).toMatchObject({ 'db.system.name': 'lancedb', 'db.operation.name': 'search' });
+    expect(trace.spans.find((span) => span.name.startsWith('search ') && span.parentSpanId === lookup.spanId)?.attributes).toMatchObject({
+      'db.system.name': 'lancedb',
+      'db.operation.name': 'search',
+    });
 
     const chat = one(trace.spans, 'chat gpt-4o-mini');
-    expect(chat).toMatchObject({ kind: 'client', service: 'llmops-worker', status: 'unset', attributes: { 'gen_ai.provider.name': 'default', 'llmops.llm.attempts': 1, 'llmops.llm.retries': 0 } });
+    expect(chat).toMatchObject({
+      kind: 'client',
+      service: 'llmops-worker',
+      status: 'unset',
+      attributes: { 'gen_ai.provider.name': 'default', 'llmops.llm.attempts': 1, 'llmops.llm.retries': 0 },
+    });
     expect(Number(chat.attributes['gen_ai.usage.input_tokens'])).toBeGreaterThan(0);
     expect(Number(chat.attributes['gen_ai.usage.output_tokens'])).toBeGreaterThan(0);
     expect(Number(chat.attributes['llmops.llm.cost_usd'])).toBeGreaterThan(0);
@@ -104,16 +140,37 @@ describe('one trace follows an inference request across the API and the worker',
 
   it('a body that arrives in several packets is still read inside the request span', async () => {
     const long = 'Summarise the maintenance log of pump station nine. '.repeat(1_800); // ~90 KB a message
-    const text = JSON.stringify({ model: 'gpt-4o-mini', cache: { mode: 'off' }, items: [{ id: 'long', messages: [{ role: 'user', content: long }, { role: 'user', content: long }] }] });
+    const text = JSON.stringify({
+      model: 'gpt-4o-mini',
+      cache: { mode: 'off' },
+      items: [
+        {
+          id: 'long',
+          messages: [
+            { role: 'user', content: long },
+            { role: 'user', content: long },
+          ],
+        },
+      ],
+    });
     // The second half is sent once the server has answered 100-continue: it is read from the socket
     // after the request's middleware started, in the socket's callbacks.
     const { status, id } = await new Promise<{ status: number; id: string }>((resolve, reject) => {
       const url = new URL(`${harness.api.url}/v1/inference`);
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...json(keys.alice), 'Content-Length': Buffer.byteLength(text), Expect: '100-continue' } });
+      const req = request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { ...json(keys.alice), 'Content-Length': Buffer.byteLength(text), Expect: '100-continue' },
+      });
       req.on('continue', () => req.end(text));
       req.on('response', (res) => {
         let body = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, id: (JSON.parse(body) as { id: string }).id }));
+        res
+          .setEncoding('utf8')
+          .on('data', (chunk: string) => (body += chunk))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, id: (JSON.parse(body) as { id: string }).id }));
       });
       req.on('error', reject);
       req.flushHeaders();
@@ -140,13 +197,20 @@ describe('one trace follows an inference request across the API and the worker',
     harness.simulator.configure({ failRate5xx: 0.3 });
     let jobId: string;
     try {
-      const items = Array.from({ length: 20 }, (_, i) => ({ id: `r${i}`, messages: [{ role: 'user', content: `Give one tip about pump maintenance, number ${i}` }] }));
+      const items = Array.from({ length: 20 }, (_, i) => ({
+        id: `r${i}`,
+        messages: [{ role: 'user', content: `Give one tip about pump maintenance, number ${i}` }],
+      }));
       jobId = await submitAndWait({}, { model: 'gpt-4o-mini', cache: { mode: 'off' }, items });
     } finally {
       harness.simulator.configure({ failRate5xx: 0 });
     }
     const job = await jobSpanOf(jobId);
-    const calls = new Set(traceOf(allSpans(), job.traceId).spans.filter((span) => span.name === 'chat gpt-4o-mini').map((span) => span.spanId));
+    const calls = new Set(
+      traceOf(allSpans(), job.traceId)
+        .spans.filter((span) => span.name === 'chat gpt-4o-mini')
+        .map((span) => span.spanId),
+    );
     const retries = workerLog.filter((line) => line.msg === 'provider call failed, retrying' && line.jobId === jobId);
     expect(retries.length).toBeGreaterThan(0);
     for (const line of retries) {

@@ -36,14 +36,21 @@ describe('vector store maintenance on a schedule', () => {
     for (let batch = 0; batch < 200; batch++) {
       const points = [0, 1, 2].map((i) => {
         const n = batch * 3 + i;
-        return { id: randomUUID(), vector: vectorOf(n), payload: { documentId: `doc-${n}`, chunkIndex: 0, hash: `h${n}`, text: `chunk ${n}`, start: 0, end: 1, metadata: {} } };
+        return {
+          id: randomUUID(),
+          vector: vectorOf(n),
+          payload: { documentId: `doc-${n}`, chunkIndex: 0, hash: `h${n}`, text: `chunk ${n}`, start: 0, end: 1, metadata: {} },
+        };
       });
       await alice.upsert(COLLECTION, points);
     }
     const before = await fragments();
     expect(before).toBeGreaterThanOrEqual(100);
     const queries = [5, 250, 599].map(vectorOf);
-    const search = () => Promise.all(queries.map(async (vector) => (await alice.search(COLLECTION, { vector, topK: 10 })).map((hit) => [hit.payload.documentId, hit.score.toFixed(5)])));
+    const search = () =>
+      Promise.all(
+        queries.map(async (vector) => (await alice.search(COLLECTION, { vector, topK: 10 })).map((hit) => [hit.payload.documentId, hit.score.toFixed(5)])),
+      );
     const answers = await search();
 
     // The workers (and with them the schedule) start now, so no run compacts while the upserts go on.
@@ -52,12 +59,17 @@ describe('vector store maintenance on a schedule', () => {
     await h.startWorker({ WORKER_ID: 'maintenance-2', VECTOR_MAINTENANCE_EVERY_MS: '3000' });
 
     // A run that started after the upserts, completed (visible in Bull Board as the queue's completed job).
-    const run = await waitFor(async () => (await queue.getCompleted()).find((job) => (job.processedOn ?? 0) > upsertsDone), { what: 'a maintenance run after the upserts', timeoutMs: 90_000 });
+    const run = await waitFor(async () => (await queue.getCompleted()).find((job) => (job.processedOn ?? 0) > upsertsDone), {
+      what: 'a maintenance run after the upserts',
+      timeoutMs: 90_000,
+    });
     const result = run.returnvalue as { store: string; collections: { name: string; optimized: boolean; error?: string }[] };
     expect(result.store).toBe('lancedb');
     expect(result.collections.find((c) => c.name === COLLECTION)).toMatchObject({ optimized: true });
     const after = await fragments();
-    console.log(`vector maintenance: ${before} fragments after 200 upserts of 3 points, ${after} after the scheduled run (job ${run.id}, ${(run.finishedOn ?? 0) - (run.processedOn ?? 0)} ms)`);
+    console.log(
+      `vector maintenance: ${before} fragments after 200 upserts of 3 points, ${after} after the scheduled run (job ${run.id}, ${(run.finishedOn ?? 0) - (run.processedOn ?? 0)} ms)`,
+    );
     expect(after).toBeLessThan(before / 10);
     expect(await search()).toEqual(answers);
   }, 180_000);

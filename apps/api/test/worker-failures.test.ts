@@ -47,13 +47,20 @@ describe('a worker killed mid-job', () => {
     expect((await view(id)).state).not.toBe('completed');
 
     await harness.startWorker({ WORKER_LOCK_MS: '2000', WORKER_ID: 'rescuer' });
-    const done = await waitFor(async () => {
-      const current = await view(id);
-      return current.state === 'completed' ? current : undefined;
-    }, { what: 'recovery', timeoutMs: 60_000 });
+    const done = await waitFor(
+      async () => {
+        const current = await view(id);
+        return current.state === 'completed' ? current : undefined;
+      },
+      { what: 'recovery', timeoutMs: 60_000 },
+    );
     expect(done.result?.items).toBe(20);
     expect(done.result?.skipped).toBeGreaterThanOrEqual(4);
-    expect((await storedResultIds(id)).sort()).toEqual(items(20).map((item) => item.id).sort());
+    expect((await storedResultIds(id)).sort()).toEqual(
+      items(20)
+        .map((item) => item.id)
+        .sort(),
+    );
   });
 });
 

@@ -11,7 +11,10 @@ const concurrency = z
   .transform((value, context) => {
     if (/^\d+$/.test(value.trim())) return Number(value);
     const perQueue: Record<string, number> = {};
-    for (const part of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+    for (const part of value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean)) {
       const match = /^([a-z0-9-]+)=(\d+)$/.exec(part);
       if (!match || Number(match[2]) < 1) {
         context.addIssue({ code: 'custom', message: `"${part}" is not queue=number (number >= 1)` });

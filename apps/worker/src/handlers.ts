@@ -13,5 +13,12 @@ import type { ProcessorDeps } from './processors/types';
  * makes a missing handler a compile error.
  */
 export function createPlatformHandlers(deps: ProcessorDeps): JobHandlers<PlatformCatalog> {
-  return { ...ingestHandlers(deps), ...inferenceHandlers(deps), ...evaluationHandlers(deps), ...pipelineHandlers(deps), ...fineTuneHandlers(deps), ...maintenanceHandlers(deps) };
+  return {
+    ...ingestHandlers(deps),
+    ...inferenceHandlers(deps),
+    ...evaluationHandlers(deps),
+    ...pipelineHandlers(deps),
+    ...fineTuneHandlers(deps),
+    ...maintenanceHandlers(deps),
+  };
 }

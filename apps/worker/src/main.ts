@@ -19,7 +19,12 @@ const tracing = tracingConfig ? startTracing(tracingConfig, { logger }) : undefi
 try {
   await checkRedis(env.REDIS_URL);
   // The ledger, the call journal, the cache and the vault: jobs wait through a Redis blip on it.
-  const redis = createRedis({ url: env.REDIS_URL, role: 'job', name: `worker-services:${env.WORKER_ID}`, onError: (error) => logger.warn({ err: error.message }, 'redis connection error') });
+  const redis = createRedis({
+    url: env.REDIS_URL,
+    role: 'job',
+    name: `worker-services:${env.WORKER_ID}`,
+    onError: (error) => logger.warn({ err: error.message }, 'redis connection error'),
+  });
   const platform = createPlatformServices(env, { redis, prefix: env.QUEUE_PREFIX, vaultTtlSeconds: env.JOB_RETENTION_HOURS * 3600 });
   // Every provider call's retries and waits are logged: on the job's logger where a processor binds it
   // (job and tenant on each line), on the worker's otherwise.
@@ -31,12 +36,19 @@ try {
   if (!env.WORKER_QUEUES || env.WORKER_QUEUES.includes('vector-maintenance')) {
     await scheduleVectorMaintenance({ redis, prefix: env.QUEUE_PREFIX }, env.VECTOR_MAINTENANCE_EVERY_MS, env.JOB_RETENTION_HOURS * 3600);
   }
-  await runWorker({ env, catalog: platformCatalog, handlers, logger, lifecycle, onClosed: async () => {
-    await services.close();
-    await redis.quit();
-    // The last spans are exported before the process goes (within the shutdown deadline).
-    await tracing?.shutdown().catch(() => {});
-  } });
+  await runWorker({
+    env,
+    catalog: platformCatalog,
+    handlers,
+    logger,
+    lifecycle,
+    onClosed: async () => {
+      await services.close();
+      await redis.quit();
+      // The last spans are exported before the process goes (within the shutdown deadline).
+      await tracing?.shutdown().catch(() => {});
+    },
+  });
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   logger.fatal({ err: message }, 'worker cannot start');

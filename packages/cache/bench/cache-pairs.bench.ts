@@ -13,7 +13,17 @@ import { createLlmClient } from '@llmops/llm';
 import { startSimulator } from '@llmops/llm-simulator';
 import { deleteKeys, uniquePrefix } from '@llmops/testing';
 import { LanceDbVectorStore } from '@llmops/vector';
-import { canonicalize, createSemanticCache, createVerifier, DEFAULT_CACHE_EMBEDDING, DEFAULT_VERIFICATION, embeddingId, embedParams, literalsOf, type VerificationPolicy } from '../src';
+import {
+  canonicalize,
+  createSemanticCache,
+  createVerifier,
+  DEFAULT_CACHE_EMBEDDING,
+  DEFAULT_VERIFICATION,
+  embeddingId,
+  embedParams,
+  literalsOf,
+  type VerificationPolicy,
+} from '../src';
 
 process.env.LANCEDB_LOG ??= 'error';
 const redisUrl = 'redis://127.0.0.1:6379';
@@ -48,7 +58,12 @@ const redis = new Redis(redisUrl);
 const prefix = uniquePrefix('cache-pairs-bench');
 const directory = await mkdtemp(join(tmpdir(), 'cache-pairs-'));
 const vectors = new LanceDbVectorStore({ directory });
-const llm = createLlmClient({ redis, providers: { providers: [{ name: 'sim', baseURL: simulator.baseURL, apiKey: 'sim' }] }, limiter: false, ledger: { keyPrefix: prefix } });
+const llm = createLlmClient({
+  redis,
+  providers: { providers: [{ name: 'sim', baseURL: simulator.baseURL, apiKey: 'sim' }] },
+  limiter: false,
+  ledger: { keyPrefix: prefix },
+});
 const embedding = DEFAULT_CACHE_EMBEDDING;
 const cache = createSemanticCache({ redis, prefix, vectors, embedding });
 const pct = (n: number, d: number) => (d === 0 ? '  -  ' : `${((100 * n) / d).toFixed(1)}%`);
@@ -59,10 +74,15 @@ try {
   const { vectors: embedded } = await llm.embed(texts, { tenant: 'bench', jobType: 'bench', ...embedParams(embedding) });
   const vectorOf = new Map(texts.map((t, i) => [t, embedded[i]!]));
   const scored = (set: Pair[]) =>
-    set.map((p) => ({ same: p.same, similarity: literalsOf(canonical(p.a)) === literalsOf(canonical(p.b)) ? cosine(vectorOf.get(canonical(p.a))!, vectorOf.get(canonical(p.b))!) : -1 }));
+    set.map((p) => ({
+      same: p.same,
+      similarity: literalsOf(canonical(p.a)) === literalsOf(canonical(p.b)) ? cosine(vectorOf.get(canonical(p.a))!, vectorOf.get(canonical(p.b))!) : -1,
+    }));
 
   console.log(`embedding ${embeddingId(embedding)} (the simulator's hashed n-grams standing in for it)`);
-  console.log(`pairs: ${pairs.length} (cache-pairs ${pairs.filter((p) => p.set === 'cache-pairs').length}, eval-pairs ${pairs.filter((p) => p.set === 'eval-pairs').length}, near-miss ${pairs.filter((p) => p.set === 'near-miss').length}); tuning half ${tuning.length}, held-out half ${heldOut.length}`);
+  console.log(
+    `pairs: ${pairs.length} (cache-pairs ${pairs.filter((p) => p.set === 'cache-pairs').length}, eval-pairs ${pairs.filter((p) => p.set === 'eval-pairs').length}, near-miss ${pairs.filter((p) => p.set === 'near-miss').length}); tuning half ${tuning.length}, held-out half ${heldOut.length}`,
+  );
   const everything = calibrate(scored(pairs));
   console.log(`calibrated on all ${pairs.length} pairs (literal guard on): recommended ${everything.recommendation?.threshold ?? 'none'}`);
   const tuned = calibrate(scored(tuning));
@@ -82,7 +102,14 @@ try {
       await Promise.all(
         heldOut.slice(i, i + 64).map((p, j) => {
           const a = canonical(p.a);
-          return cache.store('bench', scopes[i + j]!, { prompt: a, answer: `answer to ${a}`, vector: vectorOf.get(a)!, usage: { inputTokens: 1, outputTokens: 1 }, costNanoUsd: 0n, origin: 'bench' });
+          return cache.store('bench', scopes[i + j]!, {
+            prompt: a,
+            answer: `answer to ${a}`,
+            vector: vectorOf.get(a)!,
+            usage: { inputTokens: 1, outputTokens: 1 },
+            costNanoUsd: 0n,
+            origin: 'bench',
+          });
         }),
       );
     }
@@ -92,7 +119,11 @@ try {
       const exact = await cache.lookupExact('bench', scopes[i]!, b);
       const similar = exact
         ? undefined
-        : await cache.lookupSimilar('bench', scopes[i]!, vectorOf.get(b)!, { threshold: mode.threshold, prompt: b, ...(verify && mode.policy ? { verification: { policy: mode.policy, verify } } : {}) });
+        : await cache.lookupSimilar('bench', scopes[i]!, vectorOf.get(b)!, {
+            threshold: mode.threshold,
+            prompt: b,
+            ...(verify && mode.policy ? { verification: { policy: mode.policy, verify } } : {}),
+          });
       verifications += (similar?.verification.confirmed ?? 0) + (similar?.verification.rejected ?? 0);
       verifyNano += similar?.verification.costNanoUsd ?? 0n;
       if (!(exact ?? similar?.hit)) continue;
@@ -109,7 +140,9 @@ try {
         `verifier calls ${verifications} ($${(Number(verifyNano) / 1e9).toFixed(6)})  provider calls saved ${right}${wrong ? `  wrong by kind ${JSON.stringify(Object.fromEntries(wrongKinds))}` : ''}`,
     );
   };
-  console.log(`\nheld-out half through the cache (calibrated threshold ${threshold}; verifier ${DEFAULT_VERIFICATION.model}, confirms at score >= ${DEFAULT_VERIFICATION.minScore}/10):`);
+  console.log(
+    `\nheld-out half through the cache (calibrated threshold ${threshold}; verifier ${DEFAULT_VERIFICATION.model}, confirms at score >= ${DEFAULT_VERIFICATION.minScore}/10):`,
+  );
   const policy = (mode: 'below' | 'around', band: number, minScore = DEFAULT_VERIFICATION.minScore) => ({ ...DEFAULT_VERIFICATION, mode, band, minScore });
   await run({ name: `threshold 0.95 (the old default)`, threshold: 0.95 });
   await run({ name: `threshold ${threshold}, no verification`, threshold });
@@ -123,11 +156,25 @@ try {
     const texts2 = [...new Set(pairs.flatMap((p) => [canonical(p.a), canonical(p.b)]))];
     const { vectors: v } = await llm.embed(texts2, { tenant: 'bench', jobType: 'bench', model: embedding.model, dimensions });
     const of = new Map(texts2.map((t, i) => [t, v[i]!]));
-    const report = calibrate(pairs.map((p) => ({ same: p.same, similarity: literalsOf(canonical(p.a)) === literalsOf(canonical(p.b)) ? cosine(of.get(canonical(p.a))!, of.get(canonical(p.b))!) : -1 })));
-    const paraphrases = calibrate(pairs.filter((p) => p.set !== 'near-miss').map((p) => ({ same: p.same, similarity: literalsOf(canonical(p.a)) === literalsOf(canonical(p.b)) ? cosine(of.get(canonical(p.a))!, of.get(canonical(p.b))!) : -1 })));
+    const report = calibrate(
+      pairs.map((p) => ({
+        same: p.same,
+        similarity: literalsOf(canonical(p.a)) === literalsOf(canonical(p.b)) ? cosine(of.get(canonical(p.a))!, of.get(canonical(p.b))!) : -1,
+      })),
+    );
+    const paraphrases = calibrate(
+      pairs
+        .filter((p) => p.set !== 'near-miss')
+        .map((p) => ({
+          same: p.same,
+          similarity: literalsOf(canonical(p.a)) === literalsOf(canonical(p.b)) ? cosine(of.get(canonical(p.a))!, of.get(canonical(p.b))!) : -1,
+        })),
+    );
     const r = report.recommendation;
     const q = paraphrases.recommendation;
-    sizes.push(`${embedding.model}@${dimensions}: ${r ? `${r.threshold} (hit rate ${pct(r.hitRate, 1)})` : 'none'}; without the near-miss set ${q ? `${q.threshold} (hit rate ${pct(q.hitRate, 1)})` : 'none'}`);
+    sizes.push(
+      `${embedding.model}@${dimensions}: ${r ? `${r.threshold} (hit rate ${pct(r.hitRate, 1)})` : 'none'}; without the near-miss set ${q ? `${q.threshold} (hit rate ${pct(q.hitRate, 1)})` : 'none'}`,
+    );
   }
   console.log(`
 recommended threshold on all ${pairs.length} pairs, per embedding size:\n  ${sizes.join('\n  ')}`);

@@ -55,7 +55,11 @@ async function load(from: number, to: number): Promise<void> {
       };
       pipeline.set(keys.entry(scope, entryIdOf(i)), JSON.stringify(entry));
       const points = byTenant.get(tenant) ?? [];
-      points.push({ id: pointIdOf(i), vector: vectorOf(i), payload: { documentId: entryIdOf(i), chunkIndex: 0, hash: 'v1', text: '', start: 0, end: 0, metadata: { scope } } });
+      points.push({
+        id: pointIdOf(i),
+        vector: vectorOf(i),
+        payload: { documentId: entryIdOf(i), chunkIndex: 0, hash: 'v1', text: '', start: 0, end: 0, metadata: { scope } },
+      });
       byTenant.set(tenant, points);
     }
     await pipeline.exec();
@@ -72,14 +76,25 @@ function measure(size: number): Promise<{ queries: number; raw: Stat; cache: Sta
   });
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`lookup worker exited ${code}: ${out}`)))));
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`lookup worker exited ${code}: ${out}`)),
+    ),
+  );
 }
 type Stat = { p50: number; p99: number; found: number };
 type Memory = { rssMb: number; anonMb: number; fileMb: number; peakMb: number };
 
 try {
   // The first entry goes through the cache's own store path, which also creates the collection.
-  await cache.store(TENANT, SCOPE, { prompt: 'first entry', answer: 'first', vector: vectorOf(0), usage: { inputTokens: 1, outputTokens: 1 }, costNanoUsd: 0n, origin: 'bench:first' });
+  await cache.store(TENANT, SCOPE, {
+    prompt: 'first entry',
+    answer: 'first',
+    vector: vectorOf(0),
+    usage: { inputTokens: 1, outputTokens: 1 },
+    costNanoUsd: 0n,
+    origin: 'bench:first',
+  });
   const rows: string[] = [];
   let loaded = 0;
   let indexType = 'no index';
@@ -103,10 +118,19 @@ try {
     );
     log(`measured at ${size.toLocaleString('en')}: ${JSON.stringify(m)}`);
   }
-  console.log(`\nentries | append + index build | raw store query p50 / p99 ms | cache lookup p50 / p99 ms | cache vs raw (p50) | nearest found (raw, cache) | worker RSS (start -> after lookups)`);
+  console.log(
+    `\nentries | append + index build | raw store query p50 / p99 ms | cache lookup p50 / p99 ms | cache vs raw (p50) | nearest found (raw, cache) | worker RSS (start -> after lookups)`,
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
-  console.log(`(${QUERIES} lookups per size, filtered to one tenant and scope holding 90% of the entries; 256 dims; LanceDB ${indexType}, exactScores; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  console.log(
+    `(${QUERIES} lookups per size, filtered to one tenant and scope holding 90% of the entries; 256 dims; LanceDB ${indexType}, exactScores; load average ${(
+      await import('node:os')
+    )
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')})`,
+  );
 } finally {
   await store.close();
   redis.disconnect();

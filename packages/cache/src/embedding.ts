@@ -33,7 +33,11 @@ export function embedParams(embedding: CacheEmbedding): { model: string; dimensi
  * compared: a query vector can only reach vectors of its own collection.
  */
 export function cacheCollectionName(embedding: CacheEmbedding): string {
-  const slug = embedding.model.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 28);
+  const slug = embedding.model
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 28);
   const hash = createHash('sha256').update(embeddingId(embedding)).digest('hex').slice(0, 8);
   return `semcache-${slug}-${embedding.dimensions}-${hash}`;
 }

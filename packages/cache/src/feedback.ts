@@ -73,7 +73,9 @@ export class CacheFeedback {
     // Separate commands: the job's key and the tenant's statistics live in different cluster slots.
     await Promise.all([
       this.redis.multi().hset(key, itemId, JSON.stringify(record)).expire(key, this.#window).exec(),
-      record.kind === 'semantic' ? this.redis.hincrby(this.keys.similarity(record.tenant, embeddingId(record.embedding)), `s:${bin(record.similarity)}`, 1) : undefined,
+      record.kind === 'semantic'
+        ? this.redis.hincrby(this.keys.similarity(record.tenant, embeddingId(record.embedding)), `s:${bin(record.similarity)}`, 1)
+        : undefined,
     ]);
   }
 
@@ -84,9 +86,14 @@ export class CacheFeedback {
     if (raw === null) return { status: 'not-a-hit' };
     const record = readJson(HitRecord, raw);
     if (record.tenant !== tenant) return { status: 'not-a-hit' };
-    if ((await this.redis.hsetnx(key, `reported:${itemId}`, '1')) === 0) return { status: 'already-reported', kind: record.kind, similarity: record.similarity };
+    if ((await this.redis.hsetnx(key, `reported:${itemId}`, '1')) === 0)
+      return { status: 'already-reported', kind: record.kind, similarity: record.similarity };
     const blocked = this.keys.blocked(record.scope);
-    await this.redis.multi().sadd(blocked, `${promptKey(record.prompt)}|${record.entryId}`).expire(blocked, this.#block).exec();
+    await this.redis
+      .multi()
+      .sadd(blocked, `${promptKey(record.prompt)}|${record.entryId}`)
+      .expire(blocked, this.#block)
+      .exec();
     const entryRemoved = (await this.deps.entries?.remove(tenant, record.scope, record.entryId)) ?? false;
     const embedding = embeddingId(record.embedding);
     const pairs = this.keys.feedbackPairs(tenant, embedding);

@@ -16,7 +16,16 @@ export { CacheFeedback, HitRecord, type FeedbackOutcome, type FeedbackOptions, t
 export { CacheSettingsStore, ThresholdSetting, type ResolvedSettings, type SettingsChange } from './settings';
 export { InflightCalls, type InflightOptions, type InflightOutcome } from './inflight';
 export { promptKey, type SimilarRequest, type SimilarOutcome } from './lookup';
-export { VerificationPolicy, DEFAULT_VERIFICATION, VERIFY_MAX_TOKENS, createVerifier, verificationRequest, confirms, type Verifier, type VerificationResult } from './verify';
+export {
+  VerificationPolicy,
+  DEFAULT_VERIFICATION,
+  VERIFY_MAX_TOKENS,
+  createVerifier,
+  verificationRequest,
+  confirms,
+  type Verifier,
+  type VerificationResult,
+} from './verify';
 export type { MaintenanceOptions, MaintenanceRun } from './maintenance';
 export { consumeDocChanges, type DocChangesOptions } from './invalidation';
 export { cacheKeys, type CacheKeys } from './keys';

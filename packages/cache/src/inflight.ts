@@ -67,9 +67,12 @@ export class InflightCalls {
   }
 
   async #holding<T>(key: string, token: string, lead: () => Promise<T>): Promise<T> {
-    const renew = setInterval(() => {
-      this.redis.eval(RENEW, 1, key, token, this.#leaseMs).catch(() => undefined);
-    }, Math.max(10, Math.floor(this.#leaseMs / 3)));
+    const renew = setInterval(
+      () => {
+        this.redis.eval(RENEW, 1, key, token, this.#leaseMs).catch(() => undefined);
+      },
+      Math.max(10, Math.floor(this.#leaseMs / 3)),
+    );
     try {
       return await lead();
     } finally {

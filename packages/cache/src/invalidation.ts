@@ -34,8 +34,7 @@ export async function consumeDocChanges(options: DocChangesOptions): Promise<num
   let handled = 0;
   for (const from of ['0', '>']) {
     const reply = (await redis.xreadgroup('GROUP', group, options.consumer, 'COUNT', options.count ?? 200, 'STREAMS', stream, from)) as
-      | [string, [string, string[]][]][]
-      | null;
+      [string, [string, string[]][]][] | null;
     const messages = reply?.[0]?.[1] ?? [];
     for (const [id, fields] of messages) {
       const record: Record<string, string> = {};

@@ -50,7 +50,11 @@ export async function lookupSimilar(
   if (candidates.length === 0) return { verification };
   const asked = promptKey(request.prompt);
   const [entries, blocked] = await Promise.all([
-    deps.entries.getMany(tenant, scope, candidates.map((c) => c.entryId)),
+    deps.entries.getMany(
+      tenant,
+      scope,
+      candidates.map((c) => c.entryId),
+    ),
     deps.redis.smismember(deps.keys.blocked(scope), ...candidates.map((c) => `${asked}|${c.entryId}`)),
   ]);
   const literals = literalsOf(request.prompt);

@@ -41,7 +41,10 @@ export class PointWriter {
     this.#pending.delete(tenant);
     if (group.length === 0) return;
     try {
-      await this.vectors.forTenant(tenant).upsert(await this.collection(), group.map((g) => g.point));
+      await this.vectors.forTenant(tenant).upsert(
+        await this.collection(),
+        group.map((g) => g.point),
+      );
       for (const g of group) g.resolve();
     } catch (error) {
       for (const g of group) g.reject(error);

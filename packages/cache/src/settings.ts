@@ -47,7 +47,11 @@ export class CacheSettingsStore {
   ) {}
 
   async resolve(tenant: string): Promise<ResolvedSettings> {
-    const [threshold = null, verification = null] = await this.redis.hmget(this.keys.settings(tenant), `threshold:${embeddingId(this.embedding)}`, 'verification');
+    const [threshold = null, verification = null] = await this.redis.hmget(
+      this.keys.settings(tenant),
+      `threshold:${embeddingId(this.embedding)}`,
+      'verification',
+    );
     const own = threshold === null ? undefined : readJson(ThresholdSetting, threshold);
     const fallback = defaultThreshold(this.embedding, this.thresholds);
     return {
@@ -66,7 +70,11 @@ export class CacheSettingsStore {
     const tx = this.redis.multi();
     if (change.threshold === null) tx.hdel(key, field);
     else if (change.threshold !== undefined) {
-      const setting: ThresholdSetting = { value: change.threshold, setAt: new Date().toISOString(), ...(change.calibration ? { calibration: change.calibration } : {}) };
+      const setting: ThresholdSetting = {
+        value: change.threshold,
+        setAt: new Date().toISOString(),
+        ...(change.calibration ? { calibration: change.calibration } : {}),
+      };
       tx.hset(key, field, JSON.stringify(setting));
     }
     if (change.verification === null) tx.hdel(key, 'verification');

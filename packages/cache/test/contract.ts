@@ -20,7 +20,8 @@ export function semanticCacheContract(label: string, makeHarness: () => Promise<
       return r;
     };
     const input = (system: string, tenant = 'alice') => ({ tenant, model: 'gpt-4o-mini', parameters: { temperature: 0 }, system });
-    const pointsOf = (r: Replica, tenant: string, scope: string) => r.vectors.forTenant(tenant).count(cacheCollectionName(r.cache.embedding), eq('metadata.scope', scope));
+    const pointsOf = (r: Replica, tenant: string, scope: string) =>
+      r.vectors.forTenant(tenant).count(cacheCollectionName(r.cache.embedding), eq('metadata.scope', scope));
 
     beforeAll(async () => {
       harness = await makeHarness();
@@ -57,7 +58,14 @@ export function semanticCacheContract(label: string, makeHarness: () => Promise<
       const scope = a.cache.scopeOf(input('replicas'));
       for (let i = 0; i < 6; i++) {
         const [writer, reader] = i % 2 === 0 ? [a, b] : [b, a];
-        await writer.cache.store('alice', scope, { prompt: `question ${i}`, answer: `answer ${i}`, vector: tilted(i, 7, 0.05), usage, costNanoUsd: 1n, origin: `j:${i}` });
+        await writer.cache.store('alice', scope, {
+          prompt: `question ${i}`,
+          answer: `answer ${i}`,
+          vector: tilted(i, 7, 0.05),
+          usage,
+          costNanoUsd: 1n,
+          origin: `j:${i}`,
+        });
         expect((await reader.cache.lookupExact('alice', scope, `question ${i}`))?.entry.answer).toBe(`answer ${i}`);
         const { hit } = await reader.cache.lookupSimilar('alice', scope, tilted(i, 7, 0.05), { threshold: 0.99, prompt: `question ${i}` });
         expect(hit?.entry.answer).toBe(`answer ${i}`);
@@ -124,7 +132,8 @@ export function semanticCacheContract(label: string, makeHarness: () => Promise<
     it('a scope over its cap evicts the least recently used entry', async () => {
       const capped = await open({ maxEntriesPerScope: 3 });
       const scope = capped.cache.scopeOf(input('cap'));
-      const store = (i: number) => capped.cache.store('alice', scope, { prompt: `p${i}`, answer: `a${i}`, vector: tilted(i, 7, 0.02), usage, costNanoUsd: 1n, origin: 'j' });
+      const store = (i: number) =>
+        capped.cache.store('alice', scope, { prompt: `p${i}`, answer: `a${i}`, vector: tilted(i, 7, 0.02), usage, costNanoUsd: 1n, origin: 'j' });
       for (const i of [1, 2, 3]) await store(i);
       expect(await capped.cache.lookupExact('alice', scope, 'p1')).toBeDefined(); // p1 used: p2 is now the least recently used
       await store(4);
@@ -152,7 +161,15 @@ export function semanticCacheContract(label: string, makeHarness: () => Promise<
     it('drops entries citing a document when the ingestion stream says it changed', async () => {
       const scope = a.cache.scopeOf({ ...input('docs'), collection: 'handbook' });
       const sources = [{ collection: 'handbook', documentId: 'doc-1', chunkId: 'c1' }];
-      await a.cache.store('alice', scope, { prompt: 'leave policy?', answer: '20 days', vector: tilted(1, 2, 0.1), sources, usage, costNanoUsd: 1n, origin: 'j:1' });
+      await a.cache.store('alice', scope, {
+        prompt: 'leave policy?',
+        answer: '20 days',
+        vector: tilted(1, 2, 0.1),
+        sources,
+        usage,
+        costNanoUsd: 1n,
+        origin: 'j:1',
+      });
       await a.cache.store('alice', scope, { prompt: 'other?', answer: 'y', vector: tilted(2, 3, 0.1), usage, costNanoUsd: 1n, origin: 'j:1' });
       expect((await b.cache.lookupSimilar('alice', scope, tilted(1, 2, 0.1), { threshold: 0.9, prompt: 'leave policy?' })).hit).toBeDefined();
       await a.redis.xadd(`${prefix}:docs:changed`, '*', 'tenant', 'alice', 'collection', 'handbook', 'documentId', 'doc-1', 'change', 'updated');
@@ -166,19 +183,30 @@ export function semanticCacheContract(label: string, makeHarness: () => Promise<
 
     it('refuses a similar prompt whose numbers differ, accepts one whose numbers match', async () => {
       const scope = a.cache.scopeOf(input('literals'));
-      await a.cache.store('alice', scope, { prompt: 'status of pump station 1', answer: 'ok', vector: tilted(4, 5, 0.1), usage, costNanoUsd: 1n, origin: 'j:1' });
+      await a.cache.store('alice', scope, {
+        prompt: 'status of pump station 1',
+        answer: 'ok',
+        vector: tilted(4, 5, 0.1),
+        usage,
+        costNanoUsd: 1n,
+        origin: 'j:1',
+      });
       expect((await b.cache.lookupSimilar('alice', scope, tilted(4, 5, 0.1), { threshold: 0.9, prompt: 'status of pump station 14' })).hit).toBeUndefined();
-      expect((await b.cache.lookupSimilar('alice', scope, tilted(4, 5, 0.1), { threshold: 0.9, prompt: 'Status of pump station 1, please' })).hit?.entry.answer).toBe('ok');
+      expect(
+        (await b.cache.lookupSimilar('alice', scope, tilted(4, 5, 0.1), { threshold: 0.9, prompt: 'Status of pump station 1, please' })).hit?.entry.answer,
+      ).toBe('ok');
     });
 
     it('gray band: candidates near the threshold are served only when the verifier confirms them', async () => {
       const scope = a.cache.scopeOf(input('gray'));
       await a.cache.store('alice', scope, { prompt: 'stored question', answer: 'stored answer', vector: tilted(0, 7, 0), usage, costNanoUsd: 1n, origin: 'j' });
       const asked: string[] = [];
-      const verifier = (same: boolean): Verifier => async (question, candidate) => {
-        asked.push(`${question} ~ ${candidate}`);
-        return { same, costNanoUsd: 7n };
-      };
+      const verifier =
+        (same: boolean): Verifier =>
+        async (question, candidate) => {
+          asked.push(`${question} ~ ${candidate}`);
+          return { same, costNanoUsd: 7n };
+        };
       const lookup = (similarity: number, mode: 'below' | 'around', same: boolean) =>
         b.cache.lookupSimilar('alice', scope, atSimilarity(0, 1, similarity), {
           threshold: 0.9,
@@ -199,7 +227,14 @@ export function semanticCacheContract(label: string, makeHarness: () => Promise<
 
     it('a wrong hit reported once is never served again, and shows in the stats', async () => {
       const scope = a.cache.scopeOf(input('feedback', 'fb-tenant'));
-      const stored = { prompt: 'Which goods were imported in Laos in 2019?', answer: 'Laos answer', vector: tilted(2, 5, 0), usage, costNanoUsd: 9n, origin: 'j0:i0' };
+      const stored = {
+        prompt: 'Which goods were imported in Laos in 2019?',
+        answer: 'Laos answer',
+        vector: tilted(2, 5, 0),
+        usage,
+        costNanoUsd: 9n,
+        origin: 'j0:i0',
+      };
       await a.cache.store('fb-tenant', scope, stored);
       const asked = 'Which goods were imported in Switzerland in 2019?';
       const askedVector = atSimilarity(2, 3, 0.965); // bin 0.96 whatever float32 rounding does
@@ -222,7 +257,9 @@ export function semanticCacheContract(label: string, makeHarness: () => Promise<
       await a.cache.store('fb-tenant', scope, stored);
       expect((await b.cache.lookupSimilar('fb-tenant', scope, askedVector, { threshold: 0.9, prompt: asked })).hit).toBeUndefined();
       // ...but answers its own paraphrase.
-      expect((await b.cache.lookupSimilar('fb-tenant', scope, askedVector, { threshold: 0.9, prompt: 'Which goods were imported in Laos during 2019?' })).hit).toBeDefined();
+      expect(
+        (await b.cache.lookupSimilar('fb-tenant', scope, askedVector, { threshold: 0.9, prompt: 'Which goods were imported in Laos during 2019?' })).hit,
+      ).toBeDefined();
       expect(await a.cache.feedback.reportWrong('fb-tenant', 'job-1', 'item-1')).toMatchObject({ status: 'already-reported' });
       const stats = await b.cache.stats.read('fb-tenant');
       expect(stats.wrongHits).toBe(1);

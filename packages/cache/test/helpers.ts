@@ -34,7 +34,11 @@ export function atSimilarity(axis: number, towards: number, similarity: number, 
 export const usage = { inputTokens: 10, outputTokens: 5 };
 
 /** A cache on its own Redis connection and vector store instance: one replica. */
-export async function replica(prefix: string, harness: StoreHarness, options: Partial<SemanticCacheOptions> = {}): Promise<{ cache: SemanticCache; redis: Redis; vectors: VectorStore; close(): Promise<void> }> {
+export async function replica(
+  prefix: string,
+  harness: StoreHarness,
+  options: Partial<SemanticCacheOptions> = {},
+): Promise<{ cache: SemanticCache; redis: Redis; vectors: VectorStore; close(): Promise<void> }> {
   const redis = new Redis(redisUrl);
   const vectors = await harness.open();
   const cache = createSemanticCache({ redis, prefix, vectors, embedding: EMBED_A, writeWaitMs: 2, ...options });

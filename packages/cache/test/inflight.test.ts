@@ -105,12 +105,15 @@ describe('in-flight coalescing', () => {
         calls += 1;
         // Wait until the lease has been renewed three times: the call has outlived several leases.
         let last = await redis.pttl(key);
-        await waitFor(async () => {
-          const now = await redis.pttl(key);
-          if (now > last) renewals += 1;
-          last = now;
-          return renewals >= 3;
-        }, { intervalMs: 10, what: 'three renewals' });
+        await waitFor(
+          async () => {
+            const now = await redis.pttl(key);
+            if (now > last) renewals += 1;
+            last = now;
+            return renewals >= 3;
+          },
+          { intervalMs: 10, what: 'three renewals' },
+        );
         answer = 'the answer';
         return answer;
       },

@@ -14,7 +14,12 @@ beforeAll(async () => {
   simulator = await startSimulator({});
   redis = new Redis(redisUrl);
   prefix = uniquePrefix('verify');
-  llm = createLlmClient({ redis, providers: { providers: [{ name: 'sim', baseURL: simulator.baseURL, apiKey: 'sim' }] }, limiter: false, ledger: { keyPrefix: prefix } });
+  llm = createLlmClient({
+    redis,
+    providers: { providers: [{ name: 'sim', baseURL: simulator.baseURL, apiKey: 'sim' }] },
+    limiter: false,
+    ledger: { keyPrefix: prefix },
+  });
 });
 afterAll(async () => {
   await llm.close();

@@ -33,7 +33,10 @@ export function contextOf(options: GlobalOptions, io: { stdout: NodeJS.WritableS
     baseUrl: options.apiUrl,
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     retry: { retries },
-    onRetry: (info) => note(`${info.status === 0 ? 'no answer' : `HTTP ${info.status} ${info.code}`}: retrying in ${(info.delayMs / 1000).toFixed(1)} s (${info.attempt}/${retries})`),
+    onRetry: (info) =>
+      note(
+        `${info.status === 0 ? 'no answer' : `HTTP ${info.status} ${info.code}`}: retrying in ${(info.delayMs / 1000).toFixed(1)} s (${info.attempt}/${retries})`,
+      ),
   });
   return {
     client,

@@ -7,9 +7,18 @@ import type { Job, LlmopsClient } from '@llmops/client';
  * Writes a job's item results as JSONL (one per line, in item order) to a file or stdout ('-').
  * Inference answers and evaluation grades come from their own routes, with the owner's data restored.
  */
-export async function downloadResults(client: LlmopsClient, job: Pick<Job, 'id' | 'type'>, target: string, stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function downloadResults(
+  client: LlmopsClient,
+  job: Pick<Job, 'id' | 'type'>,
+  target: string,
+  stdout: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
   const items: AsyncIterable<unknown> =
-    job.type === 'inference' ? client.inference.results(job.id, { limit: 1000 }) : job.type === 'evaluation' ? client.evaluations.results(job.id, { limit: 1000 }) : client.jobs.results(job.id, { limit: 1000 });
+    job.type === 'inference'
+      ? client.inference.results(job.id, { limit: 1000 })
+      : job.type === 'evaluation'
+        ? client.evaluations.results(job.id, { limit: 1000 })
+        : client.jobs.results(job.id, { limit: 1000 });
   if (target !== '-') mkdirSync(dirname(target), { recursive: true });
   const out = target === '-' ? stdout : createWriteStream(target);
   let count = 0;

@@ -24,7 +24,17 @@ export async function followJob(client: LlmopsClient, jobId: string, options: Fo
   const stream = options.stream ?? process.stderr;
   const drawing = options.bar ?? stream.isTTY === true;
   const bar = new cliProgress.SingleBar(
-    { format: FORMAT, stream, hideCursor: true, barsize: 24, etaBuffer: 50, fps: 5, noTTYOutput: drawing, notTTYSchedule: 1_000, formatValue: (value) => String(value) },
+    {
+      format: FORMAT,
+      stream,
+      hideCursor: true,
+      barsize: 24,
+      etaBuffer: 50,
+      fps: 5,
+      noTTYOutput: drawing,
+      notTTYSchedule: 1_000,
+      formatValue: (value) => String(value),
+    },
     cliProgress.Presets.shades_classic,
   );
   const tally = jobId.startsWith('inference') ? new ResultTally(client, jobId) : undefined;

@@ -51,7 +51,8 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
     .exitOverride()
     .configureOutput({ writeOut: (text) => void stdout.write(text), writeErr: (text) => void stderr.write(text) });
 
-  const run: Runner = (action) =>
+  const run: Runner =
+    (action) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const context = contextOf(command.optsWithGlobals<GlobalOptions>(), { stdout, stderr, signal: abort.signal });
@@ -90,6 +91,7 @@ function describe(error: unknown): string {
 }
 
 function errorJson(error: unknown): Record<string, unknown> {
-  if (error instanceof ApiError) return { error: { status: error.status, code: error.code, kind: error.kind, message: error.message, details: error.details, requestId: error.requestId } };
+  if (error instanceof ApiError)
+    return { error: { status: error.status, code: error.code, kind: error.kind, message: error.message, details: error.details, requestId: error.requestId } };
   return { error: { code: 'usage', message: error instanceof Error ? error.message : String(error) } };
 }

@@ -26,7 +26,13 @@ export class ResultTally {
     let contiguous = true;
     for (;;) {
       const query = { cursor, limit: PAGE };
-      const page = (await this.client.request<{ items: { id: string; index: number; result: unknown }[]; nextCursor: string | null }>('GET', `/v1/jobs/${encodeURIComponent(this.jobId)}/results`, { query })).data;
+      const page = (
+        await this.client.request<{ items: { id: string; index: number; result: unknown }[]; nextCursor: string | null }>(
+          'GET',
+          `/v1/jobs/${encodeURIComponent(this.jobId)}/results`,
+          { query },
+        )
+      ).data;
       for (const item of page.items) {
         if (this.seen.has(item.id)) continue;
         this.seen.add(item.id);

@@ -20,7 +20,11 @@ const job = {
 };
 const body = JSON.stringify(job);
 const EVENTS = 20_000;
-const stream = [`id: 0\nevent: state\ndata: ${body}\n\n`, ...Array.from({ length: EVENTS }, (_, i) => `id: ${i + 1}\nevent: progress\ndata: {"id":"x","progress":{"items":{"done":${i},"total":${EVENTS}}}}\n\n`), `id: ${EVENTS + 1}\nevent: completed\ndata: {"id":"x","result":{}}\n\n`].join('');
+const stream = [
+  `id: 0\nevent: state\ndata: ${body}\n\n`,
+  ...Array.from({ length: EVENTS }, (_, i) => `id: ${i + 1}\nevent: progress\ndata: {"id":"x","progress":{"items":{"done":${i},"total":${EVENTS}}}}\n\n`),
+  `id: ${EVENTS + 1}\nevent: completed\ndata: {"id":"x","result":{}}\n\n`,
+].join('');
 
 const server = createServer((req, res) => {
   if (req.url?.endsWith('/events')) {
@@ -48,7 +52,8 @@ async function rate(label: string, inFlight: number, total: number, call: () => 
   return perSecond;
 }
 
-const raw = () => fetch(`${baseUrl}/v1/jobs/x`, { headers: { authorization: 'Bearer bench-key', accept: 'application/json' } }).then((response) => response.json());
+const raw = () =>
+  fetch(`${baseUrl}/v1/jobs/x`, { headers: { authorization: 'Bearer bench-key', accept: 'application/json' } }).then((response) => response.json());
 await rate('warm-up (bare fetch)', 8, 2_000, raw);
 await rate('warm-up (client)', 8, 2_000, () => client.jobs.get('x'));
 for (const inFlight of [1, 32]) {
@@ -59,12 +64,16 @@ for (const inFlight of [1, 32]) {
     bare.push(await rate('bare fetch + response.json()', inFlight, 3_000, raw));
     typed.push(await rate('client.jobs.get', inFlight, 3_000, () => client.jobs.get('x')));
   }
-  console.log(`  best of 3, ${inFlight} in flight: client ${Math.round(Math.max(...typed))} req/s, bare fetch ${Math.round(Math.max(...bare))} req/s (${(Math.max(...typed) / Math.max(...bare)).toFixed(2)}x)`);
+  console.log(
+    `  best of 3, ${inFlight} in flight: client ${Math.round(Math.max(...typed))} req/s, bare fetch ${Math.round(Math.max(...bare))} req/s (${(Math.max(...typed) / Math.max(...bare)).toFixed(2)}x)`,
+  );
 }
 
 const started = performance.now();
 let seen = 0;
 for await (const _event of client.jobs.events('x')) seen += 1;
 const seconds = (performance.now() - started) / 1000;
-console.log(`client.jobs.events: ${seen.toLocaleString('en')} events in ${(seconds * 1000).toFixed(0)} ms = ${Math.round(seen / seconds).toLocaleString('en')} events/s`);
+console.log(
+  `client.jobs.events: ${seen.toLocaleString('en')} events in ${(seconds * 1000).toFixed(0)} ms = ${Math.round(seen / seconds).toLocaleString('en')} events/s`,
+);
 server.close();

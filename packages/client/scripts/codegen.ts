@@ -1,7 +1,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const header = [
-  '// Generated from the API\'s /openapi.json by openapi-typescript: do not edit.',
+  "// Generated from the API's /openapi.json by openapi-typescript: do not edit.",
   '// Regenerate: `pnpm vitest run apps/api/test/openapi-client.test.ts -u` (or `pnpm --filter @llmops/client generate <url>`).',
   '',
 ].join('\n');

@@ -79,7 +79,10 @@ export function createClient(options: ClientOptions) {
     post<T>(path, body, { ...idempotency(submitOptions), ...(submitOptions.signal ? { signal: submitOptions.signal } : {}) });
   const pages = <T>(path: string, pageOptions: PageOptions, key: 'items' | 'jobs' = 'items') =>
     paginate<T>(async (cursor) => {
-      const page = await get<Record<string, unknown>>(path, { query: { cursor, limit: pageOptions.limit }, ...(pageOptions.signal ? { signal: pageOptions.signal } : {}) });
+      const page = await get<Record<string, unknown>>(path, {
+        query: { cursor, limit: pageOptions.limit },
+        ...(pageOptions.signal ? { signal: pageOptions.signal } : {}),
+      });
       return { items: page[key] as T[], nextCursor: (page.nextCursor as string | null) ?? null } satisfies Page<T>;
     });
 
@@ -113,14 +116,16 @@ export function createClient(options: ClientOptions) {
     evaluations: {
       submit: (body: EvaluationRequest, submitOptions?: SubmitOptions) => submit<JobAccepted>('/v1/evaluations', body, submitOptions),
       /** Up to 1,000 evaluations in one request; all are validated before any is enqueued. */
-      submitBatch: (bodies: EvaluationRequest[], submitOptions?: SubmitOptions) => submit<BulkAccepted>('/v1/evaluations/batch', { jobs: bodies }, submitOptions),
+      submitBatch: (bodies: EvaluationRequest[], submitOptions?: SubmitOptions) =>
+        submit<BulkAccepted>('/v1/evaluations/batch', { jobs: bodies }, submitOptions),
       /** Per-sample outputs and grades with the caller's data restored. */
       results: (jobId: string, pageOptions: PageOptions = {}) => pages<ItemResult>(`/v1/evaluations/${id(jobId)}/results`, pageOptions),
     },
     collections: {
       list: () => get<{ collections: Collection[] }>('/v1/collections').then((page) => page.collections),
       get: (name: string) => get<Collection>(`/v1/collections/${id(name)}`),
-      ingest: (name: string, body: IngestRequest, submitOptions?: SubmitOptions) => submit<IngestAccepted>(`/v1/collections/${id(name)}/documents`, body, submitOptions),
+      ingest: (name: string, body: IngestRequest, submitOptions?: SubmitOptions) =>
+        submit<IngestAccepted>(`/v1/collections/${id(name)}/documents`, body, submitOptions),
       /** The NDJSON upload: one document per line (for large uploads; the same BODY_LIMIT). */
       ingestNdjson(name: string, documents: Iterable<Document>, settings: { model?: string; maxCostUsd?: string } & SubmitOptions = {}) {
         const text = [...documents].map((document) => JSON.stringify(document)).join('\n');
@@ -133,7 +138,8 @@ export function createClient(options: ClientOptions) {
           .then((response) => response.data);
       },
       search: (name: string, body: SearchRequest) => post<SearchResult>(`/v1/collections/${id(name)}/search`, body, { safe: true }),
-      deleteDocument: (name: string, documentId: string) => http.request<DocumentDeleted>('DELETE', `/v1/collections/${id(name)}/documents/${id(documentId)}`).then((response) => response.data),
+      deleteDocument: (name: string, documentId: string) =>
+        http.request<DocumentDeleted>('DELETE', `/v1/collections/${id(name)}/documents/${id(documentId)}`).then((response) => response.data),
     },
     cache: {
       warm: (body: WarmRequest, submitOptions?: SubmitOptions) => submit<InferenceAccepted>('/v1/cache/warm', body, submitOptions),

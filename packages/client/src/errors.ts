@@ -35,7 +35,16 @@ export class ApiError extends Error {
   /** From Retry-After, when the API sent one. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(init: { status: number; code: string; message: string; details?: unknown; requestId?: string; retryAfterMs?: number; kind?: ApiErrorKind; cause?: unknown }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    details?: unknown;
+    requestId?: string;
+    retryAfterMs?: number;
+    kind?: ApiErrorKind;
+    cause?: unknown;
+  }) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ApiError';
     this.status = init.status;

@@ -30,7 +30,12 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 }
 
 /** The wait before retry number `attempt` (0-based): Retry-After when given, else jittered exponential backoff. */
-export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, options: Required<Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>>, random = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  options: Required<Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>>,
+  random = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, options.maxDelayMs);
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);

@@ -50,7 +50,13 @@ export async function* jobEvents(transport: Transport, jobId: string, options: E
     }
     failures += 1;
     if (failures > maxReconnects) {
-      throw new ApiError({ status: 0, code: 'network', kind: 'network', message: `the event stream of ${jobId} closed ${failures} times in a row before the job finished`, cause: dropped });
+      throw new ApiError({
+        status: 0,
+        code: 'network',
+        kind: 'network',
+        message: `the event stream of ${jobId} closed ${failures} times in a row before the job finished`,
+        cause: dropped,
+      });
     }
     const reason = new ApiError({ status: 0, code: 'stream_closed', kind: 'network', message: 'event stream closed' });
     await transport.wait('GET', path, failures - 1, undefined, reason, options.signal);

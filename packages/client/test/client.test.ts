@@ -41,7 +41,8 @@ describe('retries', () => {
     const keys: (string | undefined)[] = [];
     const url = await serve((req, res) => {
       keys.push(req.headers['idempotency-key'] as string | undefined);
-      if (keys.length < 3) return json(res, 429, { error: { code: 'limit_exceeded', message: 'concurrency.maxJobs', requestId: 'r1' } }, { 'retry-after': '2' });
+      if (keys.length < 3)
+        return json(res, 429, { error: { code: 'limit_exceeded', message: 'concurrency.maxJobs', requestId: 'r1' } }, { 'retry-after': '2' });
       json(res, 202, { id: 'evaluation-1', type: 'evaluation', status: '/v1/jobs/evaluation-1', replayed: false });
     });
     const { delays, sleep } = recordingSleep();
@@ -76,13 +77,25 @@ describe('retries', () => {
       json(res, 503, { error: { code: 'unavailable', message: 'retry later', requestId: 'r' } }, { 'retry-after': '1' });
     });
     const client = createClient({ baseUrl: url, retry: { sleep: recordingSleep().sleep } });
-    await expect(client.inference.submit({ model: 'm', items: [{ id: 'a', messages: [{ role: 'user', content: 'hi' }] }] }, { idempotencyKey: false })).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(
+      client.inference.submit({ model: 'm', items: [{ id: 'a', messages: [{ role: 'user', content: 'hi' }] }] }, { idempotencyKey: false }),
+    ).rejects.toMatchObject({ kind: 'unavailable' });
     expect(calls).toBe(1);
   });
 
   it('never retries a 402 and exposes the budget numbers', async () => {
     let calls = 0;
-    const details = { estimate: '0.4', limit: 'budget.day.usd', period: 'day', unit: 'usd', cap: '1', spent: '0.7', reserved: '0.1', remaining: '0.2', requested: '0.4' };
+    const details = {
+      estimate: '0.4',
+      limit: 'budget.day.usd',
+      period: 'day',
+      unit: 'usd',
+      cap: '1',
+      spent: '0.7',
+      reserved: '0.1',
+      remaining: '0.2',
+      requested: '0.4',
+    };
     const url = await serve((_req, res) => {
       calls += 1;
       json(res, 402, { error: { code: 'budget_exceeded', message: 'budget.day.usd: ...', details, requestId: 'r' } });
@@ -116,7 +129,18 @@ describe('paging', () => {
 describe('job events', () => {
   it('reconnects a dropped stream with Last-Event-ID and resumes from the state it sends first', async () => {
     const lastEventIds: (string | undefined)[] = [];
-    const job = (state: string) => ({ id: 'inference-1', type: 'inference', state, progress: 0, attempts: { made: 1, max: 5 }, createdAt: 'x', startedAt: null, finishedAt: null, error: null, result: null });
+    const job = (state: string) => ({
+      id: 'inference-1',
+      type: 'inference',
+      state,
+      progress: 0,
+      attempts: { made: 1, max: 5 },
+      createdAt: 'x',
+      startedAt: null,
+      finishedAt: null,
+      error: null,
+      result: null,
+    });
     const url = await serve((req, res) => {
       lastEventIds.push(req.headers['last-event-id'] as string | undefined);
       res.writeHead(200, { 'content-type': 'text/event-stream' });

@@ -38,7 +38,9 @@ export const redisClusterNodes = z
  * set (keeping REDIS_URL's scheme and credentials, so a password can stay in REDIS_URL), else REDIS_URL.
  */
 export function effectiveRedisUrl(env: { REDIS_URL: string; REDIS_CLUSTER_NODES?: string | undefined }): string {
-  const nodes = env.REDIS_CLUSTER_NODES?.split(',').map((node) => node.trim()).filter(Boolean);
+  const nodes = env.REDIS_CLUSTER_NODES?.split(',')
+    .map((node) => node.trim())
+    .filter(Boolean);
   if (!nodes?.length) return env.REDIS_URL;
   const base = /^(rediss?)(?:\+cluster)?:\/\/(?:([^@/]*)@)?/.exec(env.REDIS_URL);
   return `${base?.[1] ?? 'redis'}+cluster://${base?.[2] ? `${base[2]}@` : ''}${nodes.join(',')}`;
@@ -68,6 +70,9 @@ export const byteSize = (defaultValue: string) =>
     });
 
 /** "a,b,c" -> ["a","b","c"]; blank entries dropped. */
-export const commaList = z
-  .string()
-  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean));
+export const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);

@@ -42,7 +42,7 @@ describe('parseEnv', () => {
     expect(message).toMatch(/VERBOSE: expected true or false/);
   });
 
-  it('takes a Redis Cluster as a redis+cluster:// URL or as REDIS_CLUSTER_NODES, keeping REDIS_URL\'s password', () => {
+  it("takes a Redis Cluster as a redis+cluster:// URL or as REDIS_CLUSTER_NODES, keeping REDIS_URL's password", () => {
     const cluster = z.object({ REDIS_URL: redisUrl, REDIS_CLUSTER_NODES: redisClusterNodes });
     expect(parseEnv(cluster, { REDIS_URL: 'redis+cluster://10.0.0.1:7000,10.0.0.2:7000' }).REDIS_URL).toBe('redis+cluster://10.0.0.1:7000,10.0.0.2:7000');
     const env = parseEnv(cluster, { REDIS_URL: 'rediss://:s3cret@ignored:6379/0', REDIS_CLUSTER_NODES: '10.0.0.1:7000, 10.0.0.2:7001' });

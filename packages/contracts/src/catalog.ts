@@ -12,8 +12,7 @@ export interface RetryPolicy {
  * One job type: what its payload and result look like, and how it is retried. The payload schema
  * must have no transforms, so what goes into Redis as JSON parses back to the same value.
  */
-export interface JobDefinition<P extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType>
-  extends RetryPolicy {
+export interface JobDefinition<P extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> extends RetryPolicy {
   /** The queue (and BullMQ job name) this job type runs on; kebab-case, no `-` suffix games. */
   queue: string;
   /** One line for Bull Board, the OpenAPI document and the README. */
@@ -55,7 +54,8 @@ export function defineCatalog<C extends JobCatalog>(catalog: C): C {
     seen.add(job.queue);
   }
   for (const job of Object.values(catalog)) {
-    if (job.slotWith !== undefined && !seen.has(job.slotWith)) throw new Error(`queue "${job.queue}" shares a slot with "${job.slotWith}", which is not in the catalog`);
+    if (job.slotWith !== undefined && !seen.has(job.slotWith))
+      throw new Error(`queue "${job.queue}" shares a slot with "${job.slotWith}", which is not in the catalog`);
   }
   return catalog;
 }

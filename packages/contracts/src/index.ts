@@ -1,13 +1,4 @@
-export {
-  defineJob,
-  defineCatalog,
-  type JobDefinition,
-  type JobCatalog,
-  type JobName,
-  type PayloadOf,
-  type ResultOf,
-  type RetryPolicy,
-} from './catalog';
+export { defineJob, defineCatalog, type JobDefinition, type JobCatalog, type JobName, type PayloadOf, type ResultOf, type RetryPolicy } from './catalog';
 export { JobEnvelope, JobState, TenantId, ItemResult, MaxCostUsd, TraceCarrier } from './envelope';
 export { platformCatalog, type PlatformCatalog } from './platform-catalog';
 export { ingestJobs, IngestPartPayload, INGEST_PART_DOCUMENTS } from './jobs/ingest';

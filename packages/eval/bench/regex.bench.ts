@@ -71,7 +71,7 @@ function worstLegalPattern(): void {
   console.log('\n## Worst legal regex grade: a pattern at the program-size cap whose DFA explodes (RE2 falls back to its NFA)');
   const widths = [34, 10, 16, 12];
   row(['pattern', 'program', 'text', 'time'], widths);
-  const random = (n: number) => Array.from({ length: n }, (_, i) => ((i * 2654435761) >>> 16) & 1 ? 'a' : 'b').join('');
+  const random = (n: number) => Array.from({ length: n }, (_, i) => (((i * 2654435761) >>> 16) & 1 ? 'a' : 'b')).join('');
   for (const repeat of [20, 200, 990]) {
     const pattern = `[ab]*a[ab]{${repeat}}c`;
     const re = compilePattern(pattern);
@@ -100,23 +100,59 @@ function schemaAndCaps(): void {
   console.log('\n## JSON Schema and the other caps, per grade');
   const widths = [62, 12, 10];
   row(['case', 'outcome', 'time'], widths);
-  const exponential = { definitions: { x: { allOf: [{ items: { $ref: '#/definitions/x' } }, { items: { $ref: '#/definitions/x' } }] } }, $ref: '#/definitions/x' };
-  grade('recursive allOf x2 on [[[...]]] 40 deep (work budget)', () => gradeDeterministic({ type: 'json-schema', schema: exponential }, kase, '['.repeat(40) + ']'.repeat(40)), widths);
+  const exponential = {
+    definitions: { x: { allOf: [{ items: { $ref: '#/definitions/x' } }, { items: { $ref: '#/definitions/x' } }] } },
+    $ref: '#/definitions/x',
+  };
+  grade(
+    'recursive allOf x2 on [[[...]]] 40 deep (work budget)',
+    () => gradeDeterministic({ type: 'json-schema', schema: exponential }, kase, '['.repeat(40) + ']'.repeat(40)),
+    widths,
+  );
   const string = JSON.stringify('a'.repeat(99_000) + '!');
   grade('pattern ^(a|aa)+$ on a 99,000-char string', () => gradeDeterministic({ type: 'json-schema', schema: { pattern: '^(a|aa)+$' } }, kase, string), widths);
   // Random a/b text that matches (an 'a' 991 characters before the final 'c'), so every test runs in full.
   const ab = (n: number) => Array.from({ length: n }, (_, i) => (((i * 2654435761) >>> 16) & 1 ? 'a' : 'b')).join('');
   const matching = (n: number) => `${ab(n - 992)}a${ab(990)}c`;
   const nfa = { type: 'array', items: { pattern: '[ab]*a[ab]{990}c' } };
-  grade('pattern at the program cap (NFA) on 1 x 80,000 chars', () => gradeDeterministic({ type: 'json-schema', schema: nfa }, kase, JSON.stringify([matching(80_000)])), widths);
-  grade('same on 2 x 49,000 chars (second test past the budget)', () => gradeDeterministic({ type: 'json-schema', schema: nfa }, kase, JSON.stringify([matching(49_000), matching(49_000)])), widths);
+  grade(
+    'pattern at the program cap (NFA) on 1 x 80,000 chars',
+    () => gradeDeterministic({ type: 'json-schema', schema: nfa }, kase, JSON.stringify([matching(80_000)])),
+    widths,
+  );
+  grade(
+    'same on 2 x 49,000 chars (second test past the budget)',
+    () => gradeDeterministic({ type: 'json-schema', schema: nfa }, kase, JSON.stringify([matching(49_000), matching(49_000)])),
+    widths,
+  );
   const many = JSON.stringify(Array.from({ length: 9_000 }, (_, i) => `s${i}`));
-  grade('20 patterns on each of 9,000 strings', () => gradeDeterministic({ type: 'json-schema', schema: { items: { allOf: Array.from({ length: 20 }, (_, i) => ({ pattern: `^s\\d*(?:${i})?$` })) } } }, kase, many), widths);
+  grade(
+    '20 patterns on each of 9,000 strings',
+    () =>
+      gradeDeterministic(
+        { type: 'json-schema', schema: { items: { allOf: Array.from({ length: 20 }, (_, i) => ({ pattern: `^s\\d*(?:${i})?$` })) } } },
+        kase,
+        many,
+      ),
+    widths,
+  );
   const objects = JSON.stringify(Array.from({ length: 3_000 }, (_, i) => ({ id: i, tags: ['x', 'y'] })));
-  grade('uniqueItems on 3,000 objects (linear; ajv own: pairwise)', () => gradeDeterministic({ type: 'json-schema', schema: { uniqueItems: true } }, kase, objects), widths);
+  grade(
+    'uniqueItems on 3,000 objects (linear; ajv own: pairwise)',
+    () => gradeDeterministic({ type: 'json-schema', schema: { uniqueItems: true } }, kase, objects),
+    widths,
+  );
   const expected = 'The answer is forty-two, as computed. '.repeat(130).slice(0, 5_000);
-  grade('edit distance 5,000 x 5,000 chars (at the 25 M-cell cap)', () => gradeDeterministic({ type: 'edit-distance' }, { ...kase, expected }, expected.split('').reverse().join('')), widths);
-  grade('edit distance 40,000 x 40,000 chars (refused)', () => gradeDeterministic({ type: 'edit-distance' }, { ...kase, expected: 'y'.repeat(40_000) }, 'x'.repeat(40_000)), widths);
+  grade(
+    'edit distance 5,000 x 5,000 chars (at the 25 M-cell cap)',
+    () => gradeDeterministic({ type: 'edit-distance' }, { ...kase, expected }, expected.split('').reverse().join('')),
+    widths,
+  );
+  grade(
+    'edit distance 40,000 x 40,000 chars (refused)',
+    () => gradeDeterministic({ type: 'edit-distance' }, { ...kase, expected: 'y'.repeat(40_000) }, 'x'.repeat(40_000)),
+    widths,
+  );
   grade('numeric: first number in 100,000 chars of "1,1,1,..."', () => firstNumber('1,'.repeat(50_000)), widths);
   grade('numeric: no number in 100,000 chars of "+-.e"', () => firstNumber('+-.e'.repeat(25_000)), widths);
   grade('judge fences: "<" then 100,000 spaces', () => neutraliseFences(`<${' '.repeat(100_000)}`), widths);
@@ -130,8 +166,15 @@ function compileCosts(): void {
   const fresh = (pattern: string) => `${pattern}(?:${++seed}|)`;
   row(['what', 'time'], widths);
   row(['typical pattern ^\\d{3}-\\d{4}$', ms(time(() => graderProblems([{ type: 'regex', pattern: fresh('^\\d{3}-\\d{4}$') }]), 21))], widths);
-  row(['refused: (a|b|ab|ba|aa|bb){1,900}c (14,402 insts)', ms(time(() => graderProblems([{ type: 'regex', pattern: fresh('(a|b|ab|ba|aa|bb){1,900}c') }]), 5))], widths);
-  const schema = () => ({ type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: fresh('^[A-Z]{3}\\d+$') }, tags: { type: 'array', uniqueItems: true, items: { type: 'string' } } } });
+  row(
+    ['refused: (a|b|ab|ba|aa|bb){1,900}c (14,402 insts)', ms(time(() => graderProblems([{ type: 'regex', pattern: fresh('(a|b|ab|ba|aa|bb){1,900}c') }]), 5))],
+    widths,
+  );
+  const schema = () => ({
+    type: 'object',
+    required: ['id'],
+    properties: { id: { type: 'string', pattern: fresh('^[A-Z]{3}\\d+$') }, tags: { type: 'array', uniqueItems: true, items: { type: 'string' } } },
+  });
   row(['a 10-keyword schema with a pattern (ajv compile)', ms(time(() => graderProblems([{ type: 'json-schema', schema: schema() }]), 11))], widths);
   let deep: Record<string, unknown> = {};
   for (let i = 0; i < 3_000; i++) deep = { items: deep };

@@ -6,9 +6,40 @@ import { writeFileSync } from 'node:fs';
 import { seededRandom } from '../src/random';
 
 const verbs = ['reset', 'change', 'delete', 'download', 'update', 'cancel', 'export', 'add', 'remove', 'view'];
-const objects = ['my password', 'my email address', 'my subscription', 'an invoice', 'my account', 'the billing address', 'my profile picture', 'a team member', 'an API key', 'the payment method'];
-const frames = ['How do I {a}?', 'How can I {a}?', 'What is the way to {a}?', 'I need to {a}. How?', 'Steps to {a}, please', 'Can you tell me how to {a}?', 'Help me {a}', 'Where do I go to {a}?'];
-const rewords: Record<string, string> = { 'my password': 'the password of my login', 'my email address': 'the email on my account', 'my subscription': 'the plan I subscribed to', 'an invoice': 'a bill', 'my account': 'my user account', 'the billing address': 'my billing address', 'my profile picture': 'my avatar', 'a team member': 'a colleague to the team', 'an API key': 'an access key for the API', 'the payment method': 'my card on file' };
+const objects = [
+  'my password',
+  'my email address',
+  'my subscription',
+  'an invoice',
+  'my account',
+  'the billing address',
+  'my profile picture',
+  'a team member',
+  'an API key',
+  'the payment method',
+];
+const frames = [
+  'How do I {a}?',
+  'How can I {a}?',
+  'What is the way to {a}?',
+  'I need to {a}. How?',
+  'Steps to {a}, please',
+  'Can you tell me how to {a}?',
+  'Help me {a}',
+  'Where do I go to {a}?',
+];
+const rewords: Record<string, string> = {
+  'my password': 'the password of my login',
+  'my email address': 'the email on my account',
+  'my subscription': 'the plan I subscribed to',
+  'an invoice': 'a bill',
+  'my account': 'my user account',
+  'the billing address': 'my billing address',
+  'my profile picture': 'my avatar',
+  'a team member': 'a colleague to the team',
+  'an API key': 'an access key for the API',
+  'the payment method': 'my card on file',
+};
 
 const random = seededRandom(7);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;

@@ -42,7 +42,12 @@ export async function askJudge(call: (attempt: number) => Promise<JudgeReply>, o
     costNano += reply.costNano;
     const verdict = parseVerdict(reply.content);
     if (verdict.ok) {
-      const grade: SampleGrade = { status: 'graded', score: verdict.normalized, pass: verdict.normalized >= (options.threshold ?? 0.5), detail: verdict.verdict.reason };
+      const grade: SampleGrade = {
+        status: 'graded',
+        score: verdict.normalized,
+        pass: verdict.normalized >= (options.threshold ?? 0.5),
+        detail: verdict.verdict.reason,
+      };
       return { grade, calls, costNano };
     }
     problem = verdict.problem;

@@ -74,11 +74,15 @@ export function calibrate(pairs: readonly ScoredPair[], options: CalibrationOpti
 /** The table as fixed-width text, the recommended row marked. */
 export function formatCalibration(report: CalibrationReport): string {
   const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
-  const lines = [`pairs: ${report.pairs.same} same-meaning, ${report.pairs.different} different; target wrong-hit rate ${pct(report.targetWrongHitRate).trim()}`];
+  const lines = [
+    `pairs: ${report.pairs.same} same-meaning, ${report.pairs.different} different; target wrong-hit rate ${pct(report.targetWrongHitRate).trim()}`,
+  ];
   lines.push('threshold  hit rate  wrong-hit  false-match  hits');
   for (const row of report.table) {
     const mark = row === report.recommendation ? '  <= recommended' : '';
-    lines.push(`${row.threshold.toFixed(2).padStart(9)}  ${pct(row.hitRate)}   ${pct(row.wrongHitRate)}    ${pct(row.falseMatchRate)}  ${String(row.hits).padStart(4)}${mark}`);
+    lines.push(
+      `${row.threshold.toFixed(2).padStart(9)}  ${pct(row.hitRate)}   ${pct(row.wrongHitRate)}    ${pct(row.falseMatchRate)}  ${String(row.hits).padStart(4)}${mark}`,
+    );
   }
   lines.push(
     report.recommendation

@@ -19,7 +19,12 @@ export interface Comparison {
  * Per grader and metric (mean score, pass rate): the difference current - baseline over the cases
  * both runs graded, with a paired bootstrap interval. Graders absent from the baseline are skipped.
  */
-export function compareRuns(current: readonly SampleRecord[], baseline: readonly SampleRecord[], graders: readonly string[], options: BootstrapOptions = {}): Comparison {
+export function compareRuns(
+  current: readonly SampleRecord[],
+  baseline: readonly SampleRecord[],
+  graders: readonly string[],
+  options: BootstrapOptions = {},
+): Comparison {
   return runSteps(compareSteps(current, baseline, graders, options));
 }
 
@@ -38,7 +43,12 @@ export function compareRunsPaced(
   return runStepsPaced(compareSteps(current, baseline, graders, options), pause);
 }
 
-function* compareSteps(current: readonly SampleRecord[], baseline: readonly SampleRecord[], graders: readonly string[], options: BootstrapOptions): Steps<Comparison> {
+function* compareSteps(
+  current: readonly SampleRecord[],
+  baseline: readonly SampleRecord[],
+  graders: readonly string[],
+  options: BootstrapOptions,
+): Steps<Comparison> {
   const now = byCase(current);
   const before = byCase(baseline);
   const metrics: MetricComparison[] = [];

@@ -102,7 +102,9 @@ export function gradeDeterministic(grader: DeterministicGrader, kase: GradedCase
       const [a, b] = [collapse(output), collapse(needExpected(kase, 'edit-distance'))];
       const cells = editCells(a, b);
       if (cells > gradeLimits.maxEditCells) {
-        throw new GradeLimitError(`edit distance of ${formatCount(a.length)} by ${formatCount(b.length)} characters needs ${formatCount(cells)} steps; the limit is ${formatCount(gradeLimits.maxEditCells)}`);
+        throw new GradeLimitError(
+          `edit distance of ${formatCount(a.length)} by ${formatCount(b.length)} characters needs ${formatCount(cells)} steps; the limit is ${formatCount(gradeLimits.maxEditCells)}`,
+        );
       }
       const score = editSimilarity(a, b);
       return { score, pass: score >= (grader.threshold ?? 0.8) };

@@ -10,9 +10,28 @@ export { gradeDeterministic, firstNumber, MissingExpectedError, type Determinist
 export { builtInRubrics, isBuiltInRubric, type BuiltInRubric, type Rubric, type RubricReference } from './rubrics';
 export { buildJudgeRequest, neutraliseFences, verdictJsonSchema, judgeScale, MissingReferenceError, JUDGE_MAX_TOKENS, type JudgeRequest } from './judge-prompt';
 export { JudgeVerdict, parseVerdict, type ParsedVerdict } from './verdict';
-export { calibrate, formatCalibration, defaultThresholds, type CalibrationOptions, type CalibrationReport, type ScoredPair, type ThresholdRow } from './calibration';
+export {
+  calibrate,
+  formatCalibration,
+  defaultThresholds,
+  type CalibrationOptions,
+  type CalibrationReport,
+  type ScoredPair,
+  type ThresholdRow,
+} from './calibration';
 export { sumUsd } from './money';
-export { summarize, summarizePaced, caseStats, byCase, SampleGrade, SampleRecord, type GraderInfo, type GraderSummary, type CaseGraderStats, type EvaluationSummary } from './report';
+export {
+  summarize,
+  summarizePaced,
+  caseStats,
+  byCase,
+  SampleGrade,
+  SampleRecord,
+  type GraderInfo,
+  type GraderSummary,
+  type CaseGraderStats,
+  type EvaluationSummary,
+} from './report';
 export { compareRuns, compareRunsPaced, type Comparison, type MetricComparison } from './compare';
 export { LabelledPair, parsePairs, loadCachePairs } from './corpus';
 export { askJudge, type AskJudgeOptions, type JudgeOutcome, type JudgeReply } from './ask-judge';

@@ -67,14 +67,15 @@ const uniqueItems: SchemaValidateFunction = function (this: unknown, unique: unk
     charge(cost.uniqueItem + key.length * cost.stringChar);
     const first = seen.get(key);
     if (first !== undefined) {
-      uniqueItems.errors = [{ keyword: 'uniqueItems', message: `must NOT have duplicate items (items ## ${first} and ${index} are identical)`, params: { i: index, j: first } }];
+      uniqueItems.errors = [
+        { keyword: 'uniqueItems', message: `must NOT have duplicate items (items ## ${first} and ${index} are identical)`, params: { i: index, j: first } },
+      ];
       return false;
     }
     seen.set(key, index);
   }
   return true;
 };
-
 
 function createAjv(): Ajv {
   const ajv = new Ajv({ allErrors: false, strict: false, logger: false, code: { regExp: re2Engine } });
@@ -153,7 +154,9 @@ function compileSchema(schema: Record<string, unknown>): ValidateFunction {
     return hit.validate;
   }
   if (key.length > gradeLimits.maxSchemaChars) {
-    throw new SchemaIssues([{ path: '', message: `schema is ${formatCount(key.length)} characters as JSON; the limit is ${formatCount(gradeLimits.maxSchemaChars)}` }]);
+    throw new SchemaIssues([
+      { path: '', message: `schema is ${formatCount(key.length)} characters as JSON; the limit is ${formatCount(gradeLimits.maxSchemaChars)}` },
+    ]);
   }
   const walked = walkSchema(schema, marker);
   const issues = [...walked.issues, ...walked.patterns.flatMap(({ path, pattern }) => patternIssue(path, pattern))];

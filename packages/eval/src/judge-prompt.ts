@@ -71,7 +71,7 @@ export function buildJudgeRequest(rubric: Rubric, kase: GradedCase, output: stri
   if (rubric.reference !== 'none') {
     const value = rubric.reference === 'input' ? kase.input : kase[rubric.reference];
     if (value === undefined) throw new MissingReferenceError(kase.id, rubric.name, rubric.reference);
-    if (rubric.reference === 'input') parts.push('The reference block is the user\'s question.');
+    if (rubric.reference === 'input') parts.push("The reference block is the user's question.");
     parts.push(block(referenceTag[rubric.reference], value));
   }
   parts.push(block('answer', output));

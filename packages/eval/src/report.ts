@@ -96,7 +96,12 @@ export function summarize(records: readonly SampleRecord[], graders: readonly Gr
 }
 
 /** {@link summarize}, awaiting `pause()` after each grader (100,000 records x 20 graders is a lot of work for one turn of an event loop). */
-export function summarizePaced(records: readonly SampleRecord[], graders: readonly GraderInfo[], samples: number, pause: () => Promise<void>): Promise<EvaluationSummary> {
+export function summarizePaced(
+  records: readonly SampleRecord[],
+  graders: readonly GraderInfo[],
+  samples: number,
+  pause: () => Promise<void>,
+): Promise<EvaluationSummary> {
   return runStepsPaced(summarizeSteps(records, graders, samples), pause);
 }
 
@@ -143,6 +148,8 @@ function* summarizeSteps(records: readonly SampleRecord[], graders: readonly Gra
 }
 
 function judgeAgreement(cases: readonly SampleRecord[][], grader: string): number | null {
-  const agreements = cases.map((list) => pairwiseAgreement(gradedOf(list, grader).map((grade) => grade.pass))).filter((value): value is number => value !== null);
+  const agreements = cases
+    .map((list) => pairwiseAgreement(gradedOf(list, grader).map((grade) => grade.pass)))
+    .filter((value): value is number => value !== null);
   return agreements.length === 0 ? null : mean(agreements);
 }

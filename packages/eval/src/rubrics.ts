@@ -14,8 +14,7 @@ export interface Rubric {
 export const builtInRubrics = {
   faithfulness: {
     name: 'faithfulness',
-    criteria:
-      'Faithfulness: is every claim in the candidate answer supported by the context? Penalise statements the context does not support. Ignore style.',
+    criteria: 'Faithfulness: is every claim in the candidate answer supported by the context? Penalise statements the context does not support. Ignore style.',
     reference: 'context',
   },
   relevance: {

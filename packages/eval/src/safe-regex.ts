@@ -155,9 +155,7 @@ function explain(pattern: string, re2Message: string): string {
   const plain = stripClassesAndEscapedBackslashes(pattern);
   const feature = unsupported.find((entry) => entry.test.test(plain));
   const reason = re2Message.replace(/^error parsing regexp: /, '');
-  return feature
-    ? `${feature.message}: patterns run on RE2, which matches in linear time and has no backtracking (${reason})`
-    : `invalid pattern: ${reason}`;
+  return feature ? `${feature.message}: patterns run on RE2, which matches in linear time and has no backtracking (${reason})` : `invalid pattern: ${reason}`;
 }
 
 /** The pattern without `\\` pairs and [...] classes, so a literal "(?=" inside a class is not taken for lookahead. */

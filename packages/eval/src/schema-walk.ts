@@ -20,7 +20,19 @@ export interface WalkedSchema {
 }
 
 // Keywords whose value is one subschema, an array of them, or a map of them (drafts 7 to 2020-12).
-const single = ['additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'not', 'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties', 'items'];
+const single = [
+  'additionalItems',
+  'additionalProperties',
+  'contains',
+  'propertyNames',
+  'not',
+  'if',
+  'then',
+  'else',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'items',
+];
 const list = ['allOf', 'anyOf', 'oneOf', 'items', 'prefixItems'];
 const map = ['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'dependencies'];
 // Those that apply their subschemas to the same value (the others step into the data or apply nothing).
@@ -60,7 +72,8 @@ export function walkSchema(schema: Record<string, unknown>, marker: string): Wal
     if ('$async' in node) issues.push({ path: at('$async'), message: 'asynchronous schemas ($async) are not supported' });
     if ('$id' in node && path.length > 0) issues.push({ path: at('$id'), message: '$id inside a schema is not supported: point $ref at #/... instead' });
     if (typeof node.pattern === 'string') patterns.push({ path: at('pattern'), pattern: node.pattern });
-    if (isObject(node.patternProperties)) for (const key of Object.keys(node.patternProperties)) patterns.push({ path: at('patternProperties', key), pattern: key });
+    if (isObject(node.patternProperties))
+      for (const key of Object.keys(node.patternProperties)) patterns.push({ path: at('patternProperties', key), pattern: key });
     const children: typeof stack = [];
     const child = (item: unknown, keyword: string, ...rest: string[]) => {
       if (isSchema(item)) children.push({ node: item, path: [...path, keyword, ...rest], parent: pointer, keyword });
@@ -85,7 +98,10 @@ export function walkSchema(schema: Record<string, unknown>, marker: string): Wal
   }
   const cycle = findCycle(sameValueEdges);
   if (cycle) {
-    issues.push({ path: '', message: `$ref cycle that never steps into the data would recurse forever: ${cycle.map((pointer) => `#/${pointer}`.replace(/\/$/, '')).join(' -> ')}` });
+    issues.push({
+      path: '',
+      message: `$ref cycle that never steps into the data would recurse forever: ${cycle.map((pointer) => `#/${pointer}`.replace(/\/$/, '')).join(' -> ')}`,
+    });
   }
   if (patterns.length > gradeLimits.maxSchemaPatterns) {
     issues.push({ path: '', message: `schema holds ${formatCount(patterns.length)} patterns; the limit is ${formatCount(gradeLimits.maxSchemaPatterns)}` });

@@ -8,7 +8,9 @@ export function charge(units: number): void {
   if (!current) return;
   current.left -= units;
   if (current.left < 0) {
-    throw new GradeLimitError(`validation needs more than the ${formatCount(current.budget)} work units a grade may use (a recursive schema, many patterns or a very large output)`);
+    throw new GradeLimitError(
+      `validation needs more than the ${formatCount(current.budget)} work units a grade may use (a recursive schema, many patterns or a very large output)`,
+    );
   }
 }
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildJudgeRequest, builtInRubrics, MissingReferenceError, neutraliseFences, parseVerdict } from '../src';
 
-const kase = { id: 'c1', input: 'How do I reset my password?', expected: 'Open settings and choose reset password.', context: 'Passwords are reset from the settings page.' };
+const kase = {
+  id: 'c1',
+  input: 'How do I reset my password?',
+  expected: 'Open settings and choose reset password.',
+  context: 'Passwords are reset from the settings page.',
+};
 
 describe('judge prompts', () => {
   it('fences the case: instructions only in the system message, the output last inside <answer>', () => {

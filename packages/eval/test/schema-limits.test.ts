@@ -82,7 +82,10 @@ describe('validation work is bounded', () => {
     expect(gradeJson(schema, JSON.stringify(distinct)).pass).toBe(true);
     // Key order and 1 vs 1.0 do not make items different.
     const duplicated = [...distinct, { tags: ['x'], id: 17.0 }];
-    expect(gradeJson(schema, JSON.stringify(duplicated))).toMatchObject({ pass: false, detail: '/ must NOT have duplicate items (items ## 17 and 3000 are identical)' });
+    expect(gradeJson(schema, JSON.stringify(duplicated))).toMatchObject({
+      pass: false,
+      detail: '/ must NOT have duplicate items (items ## 17 and 3000 are identical)',
+    });
   });
 
   it('a schema compiled once validates many outputs; the cache does not grow without bound', () => {
@@ -105,7 +108,14 @@ describe('graderProblems', () => {
       { type: 'json-schema', schema: { type: 'no-such-type' } },
       { type: 'regex', pattern: '^(a+)+$', flags: 'iu' },
     ]);
-    expect(problems.map((problem) => problem.path)).toEqual(['graders.1.pattern', 'graders.2.flags', 'graders.3.schema', 'graders.4.schema.properties.a.pattern', 'graders.5.pattern', 'graders.6.schema']);
+    expect(problems.map((problem) => problem.path)).toEqual([
+      'graders.1.pattern',
+      'graders.2.flags',
+      'graders.3.schema',
+      'graders.4.schema.properties.a.pattern',
+      'graders.5.pattern',
+      'graders.6.schema',
+    ]);
     expect(problems[0]!.message).toMatch(/^backreferences/);
     expect(problems[2]!.message).toBe('schema nests deeper than 32 levels');
     expect(problems[5]!.message).toMatch(/schema is invalid/);

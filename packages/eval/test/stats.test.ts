@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapDifference, calibrate, compareRuns, cosine, mean, pairwiseAgreement, passAtK, standardDeviation, sumUsd, summarize, type SampleRecord } from '../src';
+import {
+  bootstrapDifference,
+  calibrate,
+  compareRuns,
+  cosine,
+  mean,
+  pairwiseAgreement,
+  passAtK,
+  standardDeviation,
+  sumUsd,
+  summarize,
+  type SampleRecord,
+} from '../src';
 
 describe('statistics', () => {
   it('mean, sample standard deviation, pass@k and agreement', () => {
@@ -46,7 +58,13 @@ const record = (caseId: string, sample: number, score: number, extra: Partial<Sa
 
 describe('reports', () => {
   it('summarises per grader and per case, counting malformed verdicts apart', () => {
-    const records = [record('a', 0, 1), record('a', 1, 0), record('b', 0, 1), record('b', 1, 1), { ...record('c', 0, 0), grades: { g: { status: 'malformed' as const, problem: 'bad', attempts: 3 } } }];
+    const records = [
+      record('a', 0, 1),
+      record('a', 1, 0),
+      record('b', 0, 1),
+      record('b', 1, 1),
+      { ...record('c', 0, 0), grades: { g: { status: 'malformed' as const, problem: 'bad', attempts: 3 } } },
+    ];
     const report = summarize(records, [{ name: 'g', type: 'rubric' }], 2);
     expect(report.cases).toBe(3);
     expect(report.graders.g).toMatchObject({ graded: 4, malformed: 1, mean: 0.75, passRate: 0.75 });
@@ -62,7 +80,10 @@ describe('reports', () => {
     expect(same.regressions).toBe(0);
     const worse = baseline.map((r, i) => (i < 20 ? record(r.caseId, 0, 0) : r));
     const compared = compareRuns(worse, baseline, ['g'], { seed: 3 });
-    expect(compared.metrics.map((m) => [m.metric, m.verdict])).toEqual([['mean', 'regression'], ['passRate', 'regression']]);
+    expect(compared.metrics.map((m) => [m.metric, m.verdict])).toEqual([
+      ['mean', 'regression'],
+      ['passRate', 'regression'],
+    ]);
     expect(compared.metrics[0]!.difference).toBeCloseTo(-0.5);
   });
 });

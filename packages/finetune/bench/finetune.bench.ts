@@ -9,7 +9,10 @@ const lines = Array.from({ length: 20_000 }, (_, i) =>
     messages: [
       { role: 'system', content: 'You are the support assistant of an online shop. Answer briefly and cite the policy.' },
       { role: 'user', content: `Order ${i}: my parcel arrived damaged, the box was crushed and item ${i % 97} is broken. What can I do? ` },
-      { role: 'assistant', content: `Sorry about order ${i}. Send a photo of the damage within 14 days and we replace item ${i % 97} or refund it (policy 4.${i % 9}).` },
+      {
+        role: 'assistant',
+        content: `Sorry about order ${i}. Send a photo of the damage within 14 days and we replace item ${i % 97} or refund it (policy 4.${i % 9}).`,
+      },
     ],
   }),
 );
@@ -43,8 +46,12 @@ const during = checking();
 const idle = ticker();
 await new Promise((resolve) => setTimeout(resolve, ms));
 const baseline = idle();
-console.log(`check ${lines.length} examples (${mb.toFixed(1)} MB): ${ms.toFixed(0)} ms = ${(mb / (ms / 1_000)).toFixed(1)} MB/s, ${(lines.length / (ms / 1_000)).toFixed(0)} examples/s; ${check.totalTokens} tokens`);
-console.log(`event-loop gaps while checking: p99 ${during.p99.toFixed(1)} ms, max ${during.max.toFixed(1)} ms (idle on this machine: p99 ${baseline.p99.toFixed(1)} ms, max ${baseline.max.toFixed(1)} ms)`);
+console.log(
+  `check ${lines.length} examples (${mb.toFixed(1)} MB): ${ms.toFixed(0)} ms = ${(mb / (ms / 1_000)).toFixed(1)} MB/s, ${(lines.length / (ms / 1_000)).toFixed(0)} examples/s; ${check.totalTokens} tokens`,
+);
+console.log(
+  `event-loop gaps while checking: p99 ${during.p99.toFixed(1)} ms, max ${during.max.toFixed(1)} ms (idle on this machine: p99 ${baseline.p99.toFixed(1)} ms, max ${baseline.max.toFixed(1)} ms)`,
+);
 
 const inputs = {
   collection: { name: 'kb', chunks: 2_000, tokens: 1_000_000, embeddingModel: 'text-embedding-3-small', changedTokensPerMonth: 100_000 },
@@ -55,4 +62,4 @@ const inputs = {
 const models = { embedding: defaultModelRegistry.require('text-embedding-3-small'), chat: model, base: model };
 const adviceStart = performance.now();
 for (let i = 0; i < 10_000; i++) computeAdvice(inputs, models);
-console.log(`computeAdvice (exact decimals): ${((performance.now() - adviceStart) / 10_000 * 1_000).toFixed(0)} µs each`);
+console.log(`computeAdvice (exact decimals): ${(((performance.now() - adviceStart) / 10_000) * 1_000).toFixed(0)} µs each`);

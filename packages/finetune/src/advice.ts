@@ -109,8 +109,18 @@ export function computeAdvice(inputs: AdviceInputs, models: { embedding: ModelIn
   const thousand = (perQuery: Dec) => usd(perQuery.times(1_000));
 
   const table: AdviceRow[] = [
-    { item: 'setup (one-off)', rag: usd(ragSetup), fineTune: usd(ftSetup), how: 'RAG: collection tokens x embedding price; fine-tune: training tokens x epochs x training price' },
-    { item: 'keeping fresh (a month)', rag: usd(ragFresh), fineTune: usd(ftFresh), how: 'RAG: changed tokens a month x embedding price; fine-tune: retrains a month x one training' },
+    {
+      item: 'setup (one-off)',
+      rag: usd(ragSetup),
+      fineTune: usd(ftSetup),
+      how: 'RAG: collection tokens x embedding price; fine-tune: training tokens x epochs x training price',
+    },
+    {
+      item: 'keeping fresh (a month)',
+      rag: usd(ragFresh),
+      fineTune: usd(ftFresh),
+      how: 'RAG: changed tokens a month x embedding price; fine-tune: retrains a month x one training',
+    },
     {
       item: 'per 1,000 queries',
       rag: thousand(ragPerQuery),
@@ -141,7 +151,15 @@ export function computeAdvice(inputs: AdviceInputs, models: { embedding: ModelIn
     table,
     monthly: { rag: usd(ragMonthly), fineTune: usd(ftMonthly) },
     firstYear: { rag: usd(ragYear), fineTune: usd(ftYear) },
-    breakEven: { monthlyQueries: breakEven(ftFresh.minus(ragFresh)), firstYearQueries: breakEven(ftSetup.plus(ftFresh.times(12)).minus(ragSetup.plus(ragFresh.times(12))).div(12)) },
+    breakEven: {
+      monthlyQueries: breakEven(ftFresh.minus(ragFresh)),
+      firstYearQueries: breakEven(
+        ftSetup
+          .plus(ftFresh.times(12))
+          .minus(ragSetup.plus(ragFresh.times(12)))
+          .div(12),
+      ),
+    },
     cheaper: { monthly: ftMonthly.lt(ragMonthly) ? 'fine-tune' : 'rag', firstYear: ftYear.lt(ragYear) ? 'fine-tune' : 'rag' },
     notes,
   };

@@ -9,7 +9,10 @@ export const TrainingExample = z.strictObject({
       z.strictObject({
         role: z.enum(['system', 'user', 'assistant']),
         content: z.string(),
-        name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+        name: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,64}$/)
+          .optional(),
         /** Assistant turns only: 0 leaves the turn out of training. */
         weight: z.union([z.literal(0), z.literal(1)]).optional(),
       }),

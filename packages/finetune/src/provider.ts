@@ -53,7 +53,8 @@ export function openAiFineTuning(client: OpenAI, options: { retry?: RetryOptions
   const call = <T>(fn: () => Promise<T>) => callWithRetries(fn, options.retry ?? {});
   const request = options.signal ? { signal: options.signal } : {};
   return {
-    uploadTrainingFile: (jsonl, filename) => call(async () => client.files.create({ file: await toFile(Buffer.from(jsonl), filename), purpose: 'fine-tune' }, request)),
+    uploadTrainingFile: (jsonl, filename) =>
+      call(async () => client.files.create({ file: await toFile(Buffer.from(jsonl), filename), purpose: 'fine-tune' }, request)),
     createJob: async (input) =>
       view(
         await call(() =>

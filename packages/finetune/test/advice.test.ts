@@ -49,7 +49,10 @@ describe('computeAdvice', () => {
     const lean = computeAdvice({ ...inputs, rag: { ...inputs.rag, contextTokens: 100 } }, models);
     expect(lean.breakEven).toEqual({ monthlyQueries: null, firstYearQueries: null });
     // A static collection needs no retraining: the only fixed gap is the first training.
-    const still = computeAdvice({ ...inputs, collection: { ...inputs.collection, changedTokensPerMonth: 0 }, fineTune: { ...inputs.fineTune, retrainsPerMonth: 0 } }, models);
+    const still = computeAdvice(
+      { ...inputs, collection: { ...inputs.collection, changedTokensPerMonth: 0 }, fineTune: { ...inputs.fineTune, retrainsPerMonth: 0 } },
+      models,
+    );
     expect(still.breakEven.monthlyQueries).toBe(0);
     expect(still.notes[0]).toMatch(/did not change/);
   });

@@ -3,7 +3,14 @@ import { countChatTokens, createModelRegistry, defaultModelRegistry } from '@llm
 import { checkDataset, estimateTraining, NotTunableError } from '../src/index';
 
 const model = defaultModelRegistry.require('gpt-4o-mini');
-const example = (i: number) => JSON.stringify({ messages: [{ role: 'system', content: 'You answer HR questions.' }, { role: 'user', content: `How many days of leave in year ${i}?` }, { role: 'assistant', content: `${20 + i} days.` }] });
+const example = (i: number) =>
+  JSON.stringify({
+    messages: [
+      { role: 'system', content: 'You answer HR questions.' },
+      { role: 'user', content: `How many days of leave in year ${i}?` },
+      { role: 'assistant', content: `${20 + i} days.` },
+    ],
+  });
 
 describe('checkDataset', () => {
   it('counts every valid example with the model tokenizer and skips blank lines', async () => {
@@ -21,13 +28,35 @@ describe('checkDataset', () => {
       example(1),
       `{"messages": [{"role": "user", "content": "${secret}"`,
       JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }),
-      JSON.stringify({ messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: '   ' }] }),
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: '   ' },
+        ],
+      }),
       JSON.stringify({ messages: [{ role: 'robot', content: secret }] }),
-      JSON.stringify({ messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }], [secret]: 1 }),
-      JSON.stringify({ messages: [{ role: 'user', content: 'q' }, { role: 'system', content: 's' }, { role: 'assistant', content: 'a' }] }),
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: 'q' },
+          { role: 'assistant', content: 'a' },
+        ],
+        [secret]: 1,
+      }),
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: 'q' },
+          { role: 'system', content: 's' },
+          { role: 'assistant', content: 'a' },
+        ],
+      }),
       '',
       example(1),
-      JSON.stringify({ messages: [{ role: 'user', content: 'word '.repeat(70_000) }, { role: 'assistant', content: 'a' }] }),
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: 'word '.repeat(70_000) },
+          { role: 'assistant', content: 'a' },
+        ],
+      }),
     ].join('\n');
     const check = await checkDataset(lines, { model, minExamples: 1 });
     expect(check.problems).toEqual([

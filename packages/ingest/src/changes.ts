@@ -22,7 +22,21 @@ export async function announceChanges(redis: RedisClient, prefix: string, change
   if (changes.length === 0) return;
   const pipeline = redis.pipeline();
   for (const c of changes) {
-    pipeline.xadd(changesStreamKey(prefix), 'MAXLEN', '~', String(maxLength), '*', 'tenant', c.tenant, 'collection', c.collection, 'documentId', c.documentId, 'change', c.change);
+    pipeline.xadd(
+      changesStreamKey(prefix),
+      'MAXLEN',
+      '~',
+      String(maxLength),
+      '*',
+      'tenant',
+      c.tenant,
+      'collection',
+      c.collection,
+      'documentId',
+      c.documentId,
+      'change',
+      c.change,
+    );
   }
   const replies = (await pipeline.exec()) ?? [];
   const failed = replies.find(([error]) => error);
@@ -35,6 +49,12 @@ export async function readChanges(redis: RedisClient, prefix: string): Promise<(
   return entries.map(([id, fields]) => {
     const record: Record<string, string> = {};
     for (let i = 0; i + 1 < fields.length; i += 2) record[fields[i]!] = fields[i + 1]!;
-    return { id, tenant: record.tenant ?? '', collection: record.collection ?? '', documentId: record.documentId ?? '', change: record.change === 'deleted' ? 'deleted' : 'updated' };
+    return {
+      id,
+      tenant: record.tenant ?? '',
+      collection: record.collection ?? '',
+      documentId: record.documentId ?? '',
+      change: record.change === 'deleted' ? 'deleted' : 'updated',
+    };
   });
 }

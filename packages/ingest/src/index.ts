@@ -2,10 +2,27 @@ export { DEFAULT_EMBEDDING_MODEL, USER_COLLECTION_PATTERN, tenantTag, storedColl
 export { chunkHasher, planChunks, type ChunkingOptions, type PlannedChunk, type KeyedHasher } from './chunks';
 export { diffChunks, type ChunkDiff } from './diff';
 export { announceChanges, readChanges, changesStreamKey, type DocumentChange } from './changes';
-export { protectDocument, protectDocuments, protectText, protectFilter, restoreText, type PrivacyContext, type DocumentInput, type ProtectedDocument } from './privacy';
+export {
+  protectDocument,
+  protectDocuments,
+  protectText,
+  protectFilter,
+  restoreText,
+  type PrivacyContext,
+  type DocumentInput,
+  type ProtectedDocument,
+} from './privacy';
 export { replacementSpans, toOriginalOffset } from './offsets';
 export { batchKey } from './batch-key';
 // Re-exported so the apps need one dependency for the ingestion pipeline.
-export { pointId, CollectionMismatchError, CollectionNotFoundError, InvalidVectorInputError, VectorFilterSchema, METADATA_KEY_PATTERN, eq } from '@llmops/vector';
+export {
+  pointId,
+  CollectionMismatchError,
+  CollectionNotFoundError,
+  InvalidVectorInputError,
+  VectorFilterSchema,
+  METADATA_KEY_PATTERN,
+  eq,
+} from '@llmops/vector';
 export type { VectorFilter, StoredPoint, VectorPoint, SearchHit, MetadataValue, CollectionInfo } from '@llmops/vector';
 export { IngestProgress, type PlannedEmbedding } from './progress';

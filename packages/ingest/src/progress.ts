@@ -25,14 +25,21 @@ export class IngestProgress<P, S> {
     private readonly schemas: { plan: z.ZodType<P>; stats: z.ZodType<S> },
   ) {}
 
-  static forJob<P, S>(redis: RedisClient, prefix: string, jobId: string, ttlSeconds: number, schemas: { plan: z.ZodType<P>; stats: z.ZodType<S> }): IngestProgress<P, S> {
+  static forJob<P, S>(
+    redis: RedisClient,
+    prefix: string,
+    jobId: string,
+    ttlSeconds: number,
+    schemas: { plan: z.ZodType<P>; stats: z.ZodType<S> },
+  ): IngestProgress<P, S> {
     return new IngestProgress<P, S>(redis, jobDataKeys(prefix, jobId).ingestProgress, ttlSeconds, schemas);
   }
 
   /** The stored plan of a batch, or stores `plan` as the batch's plan (first writer wins) and returns it. */
   async fixPlan(batch: number, plan: P): Promise<P> {
     const field = `plan:${batch}`;
-    const replies = (await this.redis.multi().hsetnx(this.key, field, JSON.stringify(plan)).hget(this.key, field).expire(this.key, this.ttlSeconds).exec()) ?? [];
+    const replies =
+      (await this.redis.multi().hsetnx(this.key, field, JSON.stringify(plan)).hget(this.key, field).expire(this.key, this.ttlSeconds).exec()) ?? [];
     const stored = replies[1]?.[1];
     if (typeof stored !== 'string') throw new Error(`could not store the plan of batch ${batch}`);
     return readJson(this.schemas.plan, stored);

@@ -52,7 +52,10 @@ describe('chunks and hashes', () => {
 });
 
 const stored = (chunks: readonly PlannedChunk[], metadata = {}): StoredPoint[] =>
-  chunks.map((c) => ({ id: `id-${c.index}`, payload: { documentId: 'd', chunkIndex: c.index, hash: c.hash, text: c.text, start: c.start, end: c.end, metadata } }));
+  chunks.map((c) => ({
+    id: `id-${c.index}`,
+    payload: { documentId: 'd', chunkIndex: c.index, hash: c.hash, text: c.text, start: c.start, end: c.end, metadata },
+  }));
 
 describe('diffChunks', () => {
   const before = planChunks(text, { model: 'text-embedding-3-small' }, hash);
@@ -113,8 +116,21 @@ describe('privacy', () => {
     expect(await restoreText(once.text, context)).toBe(doc.text);
     expect(await restoreText(once.text, { ...context, scope: piiScope('bob', 'docs') })).toBe(once.text);
     expect(await protectText('mail jane@example.com', context)).toBe(`mail ${String(once.metadata.owner)}`);
-    expect(await protectFilter({ and: [{ field: 'metadata.owner', eq: 'jane@example.com' }, { field: 'metadata.n', in: [3] }] }, context)).toEqual({
-      and: [{ field: 'metadata.owner', eq: once.metadata.owner }, { field: 'metadata.n', in: [3] }],
+    expect(
+      await protectFilter(
+        {
+          and: [
+            { field: 'metadata.owner', eq: 'jane@example.com' },
+            { field: 'metadata.n', in: [3] },
+          ],
+        },
+        context,
+      ),
+    ).toEqual({
+      and: [
+        { field: 'metadata.owner', eq: once.metadata.owner },
+        { field: 'metadata.n', in: [3] },
+      ],
     });
   });
 });

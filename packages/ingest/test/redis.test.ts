@@ -43,7 +43,12 @@ describe('IngestProgress', () => {
     expect(await progress.fixPlan(0, { embed: ['b'] })).toEqual({ embed: ['a', 'b'] });
     await progress.finish(0, { n: 2 });
     await progress.finish(2, { n: 5 });
-    expect(await progress.finished()).toEqual(new Map([[0, { n: 2 }], [2, { n: 5 }]]));
+    expect(await progress.finished()).toEqual(
+      new Map([
+        [0, { n: 2 }],
+        [2, { n: 5 }],
+      ]),
+    );
     expect(await redis.ttl(jobDataKeys(prefix, 'job-1').ingestProgress)).toBeGreaterThan(0);
   });
 

@@ -31,13 +31,18 @@ async function trials(fairness: boolean): Promise<TrialResult[]> {
 
 // Warm-up: connections, Lua script caches, JIT.
 const warm = uniquePrefix('bench-fair-warm');
-await runTrial({ redisUrl: REDIS_URL, prefix: warm, fairness: true, bulk: 500, concurrency: CONCURRENCY, groupSize: K }).finally(() => deleteKeys(REDIS_URL, warm));
+await runTrial({ redisUrl: REDIS_URL, prefix: warm, fairness: true, bulk: 500, concurrency: CONCURRENCY, groupSize: K }).finally(() =>
+  deleteKeys(REDIS_URL, warm),
+);
 const on = await trials(true);
 const off = await trials(false);
 const row = (label: string, results: TrialResult[]) => {
   const wait = results.map((r) => r.waitMs);
   const before = results.map((r) => r.startedBeforeA);
-  return `| ${label} | ${percentile(wait, 50).toFixed(1)} | ${percentile(wait, 95).toFixed(1)} | ${percentile(before, 50)} | ${percentile(before, 95)} | ${percentile(results.map((r) => r.waitingWhenAdded), 50)} |`;
+  return `| ${label} | ${percentile(wait, 50).toFixed(1)} | ${percentile(wait, 95).toFixed(1)} | ${percentile(before, 50)} | ${percentile(before, 95)} | ${percentile(
+    results.map((r) => r.waitingWhenAdded),
+    50,
+  )} |`;
 };
 console.log(`${TRIALS} trials each: B submits ${BULK} jobs, A submits 1 once 300 of B's have started; 1 worker, concurrency ${CONCURRENCY}, K = ${K}`);
 console.log("| scheduling | A's wait p50 (ms) | A's wait p95 (ms) | jobs started before A p50 | p95 | B's jobs waiting when A submitted (p50) |");

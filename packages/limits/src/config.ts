@@ -128,7 +128,8 @@ export function parseTenantLimits(value: string | undefined): TenantLimitsConfig
 /** The limits of `tenant`: built-in defaults, then the config's `default` block, then the tenant's own. */
 export function limitsFor(config: TenantLimitsConfig, tenant: string): TenantLimits {
   const blocks = [builtInLimits, config.default ?? {}, tenant === 'default' ? {} : (config[tenant] ?? {})];
-  const pick = <K extends 'rate' | 'concurrency' | 'work' | 'storage'>(key: K) => Object.assign({}, ...blocks.map((block) => block[key] ?? {})) as Required<NonNullable<TenantLimitsBlock[K]>>;
+  const pick = <K extends 'rate' | 'concurrency' | 'work' | 'storage'>(key: K) =>
+    Object.assign({}, ...blocks.map((block) => block[key] ?? {})) as Required<NonNullable<TenantLimitsBlock[K]>>;
   return { rate: pick('rate'), concurrency: pick('concurrency'), work: pick('work'), storage: pick('storage'), budgets: budgetLines(blocks) };
 }
 
@@ -143,7 +144,14 @@ function budgetLines(blocks: TenantLimitsBlock[]): BudgetLine[] {
         if (value === undefined) continue;
         const limit = `${scope}.${period}.${unit}`;
         if (value === null) lines.delete(limit);
-        else lines.set(limit, { limit, period, ...(model !== undefined ? { model } : {}), unit, cap: unit === 'usd' ? usdStringToNano(String(value)) : BigInt(value) });
+        else
+          lines.set(limit, {
+            limit,
+            period,
+            ...(model !== undefined ? { model } : {}),
+            unit,
+            cap: unit === 'usd' ? usdStringToNano(String(value)) : BigInt(value),
+          });
       }
     }
   };

@@ -51,9 +51,7 @@ export interface AdmitRequest {
   maxCostUsd?: string;
 }
 
-export type AdmitOutcome =
-  | { ok: true; priorities: (number | undefined)[]; tags: number[]; undo(): Promise<void> }
-  | ({ ok: false } & LimitRefusal);
+export type AdmitOutcome = { ok: true; priorities: (number | undefined)[]; tags: number[]; undo(): Promise<void> } | ({ ok: false } & LimitRefusal);
 
 /** Every limit of a tenant with its configured value, use and what is left (`GET /v1/limits`). */
 export interface LimitsStatus {
@@ -98,7 +96,14 @@ export function createTenantLimits(options: TenantLimitsOptions): TenantLimitsSe
   const refusals = createRefusalCounter(redis, { keyPrefix });
   const rate = createRateLimiter(redis, { keyPrefix });
   const admission = createAdmission(redis, { keyPrefix, now, ...(options.isUnfinished ? { isUnfinished: options.isUnfinished } : {}) });
-  const budgets = createBudgets(redis, { keyPrefix, spendKeyPrefix: options.spendKeyPrefix ?? llmKeyPrefix(keyPrefix), config, now, refusals, ...options.budgets });
+  const budgets = createBudgets(redis, {
+    keyPrefix,
+    spendKeyPrefix: options.spendKeyPrefix ?? llmKeyPrefix(keyPrefix),
+    config,
+    now,
+    refusals,
+    ...options.budgets,
+  });
   const fair = createFairScheduler(redis, { keyPrefix, now, ...options.fairness });
   const waits = createWaitTimes(redis, { keyPrefix });
   const resolve = (tenant: string) => limitsFor(config, tenant);
@@ -132,7 +137,8 @@ export function createTenantLimits(options: TenantLimitsOptions): TenantLimitsSe
         await refused(tenant, kind);
         return { ok: false, kind, refusal: admitted.refusal };
       }
-      const releaseAll = () => Promise.all(jobs.map((job) => Promise.all([admission.release(tenant, job.id), budgets.releaseJob(tenant, job.id)]))).then(() => {});
+      const releaseAll = () =>
+        Promise.all(jobs.map((job) => Promise.all([admission.release(tenant, job.id), budgets.releaseJob(tenant, job.id)]))).then(() => {});
       // Sent together (one pipeline); each reservation is atomic, and any refusal undoes them all.
       const zero: JobAmounts = { costNanoUsd: 0n, inputTokens: 0, outputTokens: 0, byModel: [] };
       const held = await Promise.all(
@@ -166,7 +172,11 @@ export function createTenantLimits(options: TenantLimitsOptions): TenantLimitsSe
         tenant,
         rate: { ...limits.rate, remaining: bucket.remaining },
         concurrency: { maxJobs: limits.concurrency.maxJobs, used: usage.jobs, remaining: Math.max(0, limits.concurrency.maxJobs - usage.jobs) },
-        storage: { maxWaitingBytes: limits.storage.maxWaitingBytes, used: usage.waitingBytes, remaining: Math.max(0, limits.storage.maxWaitingBytes - usage.waitingBytes) },
+        storage: {
+          maxWaitingBytes: limits.storage.maxWaitingBytes,
+          used: usage.waitingBytes,
+          remaining: Math.max(0, limits.storage.maxWaitingBytes - usage.waitingBytes),
+        },
         work: limits.work,
         budgets: budgetLines,
       };

@@ -78,7 +78,9 @@ describe('budgets through a real LLM client and the simulator', () => {
     const usage = await readUsage(redis, { keyPrefix: ledgerPrefix, tenant: 'acme', from: today, to: today });
     const billed = BigInt(usage.totals.costNanoUsd);
     const cap = usdStringToNano('0.05');
-    console.log(`answered ${answered.length}, refused ${refusals.length}, billed $${usage.totals.costUsd} of $0.05 (worst case per call $${Number(worstCase) / 1e9})`);
+    console.log(
+      `answered ${answered.length}, refused ${refusals.length}, billed $${usage.totals.costUsd} of $0.05 (worst case per call $${Number(worstCase) / 1e9})`,
+    );
     expect(usage.totals.requests).toBe(answered.length);
     expect(billed).toBeLessThanOrEqual(cap);
     // Refused only when the calls in flight could have used the rest: less than one worst case per loop is left.
@@ -94,12 +96,10 @@ describe('budgets through a real LLM client and the simulator', () => {
     expect(await budgets.reserveJob('beta', 'job-capped', estimate, '0.01')).toMatchObject({ ok: true });
     let error: unknown;
     for (let i = 0; error === undefined; i++) {
-      await clients[i % 2]!
-        .chat(
-          { model: 'gpt-4o', messages: [{ role: 'user', content: `Tell me about lake number ${i}, in detail.` }], max_tokens: 40 },
-          { tenant: 'beta', jobType: 'inference', jobId: 'job-capped', idempotencyKey: `capped-${i}` },
-        )
-        .catch((e: unknown) => (error = e));
+      await clients[i % 2]!.chat(
+        { model: 'gpt-4o', messages: [{ role: 'user', content: `Tell me about lake number ${i}, in detail.` }], max_tokens: 40 },
+        { tenant: 'beta', jobType: 'inference', jobId: 'job-capped', idempotencyKey: `capped-${i}` },
+      ).catch((e: unknown) => (error = e));
     }
     expect(error).toBeInstanceOf(BudgetExhaustedError);
     expect((error as BudgetExhaustedError).refusal).toMatchObject({ limit: 'job.maxCostUsd', cap: '0.010000000' });

@@ -37,7 +37,16 @@ describe('spend budgets with reservations', () => {
     const refusal = results.find((r) => !r.ok);
     expect(refusal).toEqual({
       ok: false,
-      refusal: { limit: 'budget.day.usd', period: 'day', unit: 'usd', cap: '0.050000000', spent: '0.000000000', reserved: '0.048000000', remaining: '0.002000000', requested: '0.012000000' },
+      refusal: {
+        limit: 'budget.day.usd',
+        period: 'day',
+        unit: 'usd',
+        cap: '0.050000000',
+        spent: '0.000000000',
+        reserved: '0.048000000',
+        remaining: '0.002000000',
+        requested: '0.012000000',
+      },
     });
     const [line] = await budgets[0]!.status('acme');
     expect(line).toMatchObject({ limit: 'budget.day.usd', cap: '0.050000000', reserved: '0.048000000', remaining: '0.002000000' });
@@ -54,14 +63,28 @@ describe('spend budgets with reservations', () => {
     const redis = replicas[0]!;
     const ledger = createUsageLedger(redis, { keyPrefix: spendPrefix });
     const budgets = createBudgets(redis, { keyPrefix: prefix, spendKeyPrefix: spendPrefix, config, now: () => clock });
-    const spend = (key: string, nano: bigint) => ledger.record({ tenant: 'monthly', model: 'gpt-4o-mini', jobType: 'inference', idempotencyKey: key, requests: 1, inputTokens: 10, outputTokens: 10, costNanoUsd: nano, at: new Date(clock) });
+    const spend = (key: string, nano: bigint) =>
+      ledger.record({
+        tenant: 'monthly',
+        model: 'gpt-4o-mini',
+        jobType: 'inference',
+        idempotencyKey: key,
+        requests: 1,
+        inputTokens: 10,
+        outputTokens: 10,
+        costNanoUsd: nano,
+        at: new Date(clock),
+      });
 
     await spend('a', usd(4));
     clock = Date.parse('2026-01-31T23:59:00Z');
     await spend('b', usd(4));
     expect(await spend('b', usd(4))).toBe(false); // a replay is not spent twice
     const refused = await budgets.reserveJob('monthly', 'm1', estimate(usd(3)));
-    expect(refused).toMatchObject({ ok: false, refusal: { limit: 'budget.month.usd', spent: '0.080000000', remaining: '0.020000000', requested: '0.030000000' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      refusal: { limit: 'budget.month.usd', spent: '0.080000000', remaining: '0.020000000', requested: '0.030000000' },
+    });
     expect((await budgets.status('monthly'))[0]).toMatchObject({ spent: '0.080000000', resetsAt: '2026-02-01T00:00:00.000Z' });
     // February: the month counter starts over.
     clock = Date.parse('2026-02-01T00:00:01Z');
@@ -70,7 +93,17 @@ describe('spend budgets with reservations', () => {
 
     // The day budget of another tenant rolls over at midnight; reservations carry into the new day.
     clock = Date.parse('2026-03-10T23:00:00Z');
-    await ledger.record({ tenant: 'daily', model: 'gpt-4o-mini', jobType: 'inference', idempotencyKey: 'd1', requests: 1, inputTokens: 1, outputTokens: 1, costNanoUsd: usd(4), at: new Date(clock) });
+    await ledger.record({
+      tenant: 'daily',
+      model: 'gpt-4o-mini',
+      jobType: 'inference',
+      idempotencyKey: 'd1',
+      requests: 1,
+      inputTokens: 1,
+      outputTokens: 1,
+      costNanoUsd: usd(4),
+      at: new Date(clock),
+    });
     expect(await budgets.reserveJob('daily', 'd-held', estimate(usd(0.5)))).toMatchObject({ ok: true });
     expect(await budgets.reserveJob('daily', 'd2', estimate(usd(1)))).toMatchObject({ ok: false, refusal: { spent: '0.040000000', reserved: '0.005000000' } });
     clock = Date.parse('2026-03-11T00:00:00Z');
@@ -83,7 +116,17 @@ describe('spend budgets with reservations', () => {
     expect(await budgets.reserveJob('models', 'cheap', estimate(usd(5), 'gpt-4o-mini', 50_000))).toMatchObject({ ok: true });
     expect(await budgets.reserveJob('models', 'big', estimate(usd(2), 'gpt-4o', 1_000))).toEqual({
       ok: false,
-      refusal: { limit: 'budget.models.gpt-4o.day.usd', period: 'day', model: 'gpt-4o', unit: 'usd', cap: '0.010000000', spent: '0.000000000', reserved: '0.000000000', remaining: '0.010000000', requested: '0.020000000' },
+      refusal: {
+        limit: 'budget.models.gpt-4o.day.usd',
+        period: 'day',
+        model: 'gpt-4o',
+        unit: 'usd',
+        cap: '0.010000000',
+        spent: '0.000000000',
+        reserved: '0.000000000',
+        remaining: '0.010000000',
+        requested: '0.020000000',
+      },
     });
     expect(await budgets.reserveJob('models', 'long', estimate(usd(0.5), 'gpt-4o', 6_000))).toMatchObject({
       ok: false,
@@ -119,12 +162,22 @@ describe('spend budgets with reservations', () => {
     // The estimate ($0.10) would not fit the day budget; capped at $0.02 it does.
     expect(await budgets.reserveJob('capped', 'job', estimate(usd(10)), '0.02')).toMatchObject({ ok: true });
     expect((await budgets.status('capped'))[0]).toMatchObject({ reserved: '0.020000000' });
-    const call = (cents: number) => budgets.reserveCall({ tenant: 'capped', jobId: 'job', model: 'gpt-4o-mini', estimatedNanoUsd: usd(cents), estimatedTokens: 10 });
+    const call = (cents: number) =>
+      budgets.reserveCall({ tenant: 'capped', jobId: 'job', model: 'gpt-4o-mini', estimatedNanoUsd: usd(cents), estimatedTokens: 10 });
     const first = await call(1.5);
     expect(first.ok).toBe(true);
     expect(await call(1)).toEqual({
       ok: false,
-      refusal: { limit: 'job.maxCostUsd', period: 'job', unit: 'usd', cap: '0.020000000', spent: '0.000000000', reserved: '0.015000000', remaining: '0.005000000', requested: '0.010000000' },
+      refusal: {
+        limit: 'job.maxCostUsd',
+        period: 'job',
+        unit: 'usd',
+        cap: '0.020000000',
+        spent: '0.000000000',
+        reserved: '0.015000000',
+        remaining: '0.005000000',
+        requested: '0.010000000',
+      },
     });
     if (!first.ok) throw new Error('unreachable');
     await budgets.settle(first.hold, { nanoUsd: usd(1.2), tokens: 10 });
@@ -134,7 +187,14 @@ describe('spend budgets with reservations', () => {
 
   it('a hold whose process died lapses at its expiry', async () => {
     let clock = Date.parse('2026-05-01T10:00:00Z');
-    const budgets = createBudgets(replicas[0]!, { keyPrefix: prefix, spendKeyPrefix: spendPrefix, config, now: () => clock, callHoldTtlMs: 60_000, jobHoldTtlMs: 3_600_000 });
+    const budgets = createBudgets(replicas[0]!, {
+      keyPrefix: prefix,
+      spendKeyPrefix: spendPrefix,
+      config,
+      now: () => clock,
+      callHoldTtlMs: 60_000,
+      jobHoldTtlMs: 3_600_000,
+    });
     expect((await budgets.reserveJob('leaky', 'job', estimate(usd(2)))).ok).toBe(true);
     expect((await budgets.reserveCall({ tenant: 'leaky', model: 'gpt-4o-mini', estimatedNanoUsd: usd(2), estimatedTokens: 10 })).ok).toBe(true);
     expect((await budgets.status('leaky'))[0]).toMatchObject({ reserved: '0.040000000' });

@@ -29,9 +29,26 @@ describe('every script keeps its keys in one Redis Cluster slot', () => {
     const config = parseTenantLimits(JSON.stringify({ default: { budget: { day: { usd: '1' }, models: { 'gpt-4o': { month: { tokens: 1_000_000 } } } } } }));
     const limits = createTenantLimits({ redis, keyPrefix: 'c', config, isUnfinished: async () => false });
     const ledger = createUsageLedger(redis, { keyPrefix: 'c:llm' });
-    expect(await ledger.record({ tenant: 'acme', model: 'gpt-4o', jobType: 'inference', idempotencyKey: 'k', requests: 1, inputTokens: 10, outputTokens: 5, costNanoUsd: 75_000n, at: new Date() })).toBe(true);
+    expect(
+      await ledger.record({
+        tenant: 'acme',
+        model: 'gpt-4o',
+        jobType: 'inference',
+        idempotencyKey: 'k',
+        requests: 1,
+        inputTokens: 10,
+        outputTokens: 5,
+        costNanoUsd: 75_000n,
+        at: new Date(),
+      }),
+    ).toBe(true);
     expect((await limits.checkRate('acme')).allowed).toBe(true);
-    const estimate = { costNanoUsd: 1_000_000n, inputTokens: 100, outputTokens: 100, byModel: [{ model: 'gpt-4o', costNanoUsd: 1_000_000n, inputTokens: 100, outputTokens: 100 }] };
+    const estimate = {
+      costNanoUsd: 1_000_000n,
+      inputTokens: 100,
+      outputTokens: 100,
+      byModel: [{ model: 'gpt-4o', costNanoUsd: 1_000_000n, inputTokens: 100, outputTokens: 100 }],
+    };
     const admitted = await limits.admit({ tenant: 'acme', queue: 'inference', jobs: [{ id: 'j1', bytes: 10, estimate }], maxCostUsd: '0.5' });
     expect(admitted).toMatchObject({ ok: true, priorities: [1] });
     const call = await limits.spendGuard.reserve({ tenant: 'acme', jobId: 'j1', model: 'gpt-4o', estimatedNanoUsd: 500_000n, estimatedTokens: 50 });

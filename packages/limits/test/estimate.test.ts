@@ -10,12 +10,26 @@ const registry = defaultModelRegistry;
 describe('work estimator', () => {
   it('counts the tokens the hand counts say', async () => {
     // The facts the cases below are computed from (o200k for gpt-4o-mini, cl100k for embeddings).
-    expect(countChatTokens([{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }], 'gpt-4o-mini')).toBe(15);
+    expect(
+      countChatTokens(
+        [
+          { role: 'system', content: 'Be brief.' },
+          { role: 'user', content: 'Hi' },
+        ],
+        'gpt-4o-mini',
+      ),
+    ).toBe(15);
     expect(countChatTokens([{ role: 'user', content: 'What is 2+2?' }], 'gpt-4o-mini')).toBe(14);
     expect([countTokens('Hi', 'gpt-4o'), countTokens('Hello, world', 'gpt-4o'), countWithEncoding('Hi', 'cl100k_base')]).toEqual([1, 3, 1]);
   });
 
-  const items: InferenceItem[] = [0, 1].map((i) => ({ id: `i${i}`, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }] }));
+  const items: InferenceItem[] = [0, 1].map((i) => ({
+    id: `i${i}`,
+    messages: [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'Hi' },
+    ],
+  }));
   const payload = { model: 'gpt-4o-mini', parameters: { max_tokens: 100 }, cache: { mode: 'exact' as const, threshold: 0.95 }, mode: 'realtime' as const };
 
   it('inference: 2 items x (15 prompt + 100 max output), exact cache, no embeddings', async () => {
@@ -25,11 +39,22 @@ describe('work estimator', () => {
   });
 
   it('inference: semantic cache and RAG add one embedding of the question each, and the context to the prompt', async () => {
-    const estimate = await estimateInference({ payload: { ...payload, cache: { mode: 'semantic', threshold: 0.9 }, rag: { collection: 'docs', topK: 5, maxContextTokens: 1_000 } }, items }, registry);
+    const estimate = await estimateInference(
+      { payload: { ...payload, cache: { mode: 'semantic', threshold: 0.9 }, rag: { collection: 'docs', topK: 5, maxContextTokens: 1_000 } }, items },
+      registry,
+    );
     // Prompt: 15 + 1,000 context + 32 framing; question "Hi" = 1 cl100k token per embedding.
-    expect(estimate).toMatchObject({ calls: 6, inputTokens: 2 * 1_047 + 2 + 2, outputTokens: 200, detail: '2 items x (1 generation + 1 cache embedding + 1 RAG embedding)' });
+    expect(estimate).toMatchObject({
+      calls: 6,
+      inputTokens: 2 * 1_047 + 2 + 2,
+      outputTokens: 200,
+      detail: '2 items x (1 generation + 1 cache embedding + 1 RAG embedding)',
+    });
     expect(estimate.costNanoUsd).toBe(2n * 1_047n * 150n + 200n * 600n + 4n * 20n);
-    expect(estimate.byModel.map((w) => [w.model, w.calls])).toEqual([['gpt-4o-mini', 2], ['text-embedding-3-small', 4]]);
+    expect(estimate.byModel.map((w) => [w.model, w.calls])).toEqual([
+      ['gpt-4o-mini', 2],
+      ['text-embedding-3-small', 4],
+    ]);
   });
 
   it('inference: batch mode is priced at Batch API prices; no max_tokens reserves the model maximum', async () => {
@@ -40,7 +65,10 @@ describe('work estimator', () => {
 
   it('evaluation: given outputs, 3 samples, one judge and one embedding grader', async () => {
     const evaluation = EvaluationPayload.parse({
-      cases: [{ id: 'c1', input: 'Hi', output: 'Hello, world', expected: 'Hello, world' }, { id: 'c2', input: 'Hi', output: 'Hello, world', expected: 'Hello, world' }],
+      cases: [
+        { id: 'c1', input: 'Hi', output: 'Hello, world', expected: 'Hello, world' },
+        { id: 'c2', input: 'Hi', output: 'Hello, world', expected: 'Hello, world' },
+      ],
       samples: 3,
       graders: [{ type: 'exact' }, { type: 'rubric', rubric: 'correctness' }, { type: 'embedding' }],
     });
@@ -106,9 +134,18 @@ describe('work estimator', () => {
 
   it('names the first cap passed: items, documents, chunks, then calls', async () => {
     const work = { ...limitsFor({}, 't').work, maxItemsPerJob: 1, maxChunksPerRequest: 3 };
-    expect(workProblem(await estimateInference({ payload, items }, registry), work)).toEqual({ limit: 'work.maxItemsPerJob', cap: 1, requested: 2, detail: '2 items' });
+    expect(workProblem(await estimateInference({ payload, items }, registry), work)).toEqual({
+      limit: 'work.maxItemsPerJob',
+      cap: 1,
+      requested: 2,
+      detail: '2 items',
+    });
     const text = 'word' + ' word'.repeat(999);
-    expect(workProblem(await estimateIngest({ model: 'text-embedding-3-small', documents: [{ text }] }, registry), work)).toMatchObject({ limit: 'work.maxChunksPerRequest', cap: 3, requested: 6 });
+    expect(workProblem(await estimateIngest({ model: 'text-embedding-3-small', documents: [{ text }] }, registry), work)).toMatchObject({
+      limit: 'work.maxChunksPerRequest',
+      cap: 3,
+      requested: 6,
+    });
     expect(workProblem(await estimateInference({ payload, items: items.slice(0, 1) }, registry), work)).toBeUndefined();
   });
 
@@ -116,7 +153,11 @@ describe('work estimator', () => {
     const plain = await estimateInference({ payload: { ...payload, cache: { mode: 'semantic', threshold: 0.9 } }, items }, registry);
     const verified = await estimateInference({ payload: { ...payload, cache: { mode: 'semantic', threshold: 0.9, verification: 'below' } }, items }, registry);
     expect(verified.calls).toBe(plain.calls + items.length);
-    expect(verified.byModel.find((work) => work.model === 'gpt-4.1-nano')).toMatchObject({ kind: 'chat', calls: items.length, outputTokens: 60 * items.length });
+    expect(verified.byModel.find((work) => work.model === 'gpt-4.1-nano')).toMatchObject({
+      kind: 'chat',
+      calls: items.length,
+      outputTokens: 60 * items.length,
+    });
     const calibration = await estimateCalibration({ pairs: [{ a: 'hello there', b: 'hi there', same: true }] }, registry);
     expect(calibration).toMatchObject({ calls: 2, inputTokens: 4 });
   });

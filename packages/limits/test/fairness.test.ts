@@ -23,7 +23,15 @@ describe('fair scheduling across tenants on a real BullMQ queue (worker concurre
   });
 
   it('the same holds when the worker only starts after both submissions', async () => {
-    const result = await runTrial({ redisUrl: REDIS_URL, prefix: prefix(), fairness: true, bulk: 3_000, concurrency: 1, groupSize: K, workerAfterSubmit: true });
+    const result = await runTrial({
+      redisUrl: REDIS_URL,
+      prefix: prefix(),
+      fairness: true,
+      bulk: 3_000,
+      concurrency: 1,
+      groupSize: K,
+      workerAfterSubmit: true,
+    });
     expect(result.waitingWhenAdded).toBe(3_000);
     // A's tag is 1, B's are 1..3000: A shares the first priority with B's tags 1..15, added before it.
     expect(result.startedBeforeA).toBe(K - 1);

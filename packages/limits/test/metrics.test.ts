@@ -25,7 +25,12 @@ describe('limit metrics in Redis (every replica adds to the same series)', () =>
       { tenant: 'acme', limit: 'rate', count: 3 },
       { tenant: 'beta', limit: 'budget', count: 1 },
     ]);
-    expect([kindOf('job.maxCostUsd'), kindOf('concurrency.maxJobs'), kindOf('storage.maxWaitingBytes'), kindOf('work.maxCallsPerJob')]).toEqual(['budget', 'concurrency', 'storage', 'work']);
+    expect([kindOf('job.maxCostUsd'), kindOf('concurrency.maxJobs'), kindOf('storage.maxWaitingBytes'), kindOf('work.maxCallsPerJob')]).toEqual([
+      'budget',
+      'concurrency',
+      'storage',
+      'work',
+    ]);
   });
 
   it('keeps queue wait per queue and tenant as a histogram with p50 and p95', async () => {

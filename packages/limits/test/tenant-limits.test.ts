@@ -30,7 +30,14 @@ describe('createTenantLimits: what the API and worker call', () => {
 
   it('admits with fair priorities, refuses past concurrency or budget and undoes what it took', async () => {
     const limits = createTenantLimits({ redis, keyPrefix: prefix, config });
-    const first = await limits.admit({ tenant: 'acme', queue: 'inference', jobs: [{ id: 'j1', estimate, bytes: 100 }, { id: 'j2', estimate, bytes: 100 }] });
+    const first = await limits.admit({
+      tenant: 'acme',
+      queue: 'inference',
+      jobs: [
+        { id: 'j1', estimate, bytes: 100 },
+        { id: 'j2', estimate, bytes: 100 },
+      ],
+    });
     expect(first).toMatchObject({ ok: true, priorities: [1, 1], tags: [1, 2] });
     // A third job's estimate would pass the $0.01 day budget: refused, and its slot is given back.
     const third = await limits.admit({ tenant: 'acme', queue: 'inference', jobs: [{ id: 'j3', estimate: { ...estimate, costNanoUsd: 5_000_000n } }] });
@@ -63,7 +70,10 @@ describe('createTenantLimits: what the API and worker call', () => {
     expect((await limits.checkRate('beta')).allowed).toBe(true);
     expect((await limits.checkRate('beta')).allowed).toBe(true);
     expect(await limits.checkRate('beta')).toMatchObject({ allowed: false, limit: 2, remaining: 0 });
-    const big = await estimateInference({ payload: { model: 'gpt-4o-mini', parameters: {}, cache: { mode: 'off', threshold: 0.95 }, mode: 'realtime' }, items: Array(6).fill(items[0]) }, defaultModelRegistry);
+    const big = await estimateInference(
+      { payload: { model: 'gpt-4o-mini', parameters: {}, cache: { mode: 'off', threshold: 0.95 }, mode: 'realtime' }, items: Array(6).fill(items[0]) },
+      defaultModelRegistry,
+    );
     expect(await limits.checkWork('beta', big)).toEqual({ limit: 'work.maxItemsPerJob', cap: 5, requested: 6, detail: '6 items' });
     await limits.admit({ tenant: 'beta', queue: 'q', jobs: [{ id: 'x', estimate: { ...estimate, costNanoUsd: 50_000_000n } }] });
     expect((await limits.refusals.read()).filter((r) => r.tenant === 'beta')).toEqual([

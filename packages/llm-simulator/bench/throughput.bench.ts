@@ -17,9 +17,11 @@ async function timed(label: string, count: number, unit: string, fn: () => Promi
 
 async function pool(total: number, concurrency: number, task: (i: number) => Promise<unknown>) {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) await task(next++);
+    }),
+  );
 }
 
 const text = 'The quarterly revenue report shows growth in Europe and a decline in refunds for <EMAIL_1>.';
@@ -33,11 +35,19 @@ await timed('chat, 32 concurrent', 3_000, 'req', () =>
   pool(3_000, 32, (i) => client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `${text} ${i}` }] })),
 );
 await timed('chat json_schema judge, 32 concurrent', 2_000, 'req', () =>
-  pool(2_000, 32, (i) => client.chat.completions.create({
-    model: 'gpt-4o-mini',
-    messages: [{ role: 'user', content: `<reference>Paris is the capital of France.</reference><answer>Paris ${i}</answer>` }],
-    response_format: { type: 'json_schema', json_schema: { name: 'v', schema: { type: 'object', properties: { score: { type: 'number' }, reason: { type: 'string' } }, required: ['score', 'reason'] } } },
-  })),
+  pool(2_000, 32, (i) =>
+    client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: `<reference>Paris is the capital of France.</reference><answer>Paris ${i}</answer>` }],
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'v',
+          schema: { type: 'object', properties: { score: { type: 'number' }, reason: { type: 'string' } }, required: ['score', 'reason'] },
+        },
+      },
+    }),
+  ),
 );
 await timed('embeddings, 100 inputs/request (base64), 8 concurrent', 20_000, 'inputs', () =>
   pool(200, 8, (r) => client.embeddings.create({ model: 'text-embedding-3-small', input: Array.from({ length: 100 }, (_, i) => `${text} ${r}-${i}`) })),

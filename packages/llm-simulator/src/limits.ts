@@ -7,9 +7,7 @@ export interface Limits {
   tpm: number | null;
 }
 
-export type Admission =
-  | { ok: true; headers: Record<string, string> }
-  | { ok: false; headers: Record<string, string>; retryAfterMs: number; message: string };
+export type Admission = { ok: true; headers: Record<string, string> } | { ok: false; headers: Record<string, string>; retryAfterMs: number; message: string };
 
 /** OpenAI's duration style for x-ratelimit-reset-*: "17ms", "1s", "6m0s", "1m30.5s". */
 export function formatReset(ms: number): string {

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import type { Logger } from 'pino';
 
 /** Latency: a fixed number of ms, or a seeded lognormal whose median is p50 and 99th percentile p99. */
-export const LatencySpec = z.union([
-  z.number().min(0),
-  z.object({ p50: z.number().min(0), p99: z.number().min(0) }),
-]);
+export const LatencySpec = z.union([z.number().min(0), z.object({ p50: z.number().min(0), p99: z.number().min(0) })]);
 export type LatencySpec = z.infer<typeof LatencySpec>;
 
 const rate = z.number().min(0).max(1);

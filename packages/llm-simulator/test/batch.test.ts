@@ -8,7 +8,12 @@ const s = useSimulator({ batchDelayMs: 40 });
 afterEach(() => s.sim.configure({ batchExpireAfterLines: null, batchDelayMs: 40 }));
 
 const chatLine = (id: string, content: string) =>
-  JSON.stringify({ custom_id: id, method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', temperature: 0, messages: [{ role: 'user', content }] } });
+  JSON.stringify({
+    custom_id: id,
+    method: 'POST',
+    url: '/v1/chat/completions',
+    body: { model: 'gpt-4o-mini', temperature: 0, messages: [{ role: 'user', content }] },
+  });
 
 async function upload(lines: string[]) {
   return s.client.files.create({ file: await toFile(Buffer.from(lines.join('\n') + '\n'), 'input.jsonl'), purpose: 'batch' });
@@ -27,7 +32,12 @@ async function settle(client: OpenAI, id: string) {
 async function jsonl(fileId: string | null | undefined) {
   if (!fileId) return [];
   const text = await (await s.client.files.content(fileId)).text();
-  return text.trim().split('\n').map((l) => JSON.parse(l) as { custom_id: string; response: { status_code: number; body: Record<string, unknown> } | null; error: { code: string } | null });
+  return text
+    .trim()
+    .split('\n')
+    .map(
+      (l) => JSON.parse(l) as { custom_id: string; response: { status_code: number; body: Record<string, unknown> } | null; error: { code: string } | null },
+    );
 }
 
 describe('Batch API over the real openai SDK', () => {
@@ -55,7 +65,12 @@ describe('Batch API over the real openai SDK', () => {
   });
 
   it('batches embeddings and lists batches newest first', async () => {
-    const line = JSON.stringify({ custom_id: 'e1', method: 'POST', url: '/v1/embeddings', body: { model: 'text-embedding-3-small', input: 'hello', dimensions: 8 } });
+    const line = JSON.stringify({
+      custom_id: 'e1',
+      method: 'POST',
+      url: '/v1/embeddings',
+      body: { model: 'text-embedding-3-small', input: 'hello', dimensions: 8 },
+    });
     const file = await upload([line]);
     const created = await s.client.batches.create({ input_file_id: file.id, endpoint: '/v1/embeddings', completion_window: '24h' });
     const done = await settle(s.client, created.id);
@@ -88,7 +103,10 @@ describe('Batch API over the real openai SDK', () => {
 
     s.sim.configure({ batchDelayMs: 40 });
     const broken = await upload(['{not json']);
-    const failed = await settle(s.client, (await s.client.batches.create({ input_file_id: broken.id, endpoint: '/v1/chat/completions', completion_window: '24h' })).id);
+    const failed = await settle(
+      s.client,
+      (await s.client.batches.create({ input_file_id: broken.id, endpoint: '/v1/chat/completions', completion_window: '24h' })).id,
+    );
     expect(failed.status).toBe('failed');
     expect(failed.errors?.data?.[0]?.code).toBe('invalid_json_line');
   });

@@ -25,7 +25,7 @@ describe('chat completions over the real openai SDK', () => {
     expect(res.choices[0]?.finish_reason).toBe('stop');
   });
 
-  it("counts prompt tokens like OpenAI (3 per message + role + content, 3 to prime the reply)", async () => {
+  it('counts prompt tokens like OpenAI (3 per message + role + content, 3 to prime the reply)', async () => {
     const res = await s.client.chat.completions.create({ model, temperature: 0, messages: ask('Hello world') });
     // "user" = 1 token, "Hello world" = 2 tokens: 3 + (3 + 1 + 2) = 9
     expect(res.usage?.prompt_tokens).toBe(9);
@@ -60,7 +60,12 @@ describe('chat completions over the real openai SDK', () => {
   });
 
   it('stops at max_tokens with finish_reason length', async () => {
-    const res = await s.client.chat.completions.create({ model, temperature: 0, max_completion_tokens: 3, messages: ask('Describe the deployment pipeline for the payments service in detail.') });
+    const res = await s.client.chat.completions.create({
+      model,
+      temperature: 0,
+      max_completion_tokens: 3,
+      messages: ask('Describe the deployment pipeline for the payments service in detail.'),
+    });
     expect(res.choices[0]?.finish_reason).toBe('length');
     expect(res.usage?.completion_tokens).toBe(3);
   });
@@ -112,7 +117,12 @@ describe('chat completions over the real openai SDK', () => {
   });
 
   it('returns a JSON object for json_object mode', async () => {
-    const res = await s.client.chat.completions.create({ model, temperature: 0, messages: ask('Return the status as JSON.'), response_format: { type: 'json_object' } });
+    const res = await s.client.chat.completions.create({
+      model,
+      temperature: 0,
+      messages: ask('Return the status as JSON.'),
+      response_format: { type: 'json_object' },
+    });
     expect(JSON.parse(res.choices[0]?.message.content ?? '')).toHaveProperty('answer');
   });
 

@@ -43,7 +43,9 @@ describe('embeddings over the real openai SDK', () => {
   });
 
   it("enforces OpenAI's per-request limits with its 400 error shape", async () => {
-    const tooMany = await s.client.embeddings.create({ model: 'text-embedding-3-small', input: Array.from({ length: 2049 }, () => 'x') }).catch((e: unknown) => e);
+    const tooMany = await s.client.embeddings
+      .create({ model: 'text-embedding-3-small', input: Array.from({ length: 2049 }, () => 'x') })
+      .catch((e: unknown) => e);
     expect(tooMany).toBeInstanceOf(APIError);
     expect((tooMany as APIError).status).toBe(400);
     expect((tooMany as APIError).error).toMatchObject({ type: 'invalid_request_error', param: 'input' });

@@ -8,7 +8,18 @@ const pairs = Array.from({ length: 12 }, (_, i) => ({
   q: `What is the refund window for order type ${i}?`,
   a: `Orders of type ${i} can be refunded within ${10 + i} days (support policy ${i}).`,
 }));
-const jsonl = (lines: number) => pairs.slice(0, lines).map(({ q, a }) => JSON.stringify({ messages: [{ role: 'user', content: q }, { role: 'assistant', content: a }] })).join('\n');
+const jsonl = (lines: number) =>
+  pairs
+    .slice(0, lines)
+    .map(({ q, a }) =>
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: q },
+          { role: 'assistant', content: a },
+        ],
+      }),
+    )
+    .join('\n');
 
 async function upload(text: string) {
   return state.client.files.create({ file: await toFile(Buffer.from(text), 'train.jsonl'), purpose: 'fine-tune' });
@@ -29,7 +40,13 @@ describe('fine-tuning API', () => {
   it('validates, queues, trains and names a model; events tell the story; the tuned model answers differently, from what it learned', async () => {
     await fetch(`${sim()}/_sim/fine-tuning`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stepMs: 40 }) });
     const file = await upload(jsonl(12));
-    const created = await state.client.fineTuning.jobs.create({ model: 'gpt-4o-mini', training_file: file.id, suffix: 'refunds', metadata: { owner: 'job-1' }, method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 2 } } } });
+    const created = await state.client.fineTuning.jobs.create({
+      model: 'gpt-4o-mini',
+      training_file: file.id,
+      suffix: 'refunds',
+      metadata: { owner: 'job-1' },
+      method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 2 } } },
+    });
     expect(created).toMatchObject({ status: 'validating_files', fine_tuned_model: null, metadata: { owner: 'job-1' } });
     const seen = new Set<string>();
     const done = await until(
@@ -65,13 +82,23 @@ describe('fine-tuning API', () => {
 
   it('fails a job whose training file does not validate, and one the knob makes fail in training', async () => {
     const tooSmall = await state.client.fineTuning.jobs.create({ model: 'gpt-4o-mini', training_file: (await upload(jsonl(3))).id });
-    const refused = await until(() => state.client.fineTuning.jobs.retrieve(tooSmall.id), (job) => finished(job.status));
+    const refused = await until(
+      () => state.client.fineTuning.jobs.retrieve(tooSmall.id),
+      (job) => finished(job.status),
+    );
     expect(refused).toMatchObject({ status: 'failed', error: { code: 'invalid_training_file' } });
 
     await fetch(`${sim()}/_sim/fine-tuning`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ failTraining: true }) });
     const doomed = await state.client.fineTuning.jobs.create({ model: 'gpt-4o-mini', training_file: (await upload(jsonl(12))).id });
-    await fetch(`${sim()}/_sim/fine-tuning`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ failTraining: false }) });
-    const failed = await until(() => state.client.fineTuning.jobs.retrieve(doomed.id), (job) => finished(job.status));
+    await fetch(`${sim()}/_sim/fine-tuning`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ failTraining: false }),
+    });
+    const failed = await until(
+      () => state.client.fineTuning.jobs.retrieve(doomed.id),
+      (job) => finished(job.status),
+    );
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'training_failed' }, fine_tuned_model: null });
   });
 

@@ -6,7 +6,14 @@ import { rngFor } from '../src/random';
 const schemas: Record<string, JsonSchema> = {
   refsAndUnions: {
     type: 'object',
-    $defs: { item: { type: 'object', properties: { sku: { type: 'string', minLength: 3 }, qty: { type: 'integer', exclusiveMinimum: 0, maximum: 9 } }, required: ['sku', 'qty'], additionalProperties: false } },
+    $defs: {
+      item: {
+        type: 'object',
+        properties: { sku: { type: 'string', minLength: 3 }, qty: { type: 'integer', exclusiveMinimum: 0, maximum: 9 } },
+        required: ['sku', 'qty'],
+        additionalProperties: false,
+      },
+    },
     properties: {
       items: { type: 'array', items: { $ref: '#/$defs/item' }, minItems: 1, maxItems: 3 },
       note: { anyOf: [{ type: 'string' }, { type: 'null' }] },

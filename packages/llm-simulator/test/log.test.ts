@@ -11,7 +11,9 @@ describe('request log', () => {
     await s.client.chat.completions.create({ model: 'gpt-4o-mini', temperature: 0, messages: [{ role: 'user', content: 'Call <PHONE_1> back' }] });
     await s.client.embeddings.create({ model: 'text-embedding-3-small', input: 'jane@example.com' });
     const res = await fetch(`${logUrl()}?since=${before}`);
-    const { data } = (await res.json()) as { data: { path: string; model: string; promptTokens: number; completionTokens: number; status: number; body: unknown }[] };
+    const { data } = (await res.json()) as {
+      data: { path: string; model: string; promptTokens: number; completionTokens: number; status: number; body: unknown }[];
+    };
     expect(data.map((e) => e.path)).toEqual(['/v1/chat/completions', '/v1/embeddings']);
     expect(data[0]).toMatchObject({ model: 'gpt-4o-mini', status: 200 });
     expect(data[0]?.promptTokens).toBeGreaterThan(0);
@@ -27,7 +29,18 @@ describe('request log', () => {
   it('keeps only the newest entries and can drop bodies', () => {
     const log = new RequestLog(3, false);
     for (let i = 0; i < 5; i++) {
-      log.add({ method: 'POST', path: `/v1/x${i}`, model: null, promptTokens: 0, completionTokens: 0, status: 200, fault: null, batchId: null, customId: null, body: { secret: i } });
+      log.add({
+        method: 'POST',
+        path: `/v1/x${i}`,
+        model: null,
+        promptTokens: 0,
+        completionTokens: 0,
+        status: 200,
+        fault: null,
+        batchId: null,
+        customId: null,
+        body: { secret: i },
+      });
     }
     const entries = log.list();
     expect(entries.map((e) => e.path)).toEqual(['/v1/x2', '/v1/x3', '/v1/x4']);

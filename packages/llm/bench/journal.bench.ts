@@ -37,7 +37,9 @@ async function run(label: string, client: LlmClient, calls: number, key: (i: num
   );
   const wall = performance.now() - t0;
   times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(44)} ${calls} calls: p50 ${pct(times, 50).toFixed(2)} ms, p99 ${pct(times, 99).toFixed(2)} ms, ${Math.round((calls / wall) * 1000)} calls/s`);
+  console.log(
+    `${label.padEnd(44)} ${calls} calls: p50 ${pct(times, 50).toFixed(2)} ms, p99 ${pct(times, 99).toFixed(2)} ms, ${Math.round((calls / wall) * 1000)} calls/s`,
+  );
 }
 
 async function cleanup() {
@@ -65,7 +67,10 @@ try {
   const journalKey = spendKeys(prefix).callJournal('job-b');
   const bytes = Number(await redis.memory('USAGE', journalKey, 'SAMPLES', '0'));
   console.log(`journal of ${calls} chat answers: ${(bytes / 1024).toFixed(0)} KiB in Redis, ${Math.round(bytes / calls)} B per answer`);
-  await journaled.embed(Array.from({ length: 100 }, (_, i) => `chunk ${i} about pumps and valves`), { tenant: 'bench', jobType: 'ingest', jobId: 'job-e', idempotencyKey: 'job-e:b0', model: 'text-embedding-3-small' });
+  await journaled.embed(
+    Array.from({ length: 100 }, (_, i) => `chunk ${i} about pumps and valves`),
+    { tenant: 'bench', jobType: 'ingest', jobId: 'job-e', idempotencyKey: 'job-e:b0', model: 'text-embedding-3-small' },
+  );
   const embedBytes = Number(await redis.memory('USAGE', spendKeys(prefix).callJournal('job-e'), 'SAMPLES', '0'));
   console.log(`journal of 100 embeddings (1,536 dimensions): ${(embedBytes / 1024).toFixed(0)} KiB, ${Math.round(embedBytes / 100)} B per vector`);
 } finally {

@@ -63,11 +63,18 @@ async function throughput() {
       }
     }),
   );
-  const entries = sim.log.list(since).filter((e) => e.status === 200).map((e) => ({ t: Date.parse(e.time), tokens: e.promptTokens + e.completionTokens }));
+  const entries = sim.log
+    .list(since)
+    .filter((e) => e.status === 200)
+    .map((e) => ({ t: Date.parse(e.time), tokens: e.promptTokens + e.completionTokens }));
   const t0 = Math.min(...entries.map((e) => e.t));
   const inWindow = (k: number) => entries.filter((e) => e.t >= t0 + k * windowMs && e.t < t0 + (k + 1) * windowMs).reduce((n, e) => n + e.tokens, 0);
   let worst = 0;
-  for (const a of entries) worst = Math.max(worst, entries.filter((e) => e.t >= a.t && e.t < a.t + windowMs).reduce((n, e) => n + e.tokens, 0));
+  for (const a of entries)
+    worst = Math.max(
+      worst,
+      entries.filter((e) => e.t >= a.t && e.t < a.t + windowMs).reduce((n, e) => n + e.tokens, 0),
+    );
   console.log(
     `throughput (window ${windowMs / 1000} s, limit ${tpm} tokens/window, 12 loops): window 1 ${inWindow(0)} (${((100 * inWindow(0)) / tpm).toFixed(1)}%), ` +
       `window 2 ${inWindow(1)} (${((100 * inWindow(1)) / tpm).toFixed(1)}%), busiest sliding window ${worst} (${((100 * worst) / tpm).toFixed(1)}%), ${entries.length} calls`,

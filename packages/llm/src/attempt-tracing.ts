@@ -9,15 +9,20 @@ export const SCOPE = '@llmops/llm';
  * call back (0 when it admitted at once).
  */
 export function tracedAcquire<T>(scope: string, tokens: number, attempt: number, acquire: (onWait: (waitMs: number) => void) => Promise<T>): Promise<T> {
-  return withSpan('rate limiter', { 'llmops.limiter.scope': scope, 'llmops.limiter.tokens': tokens, [Attr.llmAttempts]: attempt }, async (span) => {
-    let waited = 0;
-    const value = await acquire((waitMs) => {
-      waited += waitMs;
-      span.addEvent('limiter wait', { [Attr.limiterWaitMs]: waitMs });
-    });
-    span.setAttribute(Attr.limiterWaitMs, waited);
-    return value;
-  }, { scope: SCOPE });
+  return withSpan(
+    'rate limiter',
+    { 'llmops.limiter.scope': scope, 'llmops.limiter.tokens': tokens, [Attr.llmAttempts]: attempt },
+    async (span) => {
+      let waited = 0;
+      const value = await acquire((waitMs) => {
+        waited += waitMs;
+        span.addEvent('limiter wait', { [Attr.limiterWaitMs]: waitMs });
+      });
+      span.setAttribute(Attr.limiterWaitMs, waited);
+      return value;
+    },
+    { scope: SCOPE },
+  );
 }
 
 /** A failed attempt that will be retried, on the call's span: the retry count so far and why (status or error class). */

@@ -136,9 +136,7 @@ async function submitAndCollect(deps: BatchDeps, items: readonly BatchItem[], ct
   if (!batchId) {
     const jsonl = items.map((item) => JSON.stringify({ custom_id: item.customId, method: 'POST', url: endpoint, body: item.body })).join('\n') + '\n';
     const file = await retry(async () => client.files.create({ file: await toFile(Buffer.from(jsonl), 'batch.jsonl'), purpose: 'batch' }, signal));
-    const created = await retry(() =>
-      client.batches.create({ input_file_id: file.id, endpoint, completion_window: ctx.completionWindow ?? '24h' }, signal),
-    );
+    const created = await retry(() => client.batches.create({ input_file_id: file.id, endpoint, completion_window: ctx.completionWindow ?? '24h' }, signal));
     batchId = created.id;
     await ctx.onSubmitted?.(batchId, hold);
   }
@@ -153,7 +151,17 @@ async function submitAndCollect(deps: BatchDeps, items: readonly BatchItem[], ct
   }
   if (ctx.step && !FINAL.has(batch.status)) {
     // Still running: nothing to read or bill yet; the hold stays for the next check.
-    return { batchId, status: batch.status, pending: true, succeeded: [], failed: [], notDone: items.map((item) => item.customId), usage: { inputTokens: 0, outputTokens: 0, requests: 0 }, costUsd: '0.000000000', costNanoUsd: 0n };
+    return {
+      batchId,
+      status: batch.status,
+      pending: true,
+      succeeded: [],
+      failed: [],
+      notDone: items.map((item) => item.customId),
+      usage: { inputTokens: 0, outputTokens: 0, requests: 0 },
+      costUsd: '0.000000000',
+      costNanoUsd: 0n,
+    };
   }
   if (batch.status === 'failed') {
     const reasons = batch.errors?.data?.map((e) => `${e.line ?? '-'}: ${e.message}`).join('; ') ?? 'no reason given';
@@ -166,8 +174,15 @@ async function submitAndCollect(deps: BatchDeps, items: readonly BatchItem[], ct
   ];
   const byId = new Map(lines.map((line) => [line.custom_id, line]));
   const result: BatchResult = {
-    batchId, status: batch.status, pending: false, succeeded: [], failed: [], notDone: [],
-    usage: { inputTokens: 0, outputTokens: 0, requests: 0 }, costUsd: '0.000000000', costNanoUsd: 0n,
+    batchId,
+    status: batch.status,
+    pending: false,
+    succeeded: [],
+    failed: [],
+    notDone: [],
+    usage: { inputTokens: 0, outputTokens: 0, requests: 0 },
+    costUsd: '0.000000000',
+    costNanoUsd: 0n,
   };
   for (const item of items) {
     const line = byId.get(item.customId);
@@ -192,14 +207,21 @@ async function submitAndCollect(deps: BatchDeps, items: readonly BatchItem[], ct
   const cost = deps.pricing.cost(model, { ...result.usage, batch: true });
   result.costNanoUsd = cost.nanoUsd;
   result.costUsd = nanoToUsdString(cost.nanoUsd);
-  if (result.usage.requests > 0 && (FINAL.has(batch.status))) {
+  if (result.usage.requests > 0 && FINAL.has(batch.status)) {
     // The provider bills a batch once, by its id: keyed by it, a resumed batch counts nothing twice.
     // The hold is settled with the answered lines' usage; failed and unfinished lines cost nothing.
     await recordAndSettle(deps, ctx, hold, {
-      tenant: ctx.tenant, model, jobType: ctx.jobType, provider: route.provider.name,
-      idempotencyKey: `batch:${route.provider.name}:${batchId}`, requestId: batchId,
-      requests: result.usage.requests, inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens,
-      costNanoUsd: cost.nanoUsd, at: new Date(deps.now()),
+      tenant: ctx.tenant,
+      model,
+      jobType: ctx.jobType,
+      provider: route.provider.name,
+      idempotencyKey: `batch:${route.provider.name}:${batchId}`,
+      requestId: batchId,
+      requests: result.usage.requests,
+      inputTokens: result.usage.inputTokens,
+      outputTokens: result.usage.outputTokens,
+      costNanoUsd: cost.nanoUsd,
+      at: new Date(deps.now()),
     });
   } else {
     // Nothing counted yet (no answered line, or still running: a resumed run holds and counts it).
@@ -220,7 +242,12 @@ function batchEstimate(deps: BatchDeps, items: readonly BatchItem[], model: stri
       continue;
     }
     inputTokens += deps.pricing.countChat(body.messages, model) + (body.tools ? deps.pricing.countText(JSON.stringify(body.tools), model) : 0);
-    const max = typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens : typeof body.max_tokens === 'number' ? body.max_tokens : deps.maxOutputTokens(model);
+    const max =
+      typeof body.max_completion_tokens === 'number'
+        ? body.max_completion_tokens
+        : typeof body.max_tokens === 'number'
+          ? body.max_tokens
+          : deps.maxOutputTokens(model);
     outputTokens += max * Math.max(1, typeof body.n === 'number' ? body.n : 1);
   }
   const cost = deps.pricing.cost(model, { inputTokens, outputTokens, batch: true });

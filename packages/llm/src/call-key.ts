@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 // JSON with object keys sorted: the same request hashes the same however its object was built.
 import { stableJson } from '@llmops/contracts';
 
-
 /**
  * The identity of one provider call: the caller's key combined with everything that changes the
  * request (endpoint, model, dimensions, every parameter, the inputs). Two different requests never

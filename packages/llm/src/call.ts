@@ -168,7 +168,10 @@ export async function limitedCall<T>(
       onRetry: ({ attempt, delayMs, error }) => {
         const reason = error.status !== undefined ? String(error.status) : error.name;
         noteRetry(attempt, delayMs, reason, error.kind === 'rate-limited');
-        deps.events.emit({ kind: error.kind === 'rate-limited' ? 'rate_limit_wait' : 'retry', ...event, attempt, waitMs: delayMs, reason, error: error.message }, ctx.logger);
+        deps.events.emit(
+          { kind: error.kind === 'rate-limited' ? 'rate_limit_wait' : 'retry', ...event, attempt, waitMs: delayMs, reason, error: error.message },
+          ctx.logger,
+        );
       },
     },
   );
@@ -242,7 +245,10 @@ export async function reserveSpend(deps: Pick<CoreDeps, 'spend'>, ctx: CallConte
 export async function settleSpend(deps: Pick<CoreDeps, 'spend' | 'logger'>, ctx: CallContext, hold: SpendHold | undefined, actual: SpendActual): Promise<void> {
   if (!hold || !deps.spend) return;
   await deps.spend.settle(hold, actual).catch((error: unknown) => {
-    (ctx.logger ?? deps.logger)?.warn({ tenant: ctx.tenant, jobId: ctx.jobId, err: error instanceof Error ? error.message : String(error) }, 'spend hold not settled; it lapses at its expiry');
+    (ctx.logger ?? deps.logger)?.warn(
+      { tenant: ctx.tenant, jobId: ctx.jobId, err: error instanceof Error ? error.message : String(error) },
+      'spend hold not settled; it lapses at its expiry',
+    );
   });
 }
 

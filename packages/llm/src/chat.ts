@@ -55,7 +55,16 @@ export async function chat(deps: ChatDeps, request: ChatRequest, ctx: ChatOption
   if (kept) {
     const completion = StoredCompletion.parse(kept.body) as unknown as OpenAI.Chat.Completions.ChatCompletion;
     const nano = BigInt(kept.costNanoUsd);
-    return { completion, usage: kept.usage, costUsd: nanoToUsdString(nano), costNanoUsd: nano, provider: kept.provider, attempts: 0, replayed: true, call: plan.call };
+    return {
+      completion,
+      usage: kept.usage,
+      costUsd: nanoToUsdString(nano),
+      costNanoUsd: nano,
+      provider: kept.provider,
+      attempts: 0,
+      replayed: true,
+      call: plan.call,
+    };
   }
   // Tool definitions are billed as prompt too; their JSON is a fair upper estimate.
   const toolTokens = request.tools ? deps.pricing.countText(JSON.stringify(request.tools), request.model) : 0;
@@ -64,7 +73,12 @@ export async function chat(deps: ChatDeps, request: ChatRequest, ctx: ChatOption
   const outputTokens = requestedMax ?? deps.assumedOutputTokens;
   const timeout = ctx.timeoutMs;
   const spend = deps.spend ? spendEstimate(deps, request, promptTokens, requestedMax) : undefined;
-  const { value: completion, attempts, hold, attemptId } = await limitedCall(deps, route, ctx, plan, { promptTokens, outputTokens, ...(spend ? { spend } : {}) }, async (client, options) => {
+  const {
+    value: completion,
+    attempts,
+    hold,
+    attemptId,
+  } = await limitedCall(deps, route, ctx, plan, { promptTokens, outputTokens, ...(spend ? { spend } : {}) }, async (client, options) => {
     const completion = await client.chat.completions.create(request, { ...options, ...(timeout ? { timeout } : {}) });
     const usage = completion.usage;
     return { value: completion, actualTokens: usage ? usage.prompt_tokens + usage.completion_tokens : promptTokens + outputTokens };
@@ -79,7 +93,16 @@ export async function chat(deps: ChatDeps, request: ChatRequest, ctx: ChatOption
   await settleAnswer(deps, ctx, plan, {
     attemptId,
     hold,
-    record: { tenant: ctx.tenant, model: request.model, jobType: ctx.jobType, provider, requestId: requestIdOf(plan.call, attemptId), usage, costNanoUsd: cost.nanoUsd.toString(), at: deps.now() },
+    record: {
+      tenant: ctx.tenant,
+      model: request.model,
+      jobType: ctx.jobType,
+      provider,
+      requestId: requestIdOf(plan.call, attemptId),
+      usage,
+      costNanoUsd: cost.nanoUsd.toString(),
+      at: deps.now(),
+    },
     answer: { kind: 'chat', attemptId, provider, usage, costNanoUsd: cost.nanoUsd.toString(), body: completion },
   });
   return { completion, usage, costUsd: cost.usd, costNanoUsd: cost.nanoUsd, provider, attempts, replayed: false, call: plan.call };

@@ -29,7 +29,11 @@ export function classifyError(error: unknown, now = Date.now()): ClassifiedError
       return new RateLimitedError(`provider rate limit (429): ${error.message}`, { status, cause: error, retryAfterMs: retryAfterMs ?? 1_000 });
     }
     if (status >= 500 || status === 408 || status === 409) {
-      return new RetriableError(`provider error ${status}: ${error.message}`, { status, cause: error, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+      return new RetriableError(`provider error ${status}: ${error.message}`, {
+        status,
+        cause: error,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
     }
     // Credentials, permissions and unknown models fail every call alike; other 4xx are about this request.
     const stopsJob = status === 401 || status === 403 || status === 404;

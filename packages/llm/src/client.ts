@@ -141,10 +141,26 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       return journal.spend(journal.scopeOf(tenant, jobId), {
         async count(attemptId, record) {
           const { usage } = record;
-          await ledger.record({ ...record, idempotencyKey: attemptId, requests: 1, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costNanoUsd: BigInt(record.costNanoUsd), at: new Date(record.at) });
+          await ledger.record({
+            ...record,
+            idempotencyKey: attemptId,
+            requests: 1,
+            inputTokens: usage.inputTokens,
+            outputTokens: usage.outputTokens,
+            costNanoUsd: BigInt(record.costNanoUsd),
+            at: new Date(record.at),
+          });
         },
         // Not counted (nobody knows whether the provider billed it), but on record for an audit.
-        unknown: (lost) => ledger.markUnknown({ tenant, model: lost.model, jobType: lost.jobType, attemptId: lost.attemptId, requestId: requestIdOf(lost.call, lost.attemptId), at: new Date(lost.at) }),
+        unknown: (lost) =>
+          ledger.markUnknown({
+            tenant,
+            model: lost.model,
+            jobType: lost.jobType,
+            attemptId: lost.attemptId,
+            requestId: requestIdOf(lost.call, lost.attemptId),
+            at: new Date(lost.at),
+          }),
         lost: (lost) => events.emit({ kind: 'unknown_outcome', tenant, jobId, model: lost.model, jobType: lost.jobType }, defaults.logger),
       });
     },

@@ -11,7 +11,10 @@ export type ModelLimits = z.infer<typeof ModelLimits>;
 
 export const ProviderConfig = z.object({
   /** Name models are routed by, e.g. `openai` or `vllm`. */
-  name: z.string().min(1).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+  name: z
+    .string()
+    .min(1)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
   /** OpenAI-compatible base URL ending in /v1. */
   baseURL: z.url(),
   /** API key; local servers usually accept anything. Default: `"unused"`. */

@@ -82,7 +82,11 @@ export async function embed(deps: EmbedDeps, texts: readonly string[], ctx: Embe
     }
     // Embeddings are billed on input only, and the input is counted exactly: the estimate is the cost.
     const spend = deps.spend ? { model, nanoUsd: deps.pricing.cost(model, { inputTokens: pack.tokens }).nanoUsd, tokens: pack.tokens } : undefined;
-    const { value: response, hold, attemptId } = await limitedCall(deps, route, ctx, plan, { promptTokens: pack.tokens, outputTokens: 0, ...(spend ? { spend } : {}) }, async (client, options) => {
+    const {
+      value: response,
+      hold,
+      attemptId,
+    } = await limitedCall(deps, route, ctx, plan, { promptTokens: pack.tokens, outputTokens: 0, ...(spend ? { spend } : {}) }, async (client, options) => {
       const response = await client.embeddings.create(body, { ...options, ...(ctx.timeoutMs ? { timeout: ctx.timeoutMs } : {}) });
       return { value: response, actualTokens: response.usage?.prompt_tokens ?? pack.tokens };
     });
@@ -96,8 +100,20 @@ export async function embed(deps: EmbedDeps, texts: readonly string[], ctx: Embe
     await settleAnswer(deps, ctx, plan, {
       attemptId,
       hold,
-      record: { tenant: ctx.tenant, model, jobType: ctx.jobType, provider, requestId: requestIdOf(plan.call, attemptId), usage, costNanoUsd: cost.nanoUsd.toString(), at: deps.now() },
-      answer: ordered.length === input.length ? { kind: 'embed', attemptId, provider, usage, costNanoUsd: cost.nanoUsd.toString(), body: packVectors(ordered.map((d) => d.embedding)) } : undefined,
+      record: {
+        tenant: ctx.tenant,
+        model,
+        jobType: ctx.jobType,
+        provider,
+        requestId: requestIdOf(plan.call, attemptId),
+        usage,
+        costNanoUsd: cost.nanoUsd.toString(),
+        at: deps.now(),
+      },
+      answer:
+        ordered.length === input.length
+          ? { kind: 'embed', attemptId, provider, usage, costNanoUsd: cost.nanoUsd.toString(), body: packVectors(ordered.map((d) => d.embedding)) }
+          : undefined,
     });
     place(response.data);
     inputTokens += tokens;

@@ -58,7 +58,17 @@ export function createCallEvents(deps: { redis?: RedisClient; keyPrefix?: string
   return {
     emit(event, logger) {
       const log = logger ?? deps.logger;
-      const line = { tenant: event.tenant, jobId: event.jobId, jobType: event.jobType, model: event.model, scope: event.scope, attempt: event.attempt, waitMs: event.waitMs, reason: event.reason, err: event.error };
+      const line = {
+        tenant: event.tenant,
+        jobId: event.jobId,
+        jobType: event.jobType,
+        model: event.model,
+        scope: event.scope,
+        attempt: event.attempt,
+        waitMs: event.waitMs,
+        reason: event.reason,
+        err: event.error,
+      };
       if (event.kind === 'limiter_wait' || event.kind === 'replay') (log?.info ?? log?.warn)?.call(log, line, messages[event.kind]);
       else log?.warn(line, messages[event.kind]);
       deps.onEvent?.(event);

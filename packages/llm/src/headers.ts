@@ -45,9 +45,7 @@ export function retryAfterFromHeaders(headers: HeaderSource, now = Date.now()): 
   const resetRequests = parseMaybe(header(headers, 'x-ratelimit-reset-requests'));
   const tokensOut = header(headers, 'x-ratelimit-remaining-tokens') === '0';
   const requestsOut = header(headers, 'x-ratelimit-remaining-requests') === '0';
-  const candidates = [tokensOut ? resetTokens : undefined, requestsOut ? resetRequests : undefined].filter(
-    (v): v is number => v !== undefined,
-  );
+  const candidates = [tokensOut ? resetTokens : undefined, requestsOut ? resetRequests : undefined].filter((v): v is number => v !== undefined);
   if (candidates.length > 0) return Math.max(...candidates);
   const any = [resetTokens, resetRequests].filter((v): v is number => v !== undefined);
   return any.length > 0 ? Math.max(...any) : undefined;

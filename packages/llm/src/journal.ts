@@ -252,5 +252,11 @@ export function unpackVectors(packed: z.infer<typeof PackedVectors>): number[][]
 /** A job's waste as its result reports it (@llmops/contracts' JobWaste): repeated answers and unknown outcomes. */
 export function wasteOf(spend: JobSpend): JobWaste {
   const { repeated } = spend;
-  return { requests: repeated.requests, inputTokens: repeated.inputTokens, outputTokens: repeated.outputTokens, costUsd: nanoToUsdString(repeated.costNanoUsd), unknownOutcome: spend.unknownOutcome };
+  return {
+    requests: repeated.requests,
+    inputTokens: repeated.inputTokens,
+    outputTokens: repeated.outputTokens,
+    costUsd: nanoToUsdString(repeated.costNanoUsd),
+    unknownOutcome: spend.unknownOutcome,
+  };
 }

@@ -173,12 +173,20 @@ export function createUsageLedger(redis: RedisClient, options: LedgerOptions = {
       return added === 1;
     },
     async markUnknown(attempt) {
-      const marker: UsageMarker = { outcome: 'unknown', jobType: attempt.jobType, model: attempt.model, requestId: attempt.requestId, requests: 0, inputTokens: 0, outputTokens: 0, costNanoUsd: '0' };
+      const marker: UsageMarker = {
+        outcome: 'unknown',
+        jobType: attempt.jobType,
+        model: attempt.model,
+        requestId: attempt.requestId,
+        requests: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        costNanoUsd: '0',
+      };
       await redis.set(keys.idempotency(attempt.tenant, `unknown:${attempt.attemptId}`), JSON.stringify(marker), 'PX', ttlMs, 'NX');
     },
   };
 }
-
 
 export interface ReadUsageOptions {
   tenant: string;

@@ -57,7 +57,14 @@ export interface RateLimiter {
    * An aborted `signal` ends the wait with the signal's reason. `onWait` is told each wait before it
    * is slept (for logs and metrics).
    */
-  acquire(scope: string, limits: Limits, tenant: string, tokens: number, signal?: AbortSignal, onWait?: (waitMs: number) => void): Promise<Reservation | undefined>;
+  acquire(
+    scope: string,
+    limits: Limits,
+    tenant: string,
+    tokens: number,
+    signal?: AbortSignal,
+    onWait?: (waitMs: number) => void,
+  ): Promise<Reservation | undefined>;
   /**
    * Replaces the reserved tokens with the real count, stamped now (when the call ended).
    * `keepRequest: false` (a 429: the provider did not count the call) also gives back the request.
@@ -98,7 +105,18 @@ export function createRateLimiter(redis: RedisClient, options: LimiterOptions = 
   const tryReserve: RateLimiter['tryReserve'] = async (scope, limits, tenant, tokens) => {
     const keys = limiterKeys(prefix, scope);
     const [code, value] = await r.llmLimiterReserve(
-      keys.counts, keys.fields, keys.waiters, windowMs, bucketMs, limits.rpm ?? 0, limits.tpm ?? 0, Math.ceil(tokens), tenant, graceMs, fair ? '1' : '0', marginMs,
+      keys.counts,
+      keys.fields,
+      keys.waiters,
+      windowMs,
+      bucketMs,
+      limits.rpm ?? 0,
+      limits.tpm ?? 0,
+      Math.ceil(tokens),
+      tenant,
+      graceMs,
+      fair ? '1' : '0',
+      marginMs,
     );
     if (code === -1) throw new FatalError(`a call of ${tokens} tokens can never fit ${scope}'s limit of ${limits.tpm} tokens per window`);
     if (code === 0) return { ok: false, waitMs: value };
@@ -126,8 +144,16 @@ export function createRateLimiter(redis: RedisClient, options: LimiterOptions = 
     async reconcile(reservation, actualTokens, opts = {}) {
       if (!reservation) return;
       await r.llmLimiterReconcile(
-        reservation.keys.counts, reservation.keys.fields, reservation.bucket, reservation.tenant, reservation.tokens, Math.max(0, Math.ceil(actualTokens)),
-        opts.keepRequest === false ? '0' : '1', windowMs, bucketMs, marginMs,
+        reservation.keys.counts,
+        reservation.keys.fields,
+        reservation.bucket,
+        reservation.tenant,
+        reservation.tokens,
+        Math.max(0, Math.ceil(actualTokens)),
+        opts.keepRequest === false ? '0' : '1',
+        windowMs,
+        bucketMs,
+        marginMs,
       );
     },
   };

@@ -41,11 +41,7 @@ export function backoffDelay(attempt: number, options: Required<RetryOptions>, r
  * classified error. A provider-requested delay (Retry-After, x-ratelimit-reset-*) replaces the
  * backoff when it is longer. `fn` gets the 1-based attempt number.
  */
-export async function callWithRetries<T>(
-  fn: (attempt: number) => Promise<T>,
-  options: RetryOptions = {},
-  deps: Partial<RetryDeps> = {},
-): Promise<T> {
+export async function callWithRetries<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions = {}, deps: Partial<RetryDeps> = {}): Promise<T> {
   const opts = { ...defaultRetryOptions, ...options };
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const now = deps.now ?? Date.now;

@@ -43,7 +43,10 @@ describe('Batch API round trip', () => {
     const batch = items(25);
     let submitted = '';
     const result = await client.runBatch(batch, {
-      tenant: 'acme', jobType: 'batch-inference', pollIntervalMs: 50, onSubmitted: (id) => void (submitted = id),
+      tenant: 'acme',
+      jobType: 'batch-inference',
+      pollIntervalMs: 50,
+      onSubmitted: (id) => void (submitted = id),
     });
     expect(result.status).toBe('completed');
     expect(result.batchId).toBe(submitted);

@@ -20,7 +20,9 @@ describe('the limiter and the ledger on Redis Cluster', () => {
 
   it('limits every scope (spread over the masters): admits to the limit, denies past it, reconciles', async () => {
     const limiter = createRateLimiter(redis, { keyPrefix: 'c:llm', windowMs: 10_000 });
-    const scopes = ['openai', 'azure', 'vllm', 'ollama'].flatMap((provider) => ['gpt-4o', 'gpt-4o-mini', 'text-embedding-3-small'].map((model) => `${provider}:${model}`));
+    const scopes = ['openai', 'azure', 'vllm', 'ollama'].flatMap((provider) =>
+      ['gpt-4o', 'gpt-4o-mini', 'text-embedding-3-small'].map((model) => `${provider}:${model}`),
+    );
     const owners = new Set(await Promise.all(scopes.map((scope) => cluster.masterOf(`c:llm:lim:{${scope}}:counts`))));
     expect(owners.size).toBeGreaterThan(1);
     for (const scope of scopes) {
@@ -37,7 +39,17 @@ describe('the limiter and the ledger on Redis Cluster', () => {
     const at = new Date('2026-11-28T10:00:00Z');
     const tenants = Array.from({ length: 6 }, (_, i) => `tenant-${i}`);
     for (const tenant of tenants) {
-      const record = { tenant, model: 'gpt-4o-mini', jobType: 'inference', idempotencyKey: 'k1', requests: 1, inputTokens: 10, outputTokens: 5, costNanoUsd: 1_000n, at };
+      const record = {
+        tenant,
+        model: 'gpt-4o-mini',
+        jobType: 'inference',
+        idempotencyKey: 'k1',
+        requests: 1,
+        inputTokens: 10,
+        outputTokens: 5,
+        costNanoUsd: 1_000n,
+        at,
+      };
       expect(await ledger.record(record)).toBe(true);
       expect(await ledger.record(record)).toBe(false);
       const usage = await readUsage(redis, { keyPrefix: 'c:llm', tenant, from: '2026-11-27', to: '2026-11-28' });

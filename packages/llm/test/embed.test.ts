@@ -47,7 +47,10 @@ describe('embed packing', () => {
 
     // Order: a vector fetched on its own equals the one at the same index in the big result.
     const probe = [0, 2047, 2048, 77_777, 99_999];
-    const single = await client.embed(probe.map((i) => texts[i] ?? ''), { model: MODEL, dimensions: 16, tenant: 't', jobType: 'ingest' });
+    const single = await client.embed(
+      probe.map((i) => texts[i] ?? ''),
+      { model: MODEL, dimensions: 16, tenant: 't', jobType: 'ingest' },
+    );
     probe.forEach((index, k) => expect(result.vectors[index]).toEqual(single.vectors[k]));
   }, 120_000);
 

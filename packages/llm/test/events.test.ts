@@ -39,7 +39,10 @@ describe('retries, 429 waits and limiter waits are logged with job and tenant, a
     const job = client.withContext({ logger: jobLogger });
     await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        job.chat({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `question ${i}` }], max_tokens: 5 }, { tenant: 'acme', jobType: 'inference', jobId: 'job-7' }),
+        job.chat(
+          { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `question ${i}` }], max_tokens: 5 },
+          { tenant: 'acme', jobType: 'inference', jobId: 'job-7' },
+        ),
       ),
     );
     sim.configure({ failRate429: 0, failRate5xx: 0 });

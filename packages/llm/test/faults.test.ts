@@ -62,7 +62,11 @@ describe('provider faults: 30% of answers are 429 or 5xx', () => {
     expect(received).toHaveLength(60);
     const markers = await redis.mget(...received.map((e) => `${prefix}:usage:idem:{t:acme}:${String(e.requestId).split('.')[1]}`));
     received.forEach((entry, i) => {
-      expect(JSON.parse(markers[i] ?? 'null')).toMatchObject({ requestId: entry.requestId, inputTokens: entry.promptTokens, outputTokens: entry.completionTokens });
+      expect(JSON.parse(markers[i] ?? 'null')).toMatchObject({
+        requestId: entry.requestId,
+        inputTokens: entry.promptTokens,
+        outputTokens: entry.completionTokens,
+      });
     });
     // Attempts that timed out have an unknown outcome for the client, and the job says how many: every
     // hang (status 0), and any answer slower than the 1 s timeout (its connection was closed first, so
@@ -77,7 +81,9 @@ describe('provider faults: 30% of answers are 429 or 5xx', () => {
     const again = await run(60);
     expect(sim.log.list(replaySince).filter((e) => e.path === '/v1/chat/completions')).toHaveLength(0);
     expect(again.every((r) => r.replayed && r.attempts === 0)).toBe(true);
-    expect(again.map((r) => [r.completion.choices[0]?.message.content, r.costNanoUsd])).toEqual(first.map((r) => [r.completion.choices[0]?.message.content, r.costNanoUsd]));
+    expect(again.map((r) => [r.completion.choices[0]?.message.content, r.costNanoUsd])).toEqual(
+      first.map((r) => [r.completion.choices[0]?.message.content, r.costNanoUsd]),
+    );
     const after = await readUsage(redis, { keyPrefix: prefix, tenant: 'acme', from: today, to: today });
     expect(after.totals).toEqual(usage.totals);
   }, 120_000);

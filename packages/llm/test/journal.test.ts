@@ -43,13 +43,32 @@ describe('call identity and the call journal', () => {
   it('an answer kept but not yet counted when the process died is counted once, by whoever finds it', async () => {
     const request = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'What is a vector database?' }], max_tokens: 30 };
     // The dead process got its answer and journaled it, then died before the ledger counted it.
-    const answered = await createLlmClient({ redis, providers: { providers: [{ name: 'sim', baseURL: sim.baseURL }] }, limiter: false, ledger: false }).chat(request, { tenant: 'crash', jobType: 'inference' });
+    const answered = await createLlmClient({ redis, providers: { providers: [{ name: 'sim', baseURL: sim.baseURL }] }, limiter: false, ledger: false }).chat(
+      request,
+      { tenant: 'crash', jobType: 'inference' },
+    );
     const journal = createCallJournal(redis, { keyPrefix: prefix, ttlMs: 60_000 });
     const scope = journal.scopeOf('crash', 'job-crash');
     const call = callIdentity('job-crash:item-1', '/v1/chat/completions', request);
-    const record = { tenant: 'crash', model: 'gpt-4o-mini', jobType: 'inference', provider: 'sim', requestId: `${call}.a1`, usage: answered.usage, costNanoUsd: answered.costNanoUsd.toString(), at: Date.now() };
+    const record = {
+      tenant: 'crash',
+      model: 'gpt-4o-mini',
+      jobType: 'inference',
+      provider: 'sim',
+      requestId: `${call}.a1`,
+      usage: answered.usage,
+      costNanoUsd: answered.costNanoUsd.toString(),
+      at: Date.now(),
+    };
     await journal.sent(scope, 'a1', { call, model: 'gpt-4o-mini', jobType: 'inference', at: Date.now() });
-    const stored = { kind: 'chat' as const, attemptId: 'a1', provider: 'sim', usage: answered.usage, costNanoUsd: record.costNanoUsd, body: answered.completion };
+    const stored = {
+      kind: 'chat' as const,
+      attemptId: 'a1',
+      provider: 'sim',
+      usage: answered.usage,
+      costNanoUsd: record.costNanoUsd,
+      body: answered.completion,
+    };
     await journal.answered(scope, 'a1', call, record, stored);
     // A resent copy of the script (a Redis blip) changes nothing.
     await journal.answered(scope, 'a1', call, record, stored);

@@ -28,9 +28,36 @@ describe('usage ledger', () => {
 
     const report = await readUsage(redis, { keyPrefix: prefix, tenant: 't1', from: '2026-11-27', to: '2026-11-28' });
     expect(report.days).toEqual([
-      { date: '2026-11-27', model: 'gpt-4o-mini', jobType: 'eval', requests: 1, inputTokens: 100, outputTokens: 20, costUsd: '1.000000001', costNanoUsd: '1000000001' },
-      { date: '2026-11-27', model: 'gpt-4o-mini', jobType: 'inference', requests: 1, inputTokens: 100, outputTokens: 20, costUsd: '0.000027000', costNanoUsd: '27000' },
-      { date: '2026-11-28', model: 'gpt-4o-mini', jobType: 'inference', requests: 1, inputTokens: 100, outputTokens: 20, costUsd: '0.000000003', costNanoUsd: '3' },
+      {
+        date: '2026-11-27',
+        model: 'gpt-4o-mini',
+        jobType: 'eval',
+        requests: 1,
+        inputTokens: 100,
+        outputTokens: 20,
+        costUsd: '1.000000001',
+        costNanoUsd: '1000000001',
+      },
+      {
+        date: '2026-11-27',
+        model: 'gpt-4o-mini',
+        jobType: 'inference',
+        requests: 1,
+        inputTokens: 100,
+        outputTokens: 20,
+        costUsd: '0.000027000',
+        costNanoUsd: '27000',
+      },
+      {
+        date: '2026-11-28',
+        model: 'gpt-4o-mini',
+        jobType: 'inference',
+        requests: 1,
+        inputTokens: 100,
+        outputTokens: 20,
+        costUsd: '0.000000003',
+        costNanoUsd: '3',
+      },
     ]);
     expect(report.totals).toEqual({ requests: 3, inputTokens: 300, outputTokens: 60, costUsd: '1.000027004', costNanoUsd: '1000027004' });
   });
@@ -44,9 +71,7 @@ describe('usage ledger', () => {
   it('counts concurrent replays of one key exactly once', async () => {
     const ledger = createUsageLedger(redis, { keyPrefix: prefix });
     const at = new Date('2026-01-05T12:00:00Z');
-    const results = await Promise.all(
-      Array.from({ length: 50 }, () => ledger.record({ ...base, tenant: 't3', idempotencyKey: 'same', costNanoUsd: 10n, at })),
-    );
+    const results = await Promise.all(Array.from({ length: 50 }, () => ledger.record({ ...base, tenant: 't3', idempotencyKey: 'same', costNanoUsd: 10n, at })));
     expect(results.filter(Boolean)).toHaveLength(1);
     const report = await readUsage(redis, { keyPrefix: prefix, tenant: 't3', from: '2026-01-05', to: '2026-01-05' });
     expect(report.totals.requests).toBe(1);

@@ -60,11 +60,7 @@ describe('Redis rate limiter', () => {
 
   it('sleeps instead of spinning, and gives up with RateLimitedError past maxWaitMs', async () => {
     const sleeps: number[] = [];
-    const limiter = createRateLimiter(
-      redis,
-      { keyPrefix: prefix, windowMs: 10_000, maxWaitMs: 5_000 },
-      { sleep: async (ms) => void sleeps.push(ms) },
-    );
+    const limiter = createRateLimiter(redis, { keyPrefix: prefix, windowMs: 10_000, maxWaitMs: 5_000 }, { sleep: async (ms) => void sleeps.push(ms) });
     await limiter.acquire('p:wait', { tpm: 100 }, 'a', 100);
     const error = await limiter.acquire('p:wait', { tpm: 100 }, 'a', 100).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);

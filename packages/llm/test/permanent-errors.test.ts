@@ -29,9 +29,10 @@ describe('permanent provider refusals fail fast', () => {
 
   it('an insufficient_quota 429 is fatal, stops the job, and is not retried', async () => {
     const since = sim.log.list().length;
-    const error = await client
-      .chat({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }] }, { tenant: 'acme', jobType: 'inference' })
-      .then(() => undefined, (caught: unknown) => caught);
+    const error = await client.chat({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }] }, { tenant: 'acme', jobType: 'inference' }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(FatalError);
     expect((error as FatalError).stopsJob).toBe(true);
     expect((error as FatalError).message).toContain('insufficient_quota');
@@ -41,8 +42,14 @@ describe('permanent provider refusals fail fast', () => {
   it('an ordinary 429 is still a rate limit (retried, then delays the job)', async () => {
     sim.configure({ quotaExhausted: false, failRate429: 1, retryAfterMs: 5 });
     const error = await client
-      .chat({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }] }, { tenant: 'acme', jobType: 'inference', retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 } })
-      .then(() => undefined, (caught: unknown) => caught);
+      .chat(
+        { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }] },
+        { tenant: 'acme', jobType: 'inference', retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 } },
+      )
+      .then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
     expect(error).not.toBeInstanceOf(FatalError);
     expect((error as { retryAfterMs?: number }).retryAfterMs).toBeGreaterThanOrEqual(0);
   });

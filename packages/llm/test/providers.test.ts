@@ -9,7 +9,10 @@ describe('ProvidersConfig', () => {
     const parsed = ProvidersConfig.parse({ providers: [{ name: 'openai', baseURL: 'https://api.openai.com/v1', apiKey: 'sk-x' }] });
     expect(parsed.providers[0]).toMatchObject({ timeoutMs: 60_000, limits: {} });
     const bad = ProvidersConfig.safeParse({
-      providers: [{ name: 'openai', baseURL: 'https://api.openai.com/v1' }, { name: 'openai', baseURL: 'not a url' }],
+      providers: [
+        { name: 'openai', baseURL: 'https://api.openai.com/v1' },
+        { name: 'openai', baseURL: 'not a url' },
+      ],
       models: { 'llama-3': 'vllm' },
     });
     expect(bad.success).toBe(false);

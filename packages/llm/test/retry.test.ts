@@ -24,7 +24,12 @@ describe('error classification', () => {
     expect(retryAfterFromHeaders(new Headers({ 'retry-after': 'Wed, 21 Oct 2015 07:28:10 GMT' }), Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10_000);
     expect(
       retryAfterFromHeaders(
-        new Headers({ 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '6m0s', 'x-ratelimit-remaining-requests': '5', 'x-ratelimit-reset-requests': '20ms' }),
+        new Headers({
+          'x-ratelimit-remaining-tokens': '0',
+          'x-ratelimit-reset-tokens': '6m0s',
+          'x-ratelimit-remaining-requests': '5',
+          'x-ratelimit-reset-requests': '20ms',
+        }),
       ),
     ).toBe(360_000);
     expect(retryAfterFromHeaders(new Headers({ 'x-ratelimit-reset-requests': '1.5s' }))).toBe(1_500);

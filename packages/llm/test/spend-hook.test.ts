@@ -1,7 +1,17 @@
 import { countChatTokens } from '@llmops/tokens';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BATCH_WINDOW_MS, BudgetExhaustedError, createLlmClient, FatalError, type LlmClient, type SpendActual, type SpendGuard, type SpendHold, type SpendRequest } from '../src/index';
+import {
+  BATCH_WINDOW_MS,
+  BudgetExhaustedError,
+  createLlmClient,
+  FatalError,
+  type LlmClient,
+  type SpendActual,
+  type SpendGuard,
+  type SpendHold,
+  type SpendRequest,
+} from '../src/index';
 import { waitFor } from '@llmops/testing';
 import { cleanup, connect, uniquePrefix } from './helpers';
 import { startSimulator, type Simulator } from './sim';
@@ -16,7 +26,19 @@ function recordingGuard() {
     async reserve(request) {
       reserved.push(request);
       if (refuse) {
-        return { ok: false, refusal: { limit: 'budget.day.usd', period: 'day', unit: 'usd', cap: '0.050000000', spent: '0.049000000', reserved: '0.000000000', remaining: '0.001000000', requested: '0.002000000' } };
+        return {
+          ok: false,
+          refusal: {
+            limit: 'budget.day.usd',
+            period: 'day',
+            unit: 'usd',
+            cap: '0.050000000',
+            spent: '0.049000000',
+            reserved: '0.000000000',
+            remaining: '0.001000000',
+            requested: '0.002000000',
+          },
+        };
       }
       return { ok: true, hold: { tenant: request.tenant, id: `h${++n}` } };
     },
@@ -56,10 +78,15 @@ describe('spend hook: every provider attempt is held before it is sent and settl
 
   it('holds prompt + max_tokens at list price, then settles with the counted cost', async () => {
     const before = spy.reserved.length;
-    const result = await client.chat({ model: 'gpt-4o-mini', messages, max_tokens: 50 }, { tenant: 'acme', jobType: 'inference', jobId: 'j1', idempotencyKey: 'j1:a' });
+    const result = await client.chat(
+      { model: 'gpt-4o-mini', messages, max_tokens: 50 },
+      { tenant: 'acme', jobType: 'inference', jobId: 'j1', idempotencyKey: 'j1:a' },
+    );
     const prompt = countChatTokens(messages, 'gpt-4o-mini');
     // gpt-4o-mini: 150 nano-USD per input token, 600 per output token.
-    expect(spy.reserved.slice(before)).toEqual([{ tenant: 'acme', jobId: 'j1', model: 'gpt-4o-mini', estimatedNanoUsd: BigInt(prompt * 150 + 50 * 600), estimatedTokens: prompt + 50 }]);
+    expect(spy.reserved.slice(before)).toEqual([
+      { tenant: 'acme', jobId: 'j1', model: 'gpt-4o-mini', estimatedNanoUsd: BigInt(prompt * 150 + 50 * 600), estimatedTokens: prompt + 50 },
+    ]);
     expect(spy.settled.at(-1)?.actual).toEqual({ nanoUsd: result.costNanoUsd, tokens: result.usage.inputTokens + result.usage.outputTokens });
   });
 
@@ -124,33 +151,59 @@ describe('spend hook: every provider attempt is held before it is sent and settl
   it('a batch holds its whole worst case at batch prices for its whole wait, and settles once', async () => {
     const before = spy.reserved.length;
     const settledBefore = spy.settled.length;
-    const items = [0, 1, 2].map((i) => ({ customId: `c${i}`, body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `question ${i}` }], max_tokens: 20 } }));
+    const items = [0, 1, 2].map((i) => ({
+      customId: `c${i}`,
+      body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `question ${i}` }], max_tokens: 20 },
+    }));
     const result = await client.runBatch(items, { tenant: 'acme', jobType: 'evaluation', pollIntervalMs: 50, maxWaitMs: 60_000 });
     const prompt = items.reduce((n, item) => n + countChatTokens(item.body.messages, 'gpt-4o-mini'), 0);
     // Batch prices of gpt-4o-mini: 75 and 300 nano-USD per input and output token.
-    expect(spy.reserved.slice(before)).toEqual([{ tenant: 'acme', model: 'gpt-4o-mini', estimatedNanoUsd: BigInt(prompt * 75 + 60 * 300), estimatedTokens: prompt + 60, ttlMs: 60_000 + 3_600_000 }]);
-    expect(spy.settled.slice(settledBefore)).toEqual([{ id: expect.any(String), actual: { nanoUsd: result.costNanoUsd, tokens: result.usage.inputTokens + result.usage.outputTokens } }]);
+    expect(spy.reserved.slice(before)).toEqual([
+      { tenant: 'acme', model: 'gpt-4o-mini', estimatedNanoUsd: BigInt(prompt * 75 + 60 * 300), estimatedTokens: prompt + 60, ttlMs: 60_000 + 3_600_000 },
+    ]);
+    expect(spy.settled.slice(settledBefore)).toEqual([
+      { id: expect.any(String), actual: { nanoUsd: result.costNanoUsd, tokens: result.usage.inputTokens + result.usage.outputTokens } },
+    ]);
   });
 
   it('step mode: the batch is submitted and checked once; its hold is kept while it runs and settled once when done', async () => {
     const before = spy.reserved.length;
     const settledBefore = spy.settled.length;
-    const items = [0, 1].map((i) => ({ customId: `s${i}`, body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `step question ${i}` }], max_tokens: 20 } }));
+    const items = [0, 1].map((i) => ({
+      customId: `s${i}`,
+      body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `step question ${i}` }], max_tokens: 20 },
+    }));
     let saved: { batchId: string; hold: SpendHold | undefined } | undefined;
-    const first = await client.runBatch(items, { tenant: 'acme', jobType: 'inference', step: true, onSubmitted: (batchId, hold) => void (saved = { batchId, hold }) });
+    const first = await client.runBatch(items, {
+      tenant: 'acme',
+      jobType: 'inference',
+      step: true,
+      onSubmitted: (batchId, hold) => void (saved = { batchId, hold }),
+    });
     expect(first).toMatchObject({ pending: true, succeeded: [], costNanoUsd: 0n });
     expect(saved?.hold).toBeDefined();
     // Held for the provider's whole window (plus an hour to read the files), and not settled yet.
     expect(spy.reserved.slice(before).map((request) => request.ttlMs)).toEqual([BATCH_WINDOW_MS + 3_600_000]);
     expect(spy.settled.length).toBe(settledBefore);
 
-    const done = await waitFor(async () => {
-      const check = await client.runBatch(items, { tenant: 'acme', jobType: 'inference', step: true, resumeBatchId: saved!.batchId, resumeHold: saved!.hold });
-      return check.pending ? undefined : check;
-    }, { what: 'the batch done' });
+    const done = await waitFor(
+      async () => {
+        const check = await client.runBatch(items, {
+          tenant: 'acme',
+          jobType: 'inference',
+          step: true,
+          resumeBatchId: saved!.batchId,
+          resumeHold: saved!.hold,
+        });
+        return check.pending ? undefined : check;
+      },
+      { what: 'the batch done' },
+    );
     expect(done.succeeded.map((s) => s.customId)).toEqual(['s0', 's1']);
     // No second hold for the checks; the first one settled once, with what was billed.
     expect(spy.reserved.length).toBe(before + 1);
-    expect(spy.settled.slice(settledBefore)).toEqual([{ id: saved!.hold!.id, actual: { nanoUsd: done.costNanoUsd, tokens: done.usage.inputTokens + done.usage.outputTokens } }]);
+    expect(spy.settled.slice(settledBefore)).toEqual([
+      { id: saved!.hold!.id, actual: { nanoUsd: done.costNanoUsd, tokens: done.usage.inputTokens + done.usage.outputTokens } },
+    ]);
   });
 });

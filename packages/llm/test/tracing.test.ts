@@ -40,7 +40,10 @@ describe('provider calls are traced with model, tokens, cost and retries, never 
     sim.configure({ failRate429: 0.3, failRate5xx: 0.3 });
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        client.chat({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `question ${i} ${MARKER}` }], max_tokens: 5 }, { tenant: 'acme', jobType: 'inference', jobId: 'job-7' }),
+        client.chat(
+          { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `question ${i} ${MARKER}` }], max_tokens: 5 },
+          { tenant: 'acme', jobType: 'inference', jobId: 'job-7' },
+        ),
       ),
     );
     sim.configure({ failRate429: 0, failRate5xx: 0 });
@@ -49,7 +52,12 @@ describe('provider calls are traced with model, tokens, cost and retries, never 
     expect(calls).toHaveLength(6);
     for (const call of calls) {
       expect(call).toMatchObject({ kind: 'client', scope: '@llmops/llm', status: 'unset' });
-      expect(call.attributes).toMatchObject({ 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'sim', 'llmops.tenant': 'acme', 'llmops.job.id': 'job-7' });
+      expect(call.attributes).toMatchObject({
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.provider.name': 'sim',
+        'llmops.tenant': 'acme',
+        'llmops.job.id': 'job-7',
+      });
       // The retry count on the span is the number of failed attempts the span saw.
       expect(call.attributes['llmops.llm.retries']).toBe(call.events.filter((event) => event === 'retry' || event === 'rate limited (429)').length);
     }
@@ -57,7 +65,10 @@ describe('provider calls are traced with model, tokens, cost and retries, never 
     const totals = (key: string) => calls.reduce((sum, call) => sum + Number(call.attributes[key]), 0);
     expect(totals('gen_ai.usage.input_tokens')).toBe(results.reduce((sum, r) => sum + r.usage.inputTokens, 0));
     expect(totals('gen_ai.usage.output_tokens')).toBe(results.reduce((sum, r) => sum + r.usage.outputTokens, 0));
-    expect(totals('llmops.llm.cost_usd')).toBeCloseTo(results.reduce((sum, r) => sum + Number(r.costUsd), 0), 9);
+    expect(totals('llmops.llm.cost_usd')).toBeCloseTo(
+      results.reduce((sum, r) => sum + Number(r.costUsd), 0),
+      9,
+    );
     // Every injected fault shows up as a retry on some span.
     const faults = sim.log.list().filter((entry) => entry.fault === 'injected-429' || entry.fault === 'injected-5xx').length;
     expect(totals('llmops.llm.retries')).toBe(faults);
@@ -74,14 +85,20 @@ describe('provider calls are traced with model, tokens, cost and retries, never 
     tracing.reset();
     const result = await client.embed([`first ${MARKER}`, 'second', 'third'], { model: 'text-embedding-3-small', tenant: 'acme', jobType: 'ingest' });
     const [span] = tracing.spans().filter((s) => s.name === 'embeddings text-embedding-3-small');
-    expect(span?.attributes).toMatchObject({ 'llmops.llm.inputs': 3, 'gen_ai.usage.input_tokens': result.usage.inputTokens, 'llmops.llm.requests': result.usage.requests });
+    expect(span?.attributes).toMatchObject({
+      'llmops.llm.inputs': 3,
+      'gen_ai.usage.input_tokens': result.usage.inputTokens,
+      'llmops.llm.requests': result.usage.requests,
+    });
     expect(JSON.stringify(tracing.spans())).not.toContain('zebra-marker');
   });
 
   it('a refused call marks its span failed with the error class and status, not the message', async () => {
     tracing.reset();
     sim.configure({ quotaExhausted: true });
-    const error = await client.chat({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: MARKER }] }, { tenant: 'acme', jobType: 'inference' }).catch((e: unknown) => e);
+    const error = await client
+      .chat({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: MARKER }] }, { tenant: 'acme', jobType: 'inference' })
+      .catch((e: unknown) => e);
     sim.configure({ quotaExhausted: false });
     expect(error).toBeInstanceOf(FatalError);
     const [span] = tracing.spans().filter((s) => s.name === 'chat gpt-4o-mini');

@@ -36,7 +36,10 @@ describe('createLogger', () => {
     const logger = createLogger({ name: 'test', destination, mixin: () => ids });
     logger.info('one');
     logger.child({ jobId: 'inference-1' }).warn('two');
-    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([expect.objectContaining(ids), expect.objectContaining({ ...ids, jobId: 'inference-1' })]);
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining(ids),
+      expect.objectContaining({ ...ids, jobId: 'inference-1' }),
+    ]);
   });
 
   it('leaves ordinary values alone', () => {
@@ -47,7 +50,10 @@ describe('createLogger', () => {
 
   it('censors request headers that identify a client or a request, when headers are logged whole', () => {
     const { lines, destination } = capture();
-    createLogger({ name: 'test', destination }).info({ req: { headers: { 'idempotency-key': 'order-7731-retry', 'x-forwarded-for': '203.0.113.9', accept: 'application/json' } } }, 'request');
+    createLogger({ name: 'test', destination }).info(
+      { req: { headers: { 'idempotency-key': 'order-7731-retry', 'x-forwarded-for': '203.0.113.9', accept: 'application/json' } } },
+      'request',
+    );
     const written = JSON.parse(lines.join('')) as { req: { headers: Record<string, string> } };
     expect(written.req.headers).toEqual({ 'idempotency-key': '[REDACTED]', 'x-forwarded-for': '[REDACTED]', accept: 'application/json' });
   });

@@ -27,15 +27,23 @@ console.log(`\nperson corpus: ${personPositives().length} sentences with names, 
 console.log('detector                                names   tp   fp   fn  precis  recall      F2  neg FP');
 const withNlp = score((t) => detectPersons(t));
 row('lexicons + cues + compromise', withNlp);
-row('lexicons + cues (nlp: false)', score((t) => detectPersons(t, { nlp: false })));
+row(
+  'lexicons + cues (nlp: false)',
+  score((t) => detectPersons(t, { nlp: false })),
+);
 console.log(`misses: ${withNlp.misses.join('; ')}`);
 console.log(`false positives: ${withNlp.falsePositives.join('; ')}`);
 // Written after tuning and never tuned on: the least optimistic of these figures.
 const heldout = personHeldout();
-console.log(`\nheld-out set: ${heldout.filter((s) => s.names.length > 0).length} sentences with names, ${heldout.filter((s) => s.names.length === 0).length} without`);
+console.log(
+  `\nheld-out set: ${heldout.filter((s) => s.names.length > 0).length} sentences with names, ${heldout.filter((s) => s.names.length === 0).length} without`,
+);
 const held = score((t) => detectPersons(t), [['heldout', heldout]]);
 row('held-out, lexicons + cues + compromise', held);
-row('held-out, nlp: false', score((t) => detectPersons(t, { nlp: false }), [['heldout', heldout]]));
+row(
+  'held-out, nlp: false',
+  score((t) => detectPersons(t, { nlp: false }), [['heldout', heldout]]),
+);
 console.log(`misses: ${held.misses.join('; ')}`);
 console.log(`false positives: ${held.falsePositives.join('; ')}\n`);
 
@@ -117,8 +125,8 @@ const cases: Record<string, string> = {
   'name pairs': fill('John Smith '),
   'unknown pairs': fill('Zorblax Quix '),
   'title cues': fill('Mr. Aaaa '),
-  'particles': fill('Aaaa van '),
-  'initials': fill('A. '),
+  particles: fill('Aaaa van '),
+  initials: fill('A. '),
   'one long word': fill('A' + 'a'.repeat(99)),
   'pseudonym tokens': fill('<PERSON_1> '),
   'apostrophes and hyphens': fill("O'-"),

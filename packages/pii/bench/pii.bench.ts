@@ -24,16 +24,22 @@ for (const s of [...positives(), ...negatives()]) {
   for (const type of want.values()) bump(type, 'fn');
 }
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
-console.log(`corpus: ${positives().length} positive sentences, ${negatives().length} hard negatives (written by the authors of the detectors: a regression check, not an independent measurement)`);
+console.log(
+  `corpus: ${positives().length} positive sentences, ${negatives().length} hard negatives (written by the authors of the detectors: a regression check, not an independent measurement)`,
+);
 console.log('type             support   tp   fp   fn  precision  recall     F2');
 for (const [type, s] of stats) {
   const p = s.tp / (s.tp + s.fp);
   const r = s.tp / (s.tp + s.fn);
   const f2 = (5 * p * r) / (4 * p + r);
-  console.log(`${type.padEnd(16)} ${String(s.tp + s.fn).padStart(7)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}  ${f3(p).padStart(9)} ${f3(r).padStart(7)} ${f3(f2).padStart(6)}`);
+  console.log(
+    `${type.padEnd(16)} ${String(s.tp + s.fn).padStart(7)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}  ${f3(p).padStart(9)} ${f3(r).padStart(7)} ${f3(f2).padStart(6)}`,
+  );
 }
 const negAll = [...negativeHits.values()].reduce((a, b) => a + b, 0);
-console.log(`false positives on the hard negatives: ${negAll - (negativeHits.get('PERSON') ?? 0)} (all types but PERSON), ${negativeHits.get('PERSON') ?? 0} PERSON`);
+console.log(
+  `false positives on the hard negatives: ${negAll - (negativeHits.get('PERSON') ?? 0)} (all types but PERSON), ${negativeHits.get('PERSON') ?? 0} PERSON`,
+);
 
 // Bare 9-digit SSNs: how often is an arbitrary 9-digit number in neutral prose flagged?
 let seed = 7;
@@ -44,7 +50,9 @@ for (let i = 0; i < SAMPLES; i++) {
   const n = String(Math.floor(rand() * 1e9)).padStart(9, '0');
   if (detect(`The value was ${n} yesterday.`, { types: ['SSN'] }).length > 0) flagged++;
 }
-console.log(`bare 9-digit numbers in neutral prose flagged as SSN: ${((100 * flagged) / SAMPLES).toFixed(1)}% of ${SAMPLES} random ones (the SSA rules reject the rest)`);
+console.log(
+  `bare 9-digit numbers in neutral prose flagged as SSN: ${((100 * flagged) / SAMPLES).toFixed(1)}% of ${SAMPLES} random ones (the SSA rules reject the rest)`,
+);
 
 // ---- throughput ----------------------------------------------------------------------------------
 const prose =
@@ -83,7 +91,11 @@ await time('detect, every type (with PERSON)', () => detect(mixed).length, mb);
 await time('detectAsync (64 KiB windows), every type but PERSON', async () => (await detectAsync(mixed, { types: NO_PERSON })).length, mb);
 await time('redact (defaultPolicy, all types)', () => redact(mixed, defaultPolicy).entities.length, mb);
 const docs = mixed.match(/[^\n]+/g) ?? [];
-await time(`redact per line (~${Math.round(mixed.length / docs.length)} chars/line), all types`, () => docs.reduce((n, d) => n + redact(d, defaultPolicy).entities.length, 0), mb);
+await time(
+  `redact per line (~${Math.round(mixed.length / docs.length)} chars/line), all types`,
+  () => docs.reduce((n, d) => n + redact(d, defaultPolicy).entities.length, 0),
+  mb,
+);
 console.log(`\nthe same text as plain ASCII (${asciiMb.toFixed(2)} MB, the fast path without normalization):`);
 await time('detect, every type but PERSON', () => detect(asciiMixed, { types: NO_PERSON }).length, asciiMb);
 const logLines = docs.map((d, i) => ({ msg: i % 10 === 0 ? d : `job ${i} step done in ${i % 97} ms`, jobId: `j-${i}` }));
@@ -92,7 +104,26 @@ await time(`scrubLogValue on ${logLines.length} log objects`, () => logLines.red
 
 // ---- pathological inputs: seconds, and time per MB should stay flat (linear) -----------------------
 console.log('\npathological inputs, detect() with every type (seconds for 1 MB -> 8 MB; linear means x8):');
-const units = ['a', '1 ', '1', '+1 (', '@', 'a@', 'a.b@c.', 'ff:', '1::', 'de12', 'AB12 ', 'Name: Aaaa ', 'eyJ', 'http://', 'a [at] b [dot] ', '\u200ba', '\u0430a', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN'];
+const units = [
+  'a',
+  '1 ',
+  '1',
+  '+1 (',
+  '@',
+  'a@',
+  'a.b@c.',
+  'ff:',
+  '1::',
+  'de12',
+  'AB12 ',
+  'Name: Aaaa ',
+  'eyJ',
+  'http://',
+  'a [at] b [dot] ',
+  '\u200ba',
+  '\u0430a',
+  '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN',
+];
 for (const unit of units) {
   const secs = [1, 8].map((m) => {
     const text = unit.repeat(Math.ceil((m * 1024 * 1024) / unit.length));

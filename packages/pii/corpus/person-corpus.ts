@@ -61,7 +61,10 @@ type Detector = (text: string) => { start: number; end: number; value: string }[
  */
 export function score(
   detect: Detector,
-  sets: readonly (readonly [string, PersonSentence[]])[] = [['persons', personPositives()], ['negatives', personNegatives()]],
+  sets: readonly (readonly [string, PersonSentence[]])[] = [
+    ['persons', personPositives()],
+    ['negatives', personNegatives()],
+  ],
 ): Score {
   let tp = 0;
   let fp = 0;

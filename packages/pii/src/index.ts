@@ -12,7 +12,14 @@ export { pseudonymize, type PseudonymizeOptions } from './pseudonymize';
 export { restore, createStreamRestorer, type RestoreOptions, type StreamRestorer } from './restore';
 export { TOKEN_PATTERN } from './tokens';
 export {
-  pinoRedactPaths, scrubLogValue, scrubLogString, scrubMessage, containsPii, pinoScrubOptions, LOG_TYPES, FIELD_TYPES,
+  pinoRedactPaths,
+  scrubLogValue,
+  scrubLogString,
+  scrubMessage,
+  containsPii,
+  pinoScrubOptions,
+  LOG_TYPES,
+  FIELD_TYPES,
   type ContainsPiiOptions,
 } from './log';
 export { luhnValid, ibanValid, ssnValid, cardIssuer } from './detectors/validators';

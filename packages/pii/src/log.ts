@@ -4,9 +4,29 @@ import { splice } from './redact';
 import type { EntityType } from './types';
 
 const SENSITIVE_KEYS = [
-  'authorization', 'Authorization', 'password', 'passwd', 'secret', 'clientSecret', 'client_secret',
-  'apiKey', 'api_key', 'token', 'accessToken', 'access_token', 'refreshToken', 'refresh_token', 'idToken',
-  'cookie', 'privateKey', 'private_key', 'vaultKey', 'encryptionKey', '"set-cookie"', '"x-api-key"', '"proxy-authorization"',
+  'authorization',
+  'Authorization',
+  'password',
+  'passwd',
+  'secret',
+  'clientSecret',
+  'client_secret',
+  'apiKey',
+  'api_key',
+  'token',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
+  'idToken',
+  'cookie',
+  'privateKey',
+  'private_key',
+  'vaultKey',
+  'encryptionKey',
+  '"set-cookie"',
+  '"x-api-key"',
+  '"proxy-authorization"',
 ];
 
 function pathFor(prefix: string, key: string): string {
@@ -19,13 +39,9 @@ function pathFor(prefix: string, key: string): string {
  * (`*.password`, `*.*.password`, `*.*.*.password`), plus request/response headers.
  * Usage: `pino({ redact: { paths: pinoRedactPaths, censor: '[REDACTED]' } })`.
  */
-export const pinoRedactPaths: readonly string[] = Object.freeze(
-  [...new Set(
-    ['', '*', '*.*', '*.*.*', 'req.headers', 'res.headers', 'request.headers', 'headers'].flatMap((p) =>
-      SENSITIVE_KEYS.map((k) => pathFor(p, k)),
-    ),
-  )],
-);
+export const pinoRedactPaths: readonly string[] = Object.freeze([
+  ...new Set(['', '*', '*.*', '*.*.*', 'req.headers', 'res.headers', 'request.headers', 'headers'].flatMap((p) => SENSITIVE_KEYS.map((k) => pathFor(p, k)))),
+]);
 
 // Cheap test a string must pass before any detector runs: most log lines carry no '@' and no long
 // digit run. It runs on the normalized view, so fullwidth digits or a zero-width split do not slip by.
@@ -49,7 +65,11 @@ export function scrubLogString(s: string): string {
   if (s.length < 6 || !maybeSensitive(s)) return s;
   const entities = detect(s, { types: LOG_TYPES });
   if (entities.length === 0) return s;
-  return splice(s, entities, entities.map((e) => `[${e.type}]`));
+  return splice(
+    s,
+    entities,
+    entities.map((e) => `[${e.type}]`),
+  );
 }
 
 /**
@@ -123,7 +143,10 @@ export const pinoScrubOptions = {
   },
   hooks: {
     logMethod(this: unknown, args: unknown[], method: (...a: unknown[]) => void): void {
-      method.apply(this, args.map((a) => scrubLogValue(a)));
+      method.apply(
+        this,
+        args.map((a) => scrubLogValue(a)),
+      );
     },
   },
 };

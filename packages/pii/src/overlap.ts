@@ -5,9 +5,7 @@ import { TYPE_PRIORITY, type Entity } from './types';
  * (see ENTITY_TYPES), then earlier start. Result is sorted by start.
  */
 export function resolveOverlaps(candidates: readonly Entity[]): Entity[] {
-  const ranked = [...candidates].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || TYPE_PRIORITY[a.type] - TYPE_PRIORITY[b.type] || a.start - b.start,
-  );
+  const ranked = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || TYPE_PRIORITY[a.type] - TYPE_PRIORITY[b.type] || a.start - b.start);
   const kept: Entity[] = [];
   for (const c of ranked) {
     // kept is small per document region; a sorted interval check keeps this O(k log k) overall.

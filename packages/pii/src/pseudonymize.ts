@@ -24,7 +24,10 @@ export async function pseudonymize(text: string, options: PseudonymizeOptions): 
   const { scope, policy, vault } = options;
   const entities = await entitiesToApplyAsync(text, policy, options);
   const toTokenize = entities.filter((e) => actionFor(policy, e.type) === 'pseudonymize');
-  const tokens = await vault.tokensFor(scope, toTokenize.map((e) => ({ type: e.type, value: e.value })));
+  const tokens = await vault.tokensFor(
+    scope,
+    toTokenize.map((e) => ({ type: e.type, value: e.value })),
+  );
   const tokenOf = new Map(toTokenize.map((e, i) => [e, tokens[i] ?? '']));
   const replacements = entities.map((e) => {
     const action = actionFor(policy, e.type);

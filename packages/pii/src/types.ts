@@ -29,6 +29,4 @@ export interface Entity {
 }
 
 /** Lower number = higher priority when two overlapping spans have the same length. */
-export const TYPE_PRIORITY: Readonly<Record<EntityType, number>> = Object.fromEntries(
-  ENTITY_TYPES.map((t, i) => [t, i]),
-) as Record<EntityType, number>;
+export const TYPE_PRIORITY: Readonly<Record<EntityType, number>> = Object.fromEntries(ENTITY_TYPES.map((t, i) => [t, i])) as Record<EntityType, number>;

@@ -56,8 +56,7 @@ export function createVault(options: VaultOptions): Vault {
   const hashKey = deriveKey(master, 'hash-action');
   const { store } = options;
   // The scope is bound into both the MAC and the AEAD data: nothing can be replayed into another scope.
-  const valueField = (scope: string, type: EntityType, value: string): string =>
-    VALUE_FIELD + hmacHex(macKey, `${scope}\u0000${type}\u0000${value}`);
+  const valueField = (scope: string, type: EntityType, value: string): string => VALUE_FIELD + hmacHex(macKey, `${scope}\u0000${type}\u0000${value}`);
   const aad = (scope: string, token: string): string => `${scope}\u0000${token}`;
 
   const getMany = async (scope: string, fields: readonly string[]): Promise<(string | undefined)[]> =>
@@ -91,7 +90,10 @@ export function createVault(options: VaultOptions): Vault {
     },
     async originals(scope, tokens) {
       const unique = [...new Set(tokens)];
-      const sealed = await getMany(scope, unique.map((t) => TOKEN_FIELD + t));
+      const sealed = await getMany(
+        scope,
+        unique.map((t) => TOKEN_FIELD + t),
+      );
       const out = new Map<string, string>();
       unique.forEach((t, i) => {
         const s = sealed[i];

@@ -34,23 +34,20 @@ export const email = fc
   )
   .map(([a, sep, b, domain, tld]) => `${a}${sep}${b}@${domain}.${tld}`);
 
-export const card = fc
-  .tuple(fc.constantFrom('4', '51', '55', '37', '6011'), fc.boolean())
-  .chain(([prefix, spaced]) => {
-    const len = prefix === '37' ? 15 : 16;
-    return digits(len - prefix.length - 1).map((body) => {
-      const d = prefix + body + luhnCheckDigit(prefix + body);
-      if (!spaced) return d;
-      return len === 15 ? `${d.slice(0, 4)} ${d.slice(4, 10)} ${d.slice(10)}` : d.replace(/(\d{4})(?=\d)/g, '$1 ');
-    });
+export const card = fc.tuple(fc.constantFrom('4', '51', '55', '37', '6011'), fc.boolean()).chain(([prefix, spaced]) => {
+  const len = prefix === '37' ? 15 : 16;
+  return digits(len - prefix.length - 1).map((body) => {
+    const d = prefix + body + luhnCheckDigit(prefix + body);
+    if (!spaced) return d;
+    return len === 15 ? `${d.slice(0, 4)} ${d.slice(4, 10)} ${d.slice(10)}` : d.replace(/(\d{4})(?=\d)/g, '$1 ');
   });
+});
 
-export const iban = fc
-  .oneof(
-    digits(18).map((b) => ibanCheck('DE', b)),
-    digits(14).map((b) => ibanCheck('NL', `ABNA${b.slice(0, 10)}`)),
-    digits(23).map((b) => ibanCheck('FR', b)),
-  );
+export const iban = fc.oneof(
+  digits(18).map((b) => ibanCheck('DE', b)),
+  digits(14).map((b) => ibanCheck('NL', `ABNA${b.slice(0, 10)}`)),
+  digits(23).map((b) => ibanCheck('FR', b)),
+);
 
 export const ssn = fc
   .tuple(fc.integer({ min: 1, max: 899 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9999 }))
@@ -58,11 +55,11 @@ export const ssn = fc
   .map(([a, g, s]) => `${String(a).padStart(3, '0')}-${String(g).padStart(2, '0')}-${String(s).padStart(4, '0')}`)
   .filter((v) => v !== '123-45-6789');
 
-export const phone = fc
-  .tuple(fc.constantFrom('212', '415', '646', '312'), fc.integer({ min: 100, max: 199 }))
-  .map(([area, line]) => `+1 ${area} 555 0${line}`);
+export const phone = fc.tuple(fc.constantFrom('212', '415', '646', '312'), fc.integer({ min: 100, max: 199 })).map(([area, line]) => `+1 ${area} 555 0${line}`);
 
-export const ipv4 = fc.tuple(fc.integer({ min: 1, max: 223 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 })).map((p) => p.join('.'));
+export const ipv4 = fc
+  .tuple(fc.integer({ min: 1, max: 223 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 }))
+  .map((p) => p.join('.'));
 
 export const secret = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9]{40}$/).map((s) => `sk-proj-${s}`),
@@ -71,7 +68,12 @@ export const secret = fc.oneof(
 );
 
 export const url = fc
-  .tuple(fc.constantFrom('https://', 'http://', 'www.'), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/), fc.constantFrom('com', 'org', 'de'), fc.stringMatching(/^[a-z0-9/_-]{0,20}$/))
+  .tuple(
+    fc.constantFrom('https://', 'http://', 'www.'),
+    fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/),
+    fc.constantFrom('com', 'org', 'de'),
+    fc.stringMatching(/^[a-z0-9/_-]{0,20}$/),
+  )
   .map(([scheme, host, tld, path]) => `${scheme}${host}.${tld}/${path}x`);
 
 // Checksum-valid addresses (generated once, see corpus/positives.txt).
@@ -91,11 +93,13 @@ export const ipv6 = fc.constantFrom('::1', 'fe80::1%eth0', '2001:db8::17', '::ff
 const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\u00ad', '\ufeff', '\u200e', '\u202e'];
 /** Zero-width and bidi characters inserted inside the value (not at its edges). */
 const withInvisibles = (value: string): fc.Arbitrary<string> =>
-  fc.array(fc.tuple(fc.integer({ min: 1, max: Math.max(1, value.length - 1) }), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 3 }).map((inserts) => {
-    const chars = [...value];
-    for (const [at, ch] of [...inserts].sort((a, b) => b[0] - a[0])) chars.splice(at, 0, ch);
-    return chars.join('');
-  });
+  fc
+    .array(fc.tuple(fc.integer({ min: 1, max: Math.max(1, value.length - 1) }), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 3 })
+    .map((inserts) => {
+      const chars = [...value];
+      for (const [at, ch] of [...inserts].sort((a, b) => b[0] - a[0])) chars.splice(at, 0, ch);
+      return chars.join('');
+    });
 /** ASCII digits as fullwidth or mathematical bold digits. */
 const exoticDigits = (value: string, base: number): string => value.replace(/\d/g, (d) => String.fromCodePoint(base + Number(d)));
 const HOMOGLYPHS: Record<string, string> = { a: '\u0430', e: '\u0435', o: '\u043e', p: '\u0440', c: '\u0441', x: '\u0445' };
@@ -105,15 +109,26 @@ const homoglyphs = (address: string): string => {
   return [...address.slice(0, at)].map((ch) => HOMOGLYPHS[ch] ?? ch).join('') + address.slice(at);
 };
 
-export const evasiveEmail = fc.oneof(email.chain(withInvisibles), email.map(homoglyphs), email.map((e) => e.replace('@', '\uff20')));
+export const evasiveEmail = fc.oneof(
+  email.chain(withInvisibles),
+  email.map(homoglyphs),
+  email.map((e) => e.replace('@', '\uff20')),
+);
 export const evasiveCard = fc.oneof(
   card.chain(withInvisibles),
   card.map((c) => exoticDigits(c, 0xff10)),
   card.map((c) => exoticDigits(c, 0x1d7ce)),
   fc.tuple(card, fc.constantFrom('.', '/', '\u00a0', '\u2009', '\u2013', '-')).map(([c, sep]) => c.replace(/ /g, sep)),
 );
-export const evasiveIban = fc.oneof(iban.map((i) => i.toLowerCase()), iban.map((i) => i.replace(/(.{4})(?=.)/g, '$1-')), iban.chain(withInvisibles));
-export const evasiveSsn = fc.oneof(ssn.map((v) => exoticDigits(v, 0xff10)), ssn.chain(withInvisibles));
+export const evasiveIban = fc.oneof(
+  iban.map((i) => i.toLowerCase()),
+  iban.map((i) => i.replace(/(.{4})(?=.)/g, '$1-')),
+  iban.chain(withInvisibles),
+);
+export const evasiveSsn = fc.oneof(
+  ssn.map((v) => exoticDigits(v, 0xff10)),
+  ssn.chain(withInvisibles),
+);
 
 /** Any one detectable entity value. */
 export const entityValue = fc.oneof(email, card, iban, ssn, phone, ipv4, secret, url, wallet, ipv6);

@@ -19,7 +19,13 @@ describe('validators', () => {
   });
   it('SSN rejects 000, 666, 9xx areas, 00 groups, 0000 serials', () => {
     expect(ssnValid('536', '22', '8714')).toBe(true);
-    for (const [a, g, s] of [['000', '12', '3456'], ['666', '12', '3456'], ['912', '12', '3456'], ['123', '00', '4567'], ['123', '45', '0000']] as const) {
+    for (const [a, g, s] of [
+      ['000', '12', '3456'],
+      ['666', '12', '3456'],
+      ['912', '12', '3456'],
+      ['123', '00', '4567'],
+      ['123', '45', '0000'],
+    ] as const) {
       expect(ssnValid(a, g, s)).toBe(false);
     }
   });
@@ -43,7 +49,10 @@ describe('detect', () => {
   });
 
   it('reads two numbers written side by side as two entities', () => {
-    expect(found('ssn 536-22-8714 4111111111111111')).toEqual([['SSN', '536-22-8714'], ['CREDIT_CARD', '4111111111111111']]);
+    expect(found('ssn 536-22-8714 4111111111111111')).toEqual([
+      ['SSN', '536-22-8714'],
+      ['CREDIT_CARD', '4111111111111111'],
+    ]);
   });
 
   it('finds a private key block even when its END line is missing', () => {

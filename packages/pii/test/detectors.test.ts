@@ -89,8 +89,14 @@ describe('IBAN registry', () => {
 describe('cards', () => {
   it('knows UATP, Dankort, Mir, RuPay, UnionPay, Maestro, Troy, Verve issuer ranges', () => {
     const cases: [string, string][] = [
-      ['163696618787376', 'uatp'], ['5019984481133596', 'dankort'], ['2200506362344947', 'mir'], ['5085960663862797', 'rupay'],
-      ['6238284403787958308', 'unionpay'], ['6759588344183060', 'maestro'], ['9792301117773247', 'troy'], ['5060999308392256', 'verve'],
+      ['163696618787376', 'uatp'],
+      ['5019984481133596', 'dankort'],
+      ['2200506362344947', 'mir'],
+      ['5085960663862797', 'rupay'],
+      ['6238284403787958308', 'unionpay'],
+      ['6759588344183060', 'maestro'],
+      ['9792301117773247', 'troy'],
+      ['5060999308392256', 'verve'],
     ];
     for (const [digits, issuer] of cases) expect([digits, luhnValid(digits), cardIssuer(digits)]).toEqual([digits, true, issuer]);
     expect(found('UATP 1636 96618 787376 ok')).toEqual([['CREDIT_CARD', '1636 96618 787376']]);

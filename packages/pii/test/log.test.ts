@@ -52,7 +52,14 @@ describe('normalized detection in logs', () => {
 
 describe('containsPii and scrubMessage', () => {
   it('flags ids and names that carry personal data or secrets, including evasion forms', () => {
-    for (const id of ['jane@example.com', '4111-1111-1111-1111', 'de89370400440532013000', 'ja\u200bne@example.com', 'sk-proj-abcdefghijklmnopqrstuvwxyz0123', 'https://example.com/u/jane']) {
+    for (const id of [
+      'jane@example.com',
+      '4111-1111-1111-1111',
+      'de89370400440532013000',
+      'ja\u200bne@example.com',
+      'sk-proj-abcdefghijklmnopqrstuvwxyz0123',
+      'https://example.com/u/jane',
+    ]) {
       expect([id, containsPii(id)]).toEqual([id, true]);
     }
   });

@@ -25,7 +25,7 @@ describe('person corpus', () => {
     expect(s.negativeHits).toBeLessThanOrEqual(2);
   });
 
-  it('meets the brief\'s F2 target on the held-out set (never tuned on)', () => {
+  it("meets the brief's F2 target on the held-out set (never tuned on)", () => {
     const s = score((text) => detectPersons(text), [['heldout', personHeldout()]]);
     expect(s.f2).toBeGreaterThanOrEqual(0.85);
     expect(s.precision).toBeGreaterThanOrEqual(0.9);

@@ -4,8 +4,7 @@ import { detect } from '../src/detect';
 import { detectPersons, type PersonDetectorStats } from '../src/detectors/person';
 import { ENTITY_TYPES } from '../src/types';
 
-const names = (text: string, options?: Parameters<typeof detectPersons>[1]): string[] =>
-  detectPersons(text, options).map((e) => e.value);
+const names = (text: string, options?: Parameters<typeof detectPersons>[1]): string[] => detectPersons(text, options).map((e) => e.value);
 const newStats = (): PersonDetectorStats => ({ tokens: 0, pieces: 0, deferred: 0, nlpCalls: 0, nlpChars: 0 });
 
 describe('detectPersons finds names in every cue form', () => {
@@ -53,7 +52,7 @@ describe('detectPersons does not take capitalised non-names', () => {
     ['months and weekdays', 'The audit is on Monday, March 4; invoices issued in May are due in June.'],
     ['modal verbs that are names', 'Will the April release include it? May I ask why?'],
     ['products and companies', 'Apple and Google rejected it; we moved from Microsoft Teams to Slack.'],
-    ['brands named after people', 'Morgan Stanley, Johnson & Johnson and Ben & Jerry\'s reported.'],
+    ['brands named after people', "Morgan Stanley, Johnson & Johnson and Ben & Jerry's reported."],
     ['a city that is also a given name', 'Flights to Paris are cheap; we have offices in Denver and Austin.'],
     ['place names built on given names', 'San Francisco, Port Elizabeth and Lake Louise.'],
     ['streets and hotels', 'The Baker Street branch and the Hilton Hotel.'],

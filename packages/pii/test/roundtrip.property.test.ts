@@ -75,7 +75,12 @@ describe('pseudonymize / restore properties', () => {
         const pa = await pseudonymize(x.text, { scope: a, policy: defaultPolicy, vault });
         expect(await restore(pa.text, { scope: b, vault })).toBe(pa.text);
         await pseudonymize(y.text, { scope: b, policy: defaultPolicy, vault });
-        const fieldsA = new Set(store.entries(a).map(([f]) => f).filter((f) => f.startsWith('v:')));
+        const fieldsA = new Set(
+          store
+            .entries(a)
+            .map(([f]) => f)
+            .filter((f) => f.startsWith('v:')),
+        );
         const valuesA = new Set(store.entries(a).map(([, v]) => v));
         for (const [f, v] of store.entries(b)) {
           if (f.startsWith('v:')) expect(fieldsA.has(f)).toBe(false);
@@ -91,26 +96,21 @@ describe('pseudonymize / restore properties', () => {
     const scope = newScope();
     const junk = fc.constantFrom('<', '<EMA', '<EMAIL_', '<EMAIL_0>', '<PHONE_99>', '<<', 'a < b', '<EMAIL_1', '>', '<SSN_');
     await fc.assert(
-      fc.asyncProperty(
-        textWithEntities,
-        fc.array(junk, { maxLength: 4 }),
-        fc.array(fc.nat(), { maxLength: 12 }),
-        async (x, extras, cuts) => {
-          const p = await pseudonymize(x.text, { scope, policy: defaultPolicy, vault });
-          const answer = `${extras.join(' ')} ${p.text} ${extras.join('')}`;
-          const expected = await restore(answer, { scope, vault });
-          const points = [...new Set(cuts.map((c) => c % (answer.length + 1)))].sort((i, j) => i - j);
-          const restorer = createStreamRestorer({ scope, vault });
-          let out = '';
-          let prev = 0;
-          for (const cut of [...points, answer.length]) {
-            out += await restorer.push(answer.slice(prev, cut));
-            prev = cut;
-          }
-          out += await restorer.end();
-          expect(out).toBe(expected);
-        },
-      ),
+      fc.asyncProperty(textWithEntities, fc.array(junk, { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 12 }), async (x, extras, cuts) => {
+        const p = await pseudonymize(x.text, { scope, policy: defaultPolicy, vault });
+        const answer = `${extras.join(' ')} ${p.text} ${extras.join('')}`;
+        const expected = await restore(answer, { scope, vault });
+        const points = [...new Set(cuts.map((c) => c % (answer.length + 1)))].sort((i, j) => i - j);
+        const restorer = createStreamRestorer({ scope, vault });
+        let out = '';
+        let prev = 0;
+        for (const cut of [...points, answer.length]) {
+          out += await restorer.push(answer.slice(prev, cut));
+          prev = cut;
+        }
+        out += await restorer.end();
+        expect(out).toBe(expected);
+      }),
       { numRuns: 300 },
     );
   });

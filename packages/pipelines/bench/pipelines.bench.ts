@@ -33,7 +33,9 @@ const renders = await time(() => {
   }
   return chars;
 });
-console.log(`render a template of 20 placeholders x 2 KB: ${((renders.value / 1e6) / (renders.ms / 1_000)).toFixed(0)} MB/s (${(renders.ms / 5_000).toFixed(3)} ms each)`);
+console.log(
+  `render a template of 20 placeholders x 2 KB: ${(renders.value / 1e6 / (renders.ms / 1_000)).toFixed(0)} MB/s (${(renders.ms / 5_000).toFixed(3)} ms each)`,
+);
 
 const huge = 'y'.repeat(300_000);
 const refused = await time(() => {
@@ -50,19 +52,34 @@ const triage = planPipeline(
     inputs: ['ticket'],
     steps: [
       { id: 'summary', type: 'generate', model: 'gpt-4o-mini', prompt: 'Summarize: {{input.ticket}}', parameters: { max_tokens: 60 } },
-      { id: 'category', type: 'generate', model: 'gpt-4o-mini', prompt: 'Classify: {{input.ticket}}', schema: { type: 'object', properties: { label: { type: 'string' } } } },
+      {
+        id: 'category',
+        type: 'generate',
+        model: 'gpt-4o-mini',
+        prompt: 'Classify: {{input.ticket}}',
+        schema: { type: 'object', properties: { label: { type: 'string' } } },
+      },
       { id: 'check', type: 'validate', from: '{{summary}}', pattern: 'simulated' },
       { id: 'reply', type: 'generate', model: 'gpt-4o-mini', prompt: 'Reply about {{summary}} ({{category.label}})', parameters: { max_tokens: 80 } },
     ],
     output: { reply: '{{reply}}' },
   }),
 );
-const inputs: PipelineInput[] = Array.from({ length: 10_000 }, (_, i) => ({ ticket: `Invoice ${i} was charged twice for order ${1000 + i}; the customer asks for a refund and a confirmation by mail. `.repeat(2) }));
+const inputs: PipelineInput[] = Array.from({ length: 10_000 }, (_, i) => ({
+  ticket: `Invoice ${i} was charged twice for order ${1000 + i}; the customer asks for a refund and a confirmation by mail. `.repeat(2),
+}));
 const estimate = await time(() => estimatePipeline(triage, inputs, defaultModelRegistry));
-console.log(`estimate 10,000 inputs x 4 steps (exact token counts): ${estimate.ms.toFixed(0)} ms; ${estimate.value.calls} calls, $${(Number(estimate.value.costNanoUsd) / 1e9).toFixed(4)} worst case`);
+console.log(
+  `estimate 10,000 inputs x 4 steps (exact token counts): ${estimate.ms.toFixed(0)} ms; ${estimate.value.calls} calls, $${(Number(estimate.value.costNanoUsd) / 1e9).toFixed(4)} worst case`,
+);
 
 const instant: PipelinePorts = {
-  generate: async (call) => ({ text: call.schema ? '{"label":"billing"}' : 'a simulated summary', cache: 'off', usage: { inputTokens: 1, outputTokens: 1 }, costNanoUsd: 1n }),
+  generate: async (call) => ({
+    text: call.schema ? '{"label":"billing"}' : 'a simulated summary',
+    cache: 'off',
+    usage: { inputTokens: 1, outputTokens: 1 },
+    costNanoUsd: 1n,
+  }),
   retrieve: async () => ({ text: '', documents: [], usage: { inputTokens: 0, outputTokens: 0 }, costNanoUsd: 0n }),
 };
 const engine = await time(async () => {
@@ -70,4 +87,6 @@ const engine = await time(async () => {
     await runInput({ plan: triage, jobId: 'bench', index, input, run: 'r', done: new Map(), ports: instant, save: async () => {} });
   }
 });
-console.log(`engine, instant ports (schema validation, regex, templates, records): ${(inputs.length / (engine.ms / 1_000)).toFixed(0)} inputs/s (${((engine.ms * 1_000) / inputs.length).toFixed(0)} µs each)`);
+console.log(
+  `engine, instant ports (schema validation, regex, templates, records): ${(inputs.length / (engine.ms / 1_000)).toFixed(0)} inputs/s (${((engine.ms * 1_000) / inputs.length).toFixed(0)} µs each)`,
+);

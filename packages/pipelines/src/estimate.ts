@@ -32,7 +32,12 @@ type GenerateSpec = Extract<PipelineStep, { type: 'generate' }> | Extract<Extrac
  * its placeholders can hold (input values counted exactly, step outputs at their own worst case), and
  * every retrieve step fills `maxContextTokens`. Cache embeddings count for semantic generations.
  */
-export async function estimatePipeline(plan: PipelinePlan, inputs: readonly PipelineInput[], registry: Registry, options: PipelineEstimateOptions = {}): Promise<WorkEstimate> {
+export async function estimatePipeline(
+  plan: PipelinePlan,
+  inputs: readonly PipelineInput[],
+  registry: Registry,
+  options: PipelineEstimateOptions = {},
+): Promise<WorkEstimate> {
   const works = new Map<string, ModelWork>();
   const add = (model: string, kind: ModelWork['kind'], calls: number, inputTokens: number, outputTokens: number) => {
     if (calls === 0) return;
@@ -84,7 +89,10 @@ export async function estimatePipeline(plan: PipelinePlan, inputs: readonly Pipe
       else if (spec.type === 'parse') bound = templateBound(step.templates.get('from'), encoding);
       else if (spec.type === 'map') {
         const inner = spec.step;
-        bound = inner.type === 'generate' ? spec.maxItems * (maxOutput(inner) + 2) : spec.maxItems * (templateBound(step.templates.get('step.template'), encoding) + 2) + listBound(spec.over, encoding);
+        bound =
+          inner.type === 'generate'
+            ? spec.maxItems * (maxOutput(inner) + 2)
+            : spec.maxItems * (templateBound(step.templates.get('step.template'), encoding) + 2) + listBound(spec.over, encoding);
       } else bound = 32;
       bounds.set(id, bound);
       return bound;

@@ -1,7 +1,28 @@
-export { parseTemplate, renderTemplate, resolveTemplate, formatValue, valueAt, templateLimits, TemplateError, RenderLimitError, type ParsedTemplate, type Placeholder, type TemplatePart, type Lookup } from './template';
+export {
+  parseTemplate,
+  renderTemplate,
+  resolveTemplate,
+  formatValue,
+  valueAt,
+  templateLimits,
+  TemplateError,
+  RenderLimitError,
+  type ParsedTemplate,
+  type Placeholder,
+  type TemplatePart,
+  type Lookup,
+} from './template';
 export { checkPipeline, planPipeline, PipelineDefinitionError, type PipelinePlan, type PlannedStep, type PipelineProblem } from './plan';
 export { StepFailure, type PipelinePorts, type GenerateCall, type GenerateOutcome, type RetrieveCall, type RetrieveOutcome } from './ports';
 export { runInput, stepKey, type InputRun } from './run-input';
 export { estimatePipeline, type PipelineEstimateOptions } from './estimate';
-export { createDefinitionStore, pipelineKeys, definitionScope, DefinitionLimitError, MAX_SAVED_VERSIONS, type DefinitionStore, type SavedPipeline } from './definitions';
+export {
+  createDefinitionStore,
+  pipelineKeys,
+  definitionScope,
+  DefinitionLimitError,
+  MAX_SAVED_VERSIONS,
+  type DefinitionStore,
+  type SavedPipeline,
+} from './definitions';
 export { definitionModels, definitionCollections } from './references';

@@ -47,14 +47,22 @@ function templateFields(step: PipelineStep): [string, string | undefined][] {
     case 'prompt':
       return [['template', step.template]];
     case 'generate':
-      return [['prompt', step.prompt], ['system', step.system]];
+      return [
+        ['prompt', step.prompt],
+        ['system', step.system],
+      ];
     case 'parse':
     case 'validate':
       return [['from', step.from]];
     case 'branch':
       return [];
     case 'map':
-      return step.step.type === 'prompt' ? [['step.template', step.step.template]] : [['step.prompt', step.step.prompt], ['step.system', step.step.system]];
+      return step.step.type === 'prompt'
+        ? [['step.template', step.step.template]]
+        : [
+            ['step.prompt', step.step.prompt],
+            ['step.system', step.step.system],
+          ];
   }
 }
 
@@ -144,7 +152,8 @@ export function checkPipeline(definition: PipelineDefinition): { problems: Pipel
       }
     }
     for (const [field, schema] of schemaFields(step)) {
-      for (const issue of schemaProblems(schema)) problems.push({ path: issue.path ? `${at}.${field}.${issue.path}` : `${at}.${field}`, message: `${label}: ${issue.message}` });
+      for (const issue of schemaProblems(schema))
+        problems.push({ path: issue.path ? `${at}.${field}.${issue.path}` : `${at}.${field}`, message: `${label}: ${issue.message}` });
     }
     planned.set(step.id, { spec: step, index, templates, dependsOn });
   });

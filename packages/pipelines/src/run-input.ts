@@ -74,7 +74,12 @@ export async function runInput(run: InputRun): Promise<PipelineItemResult> {
   }
 }
 
-function finish(run: InputRun, records: ReadonlyMap<string, PipelineStepRecord>, error: string | undefined, output?: Record<string, unknown>): PipelineItemResult {
+function finish(
+  run: InputRun,
+  records: ReadonlyMap<string, PipelineStepRecord>,
+  error: string | undefined,
+  output?: Record<string, unknown>,
+): PipelineItemResult {
   let inputTokens = 0;
   let outputTokens = 0;
   let cost = 0n;

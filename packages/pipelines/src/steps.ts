@@ -122,8 +122,15 @@ async function mapStep(step: PlannedStep, spec: Extract<PipelineStep, { type: 'm
     calls += 1;
     if (done.cache === 'hit') hits += 1;
   }
-  const cache = spec.step.type === 'prompt' || spec.step.cache?.mode === undefined || spec.step.cache.mode === 'off' ? 'off' : calls > 0 && hits === calls ? 'hit' : 'miss';
-  return { status: 'done', output: outputs, usage: { inputTokens, outputTokens }, costNanoUsd: cost.toString(), ...(spec.step.type === 'generate' ? { cache } : {}) };
+  const cache =
+    spec.step.type === 'prompt' || spec.step.cache?.mode === undefined || spec.step.cache.mode === 'off' ? 'off' : calls > 0 && hits === calls ? 'hit' : 'miss';
+  return {
+    status: 'done',
+    output: outputs,
+    usage: { inputTokens, outputTokens },
+    costNanoUsd: cost.toString(),
+    ...(spec.step.type === 'generate' ? { cache } : {}),
+  };
 }
 
 /** Strings are parsed as JSON; values that already are JSON (a lone placeholder of an object) pass. */

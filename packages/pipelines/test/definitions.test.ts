@@ -34,7 +34,13 @@ describe('saved definitions', () => {
 
   it('refuses to return a stored value that does not parse with the schema', async () => {
     const store = createDefinitionStore(redis, prefix);
-    await redis.hset(pipelineKeys(prefix).definitions('carol'), 'broken#latest', '1', 'broken#1', JSON.stringify({ createdAt: 'x', definition: { steps: 'nope' } }));
+    await redis.hset(
+      pipelineKeys(prefix).definitions('carol'),
+      'broken#latest',
+      '1',
+      'broken#1',
+      JSON.stringify({ createdAt: 'x', definition: { steps: 'nope' } }),
+    );
     await expect(store.get('carol', 'broken')).rejects.toThrow();
   });
 });

@@ -81,7 +81,13 @@ describe('checkPipeline', () => {
     const problems = messages({
       inputs: ['q'],
       steps: [
-        { id: 'kind', type: 'generate', model: 'm', prompt: '{{input.q}}', schema: { type: 'object', properties: { label: { type: 'string', pattern: '(a)\\1' } } } },
+        {
+          id: 'kind',
+          type: 'generate',
+          model: 'm',
+          prompt: '{{input.q}}',
+          schema: { type: 'object', properties: { label: { type: 'string', pattern: '(a)\\1' } } },
+        },
         { id: 'route', type: 'branch', on: 'kind.label', cases: { refund: ['refund_answer', 'ghost'], other: ['route'] } },
         { id: 'refund_answer', type: 'prompt', template: 'refund' },
         { id: 'route2', type: 'branch', on: 'kind.label', cases: { x: ['refund_answer'] } },
@@ -118,6 +124,8 @@ describe('checkPipeline', () => {
   });
 
   it('throws PipelineDefinitionError with every problem', () => {
-    expect(() => planPipeline(define({ inputs: ['q'], steps: [{ id: 'a', type: 'prompt', template: '{{b}}' }], output: { x: '{{a}}' } }))).toThrow(PipelineDefinitionError);
+    expect(() => planPipeline(define({ inputs: ['q'], steps: [{ id: 'a', type: 'prompt', template: '{{b}}' }], output: { x: '{{a}}' } }))).toThrow(
+      PipelineDefinitionError,
+    );
   });
 });

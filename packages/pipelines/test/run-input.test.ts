@@ -13,7 +13,12 @@ function recordingPorts(answer: (call: GenerateCall) => string): PipelinePorts &
       return { text: answer(call), cache: call.cache.mode === 'off' ? 'off' : 'miss', usage: { inputTokens: 10, outputTokens: 5 }, costNanoUsd: 1_500n };
     },
     async retrieve(call) {
-      return { text: `[1] passage about ${call.query}`, documents: [{ collection: call.collection, documentId: 'd1', chunkId: 'c1', score: 0.9 }], usage: { inputTokens: 3, outputTokens: 0 }, costNanoUsd: 60n };
+      return {
+        text: `[1] passage about ${call.query}`,
+        documents: [{ collection: call.collection, documentId: 'd1', chunkId: 'c1', score: 0.9 }],
+        usage: { inputTokens: 3, outputTokens: 0 },
+        costNanoUsd: 60n,
+      };
     },
   };
 }
@@ -23,7 +28,13 @@ const plan = planPipeline(
     inputs: ['ticket'],
     steps: [
       { id: 'context', type: 'retrieve', collection: 'kb', query: '{{input.ticket}}' },
-      { id: 'classify', type: 'generate', model: 'gpt-4o-mini', prompt: 'Classify: {{input.ticket}}', schema: { type: 'object', properties: { label: { type: 'string' }, items: { type: 'array', items: { type: 'string' } } }, required: ['label'] } },
+      {
+        id: 'classify',
+        type: 'generate',
+        model: 'gpt-4o-mini',
+        prompt: 'Classify: {{input.ticket}}',
+        schema: { type: 'object', properties: { label: { type: 'string' }, items: { type: 'array', items: { type: 'string' } } }, required: ['label'] },
+      },
       { id: 'route', type: 'branch', on: 'classify.label', cases: { refund: ['refund'], bug: ['each'] } },
       { id: 'refund', type: 'generate', model: 'gpt-4o-mini', prompt: 'Refund reply using {{context}}' },
       { id: 'each', type: 'map', over: 'classify.items', maxItems: 3, step: { type: 'generate', model: 'gpt-4o-mini', prompt: 'Fix {{item}} ({{index}})' } },
@@ -35,7 +46,17 @@ const plan = planPipeline(
 
 function run(ports: PipelinePorts, done = new Map<string, PipelineStepRecord>(), pass = 'first') {
   const saved = new Map<string, PipelineStepRecord>();
-  const result = runInput({ plan, jobId: 'job-1', index: 7, input: { ticket: 'I want my money back' }, run: pass, now: () => 0, done, ports, save: async (id, record) => void saved.set(id, record) });
+  const result = runInput({
+    plan,
+    jobId: 'job-1',
+    index: 7,
+    input: { ticket: 'I want my money back' },
+    run: pass,
+    now: () => 0,
+    done,
+    ports,
+    save: async (id, record) => void saved.set(id, record),
+  });
   return { result, saved };
 }
 

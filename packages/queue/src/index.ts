@@ -7,7 +7,18 @@ export { TenantJobIndex, InvalidListCursorError } from './tenant-index';
 export { WorkerHeartbeats } from './heartbeat';
 export { DurationHistogram, attemptOutcomes, durationBuckets, failureOutcome, type Outcome } from './durations';
 export { createJobQueues, jobOptionsFor, type JobQueues, type FlowNode } from './queues';
-export { submitJob, submitJobs, submitFlow, type Submission, type SubmitOutcome, type SubmitDeps, type PayloadSource, type PayloadBuilder, type Admit, type Admission } from './submit';
+export {
+  submitJob,
+  submitJobs,
+  submitFlow,
+  type Submission,
+  type SubmitOutcome,
+  type SubmitDeps,
+  type PayloadSource,
+  type PayloadBuilder,
+  type Admit,
+  type Admission,
+} from './submit';
 export { claimIdempotencyKey, IdempotencyInProgressError, type Claim, type ClaimOptions } from './idempotency';
 export { viewJob, mapState, cancelledReason, type JobView } from './job-view';
 export { cancelJob, cancelRequested, readTombstone, Tombstone, type CancelOutcome } from './cancel';

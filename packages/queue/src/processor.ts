@@ -61,7 +61,14 @@ export function createProcessor(deps: {
       throw new UnrecoverableError(`malformed job: ${detail}`);
     }
     const tenant = envelope.data.tenant;
-    const attributes = { [Attr.messagingSystem]: 'bullmq', [Attr.messagingOperation]: 'process', [Attr.messagingDestination]: definition.queue, [Attr.messagingMessageId]: jobId, [Attr.tenant]: tenant, [Attr.jobAttempt]: job.attemptsMade + 1 };
+    const attributes = {
+      [Attr.messagingSystem]: 'bullmq',
+      [Attr.messagingOperation]: 'process',
+      [Attr.messagingDestination]: definition.queue,
+      [Attr.messagingMessageId]: jobId,
+      [Attr.tenant]: tenant,
+      [Attr.jobAttempt]: job.attemptsMade + 1,
+    };
     const attempt: Attempt = { outcome: 'failed' };
     // The job span continues the trace of the request that enqueued the job (carried in its envelope).
     return withSpan(`job ${definition.queue}`, attributes, (span) => run(job, jobId, tenant, payload.data, { span, attempt }, token, bullSignal), {
@@ -73,7 +80,15 @@ export function createProcessor(deps: {
     });
   };
 
-  async function run(job: Job, jobId: string, tenant: string, payload: unknown, trace: { span: Span; attempt: Attempt }, token?: string, bullSignal?: AbortSignal): Promise<unknown> {
+  async function run(
+    job: Job,
+    jobId: string,
+    tenant: string,
+    payload: unknown,
+    trace: { span: Span; attempt: Attempt },
+    token?: string,
+    bullSignal?: AbortSignal,
+  ): Promise<unknown> {
     const logger = deps.logger.child({ jobId, queue: definition.queue, tenant });
     const ended = (outcome: Outcome) => {
       trace.attempt.outcome = outcome;
@@ -83,7 +98,9 @@ export function createProcessor(deps: {
       ended('cancelled');
       throw new UnrecoverableError(cancelledReason);
     }
-    await deps.lifecycle?.onStart?.(lifecycleEvent(job, definition.queue, tenant)).catch((error: unknown) => logger.warn({ err: String(error) }, 'job start hook failed'));
+    await deps.lifecycle
+      ?.onStart?.(lifecycleEvent(job, definition.queue, tenant))
+      .catch((error: unknown) => logger.warn({ err: String(error) }, 'job start hook failed'));
 
     const controller = new AbortController();
     deps.active.register(jobId, controller);
@@ -212,5 +229,13 @@ function parentOf(job: Job, deps: { queueFor: (name: string) => Queue; results: 
 /** The lifecycle hooks' view of a job. */
 export function lifecycleEvent(job: Job, queue: string, tenant: string): JobLifecycleEvent {
   // attemptsStarted counts this start already (BullMQ increments it as it hands the job over).
-  return { jobId: String(job.id), queue, tenant, attempt: job.attemptsMade + 1, firstStart: job.attemptsStarted <= 1, priority: job.opts.priority || undefined, enqueuedAt: job.timestamp };
+  return {
+    jobId: String(job.id),
+    queue,
+    tenant,
+    attempt: job.attemptsMade + 1,
+    firstStart: job.attemptsStarted <= 1,
+    priority: job.opts.priority || undefined,
+    enqueuedAt: job.timestamp,
+  };
 }

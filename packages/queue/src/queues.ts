@@ -69,7 +69,8 @@ export function createJobQueues(options: {
     async addFlow(parent, children) {
       const prefix = bullPrefix(options.prefix, definitionOf(parent.name));
       for (const child of children) {
-        if (bullPrefix(options.prefix, definitionOf(child.name)) !== prefix) throw new Error(`queue "${child.name}" must share a slot with "${parent.name}" (slotWith) to be its flow child`);
+        if (bullPrefix(options.prefix, definitionOf(child.name)) !== prefix)
+          throw new Error(`queue "${child.name}" must share a slot with "${parent.name}" (slotWith) to be its flow child`);
       }
       let producer = flows.get(prefix);
       if (!producer) flows.set(prefix, (producer = new FlowProducer({ connection: options.connection, prefix })));

@@ -46,14 +46,7 @@ export class ResultStore {
 
   async page(jobId: string, options: { cursor?: string | null; limit: number }): Promise<ResultPage> {
     const after = options.cursor ? decodeCursor(options.cursor) : -1;
-    const ids = await this.redis.zrangebyscore(
-      this.keys.resultOrder(jobId),
-      `(${after}`,
-      '+inf',
-      'LIMIT',
-      0,
-      options.limit + 1,
-    );
+    const ids = await this.redis.zrangebyscore(this.keys.resultOrder(jobId), `(${after}`, '+inf', 'LIMIT', 0, options.limit + 1);
     const pageIds = ids.slice(0, options.limit);
     if (pageIds.length === 0) return { items: [], nextCursor: null };
     const raw = await this.redis.hmget(this.keys.results(jobId), ...pageIds);

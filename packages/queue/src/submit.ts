@@ -18,8 +18,7 @@ export type PayloadBuilder = { build: (jobId: string) => Promise<unknown> };
 const isBuilder = (source: unknown): source is PayloadBuilder =>
   typeof source === 'object' && source !== null && typeof (source as PayloadBuilder).build === 'function';
 
-const resolvePayload = (source: PayloadSource, jobId: string): Promise<unknown> =>
-  isBuilder(source) ? source.build(jobId) : Promise.resolve(source);
+const resolvePayload = (source: PayloadSource, jobId: string): Promise<unknown> => (isBuilder(source) ? source.build(jobId) : Promise.resolve(source));
 
 /**
  * What the platform decides about new jobs once their ids are fixed and before anything is written:
@@ -116,11 +115,16 @@ function enqueueSpan<T extends SubmitOutcome | SubmitOutcome[]>(queue: string, t
     [Attr.messagingBatchCount]: jobIds.length > 1 ? jobIds.length : undefined,
     [Attr.tenant]: tenant,
   };
-  return withSpan(`enqueue ${queue}`, attributes, async (span) => {
-    const outcome = await work();
-    span.setAttribute(Attr.jobOutcome, (Array.isArray(outcome) ? outcome[0]?.kind : outcome.kind) ?? 'created');
-    return outcome;
-  }, { kind: SpanKind.PRODUCER, scope: '@llmops/queue' });
+  return withSpan(
+    `enqueue ${queue}`,
+    attributes,
+    async (span) => {
+      const outcome = await work();
+      span.setAttribute(Attr.jobOutcome, (Array.isArray(outcome) ? outcome[0]?.kind : outcome.kind) ?? 'created');
+      return outcome;
+    },
+    { kind: SpanKind.PRODUCER, scope: '@llmops/queue' },
+  );
 }
 
 const priorityOf = (admission: Admission, index: number) => {
@@ -153,7 +157,9 @@ export async function submitJob(deps: SubmitDeps, submission: Submission): Promi
     const kind = await createOnce(deps, submission, [jobId], async (admission) => {
       const payload = await resolvePayload(submission.payload, jobId);
       const now = deps.now?.() ?? Date.now();
-      await indexAndAdd(deps, submission.tenant, [jobId], now, () => queue.add(definition.queue, envelopeOf(submission, now, payload, injectTrace()), { jobId, ...priorityOf(admission, 0) }));
+      await indexAndAdd(deps, submission.tenant, [jobId], now, () =>
+        queue.add(definition.queue, envelopeOf(submission, now, payload, injectTrace()), { jobId, ...priorityOf(admission, 0) }),
+      );
     });
     return { kind, jobId };
   });
@@ -164,10 +170,7 @@ export async function submitJob(deps: SubmitDeps, submission: Submission): Promi
  * the batch is replayed whole: job i gets the id derived from `key#i`, and a repeat returns the same
  * ids without adding anything.
  */
-export async function submitJobs(
-  deps: SubmitDeps,
-  submission: Omit<Submission, 'payload'> & { payloads: readonly PayloadSource[] },
-): Promise<SubmitOutcome[]> {
+export async function submitJobs(deps: SubmitDeps, submission: Omit<Submission, 'payload'> & { payloads: readonly PayloadSource[] }): Promise<SubmitOutcome[]> {
   const definition = deps.catalog[submission.jobName];
   if (!definition) throw new Error(`unknown job type "${submission.jobName}"`);
   const queue = deps.queues.get(definition.queue);
@@ -219,7 +222,12 @@ export async function submitFlow(
       const trace = injectTrace();
       // A flow is one MULTI of its own: indexed first, as a dangling index entry is harmless.
       await deps.tenantJobs.add(submission.tenant, jobId, now);
-      const children: FlowNode[] = childPayloads.map((data, index) => ({ name: child.queue, jobId: childIds[index]!, data: envelopeOf(submission, now, data, trace), ...priorityOf(admission, 0) }));
+      const children: FlowNode[] = childPayloads.map((data, index) => ({
+        name: child.queue,
+        jobId: childIds[index]!,
+        data: envelopeOf(submission, now, data, trace),
+        ...priorityOf(admission, 0),
+      }));
       await deps.queues.addFlow({ name: definition.queue, jobId, data: envelopeOf(submission, now, payload, trace), ...priorityOf(admission, 0) }, children);
     });
     return { kind, jobId };

@@ -105,7 +105,15 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
     const worker = new Worker(
       queue,
       createProcessor({
-        queueFor, definition, handler, redis: client, keys, results, active: activeJobs, logger, lifecycle: options.lifecycle,
+        queueFor,
+        definition,
+        handler,
+        redis: client,
+        keys,
+        results,
+        active: activeJobs,
+        logger,
+        lifecycle: options.lifecycle,
         // A handed-back job's handler may finish aborting its calls, within the shutdown's closing reserve.
         stopGraceMs: Math.min(1_000, closingReserveMs(options.shutdownDeadlineMs ?? 25_000) / 3),
       }),

@@ -5,7 +5,20 @@ import { defineCatalog, defineJob } from '@llmops/contracts';
 import { SpanKind, withSpan } from '@llmops/telemetry';
 import { startMemoryTracing, traceOf, type MemoryTracing } from '@llmops/telemetry/testing';
 import { deleteKeys, uniquePrefix, waitFor } from '@llmops/testing';
-import { createJobQueues, NonRetriableError, platformKeys, RetryAfterError, silentLogger, startWorkers, submitJob, TenantJobIndex, type JobHandlers, type JobQueues, type SubmitDeps, type WorkerRuntime } from '../src';
+import {
+  createJobQueues,
+  NonRetriableError,
+  platformKeys,
+  RetryAfterError,
+  silentLogger,
+  startWorkers,
+  submitJob,
+  TenantJobIndex,
+  type JobHandlers,
+  type JobQueues,
+  type SubmitDeps,
+  type WorkerRuntime,
+} from '../src';
 
 const redisUrl = 'redis://127.0.0.1:6379';
 const catalog = defineCatalog({
@@ -56,7 +69,12 @@ afterAll(async () => {
 
 /** Submits as the API does: inside a request's span. */
 const submit = (throttleOnce: boolean, failHard = false) =>
-  withSpan('POST /v1/unit', {}, () => submitJob(deps, { jobName: 'unit-traced', tenant: 't1', payload: { throttleOnce, failHard }, requestHash: 'a'.repeat(64) }), { kind: SpanKind.SERVER });
+  withSpan(
+    'POST /v1/unit',
+    {},
+    () => submitJob(deps, { jobName: 'unit-traced', tenant: 't1', payload: { throttleOnce, failHard }, requestHash: 'a'.repeat(64) }),
+    { kind: SpanKind.SERVER },
+  );
 
 const spansOfJob = (jobId: string) => tracing.spans().filter((span) => span.attributes['messaging.message.id'] === jobId);
 
@@ -89,7 +107,10 @@ describe('trace context through the queue', () => {
   it('marks a failed job span as an error, naming what the handler threw but not its message', async () => {
     const { jobId } = await submit(false, true);
     const job = await waitFor(() => spansOfJob(jobId).find((span) => span.kind === 'consumer'));
-    expect(job).toMatchObject({ status: 'error', attributes: { 'llmops.job.outcome': 'failed', 'llmops.job.error_type': 'NonRetriableError', 'error.type': 'UnrecoverableError' } });
+    expect(job).toMatchObject({
+      status: 'error',
+      attributes: { 'llmops.job.outcome': 'failed', 'llmops.job.error_type': 'NonRetriableError', 'error.type': 'UnrecoverableError' },
+    });
     expect(JSON.stringify(tracing.spans())).not.toContain('alice@example.com');
   });
 
@@ -97,7 +118,13 @@ describe('trace context through the queue', () => {
     const { jobId } = await submit(false);
     const stored = await queues.get('unit-traced').getJob(jobId);
     expect((stored?.data as { trace?: unknown }).trace).toEqual({ traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/) });
-    const forged = await queues.get('unit-traced').add('unit-traced', { tenant: 't1', requestHash: 'a'.repeat(64), submittedAt: new Date().toISOString(), payload: { throttleOnce: false }, trace: { traceparent: 'abc' } });
+    const forged = await queues.get('unit-traced').add('unit-traced', {
+      tenant: 't1',
+      requestHash: 'a'.repeat(64),
+      submittedAt: new Date().toISOString(),
+      payload: { throttleOnce: false },
+      trace: { traceparent: 'abc' },
+    });
     await waitFor(async () => (await forged.getState()) === 'failed' || undefined);
     expect((await queues.get('unit-traced').getJob(forged.id!))?.failedReason).toMatch(/malformed job: trace\.traceparent/);
   });

@@ -57,7 +57,14 @@ beforeAll(async () => {
   redis = new Redis(redisUrl);
   queue = new Queue('unit-sum', { connection: redis, prefix: bullPrefix(prefix, catalog['unit-sum']) });
   runtime = await startWorkers({
-    catalog, handlers, redisUrl, prefix, workerId: 'unit', logger: capture, retentionSeconds: 600, concurrency: 2,
+    catalog,
+    handlers,
+    redisUrl,
+    prefix,
+    workerId: 'unit',
+    logger: capture,
+    retentionSeconds: 600,
+    concurrency: 2,
     lifecycle: { onStart: async (event) => void starts.push(event) },
   });
 });
@@ -113,7 +120,10 @@ describe('worker runtime', () => {
     expect(mine.map((event) => event.firstStart)).toEqual([true, false, false]);
     // Logged at debug, never as a rate-limit warning.
     const waits = lines.filter((line) => /step job waits/.test(String(line.message)));
-    expect(waits).toEqual([expect.objectContaining({ level: 'debug', step: 'waiting for the provider', delayMs: 1_500 }), expect.objectContaining({ level: 'debug', delayMs: 100 })]);
+    expect(waits).toEqual([
+      expect.objectContaining({ level: 'debug', step: 'waiting for the provider', delayMs: 1_500 }),
+      expect.objectContaining({ level: 'debug', delayMs: 100 }),
+    ]);
     expect(lines.filter((line) => /rate limited/.test(String(line.message)))).toHaveLength(1); // the throttled test's, not these
   });
 
@@ -122,8 +132,8 @@ describe('worker runtime', () => {
   });
 
   it('refuses to serve a queue that is not in the catalog', async () => {
-    await expect(
-      startWorkers({ catalog, handlers, queues: ['nope'], redisUrl, prefix, workerId: 'x', logger: capture, retentionSeconds: 60 }),
-    ).rejects.toThrow(/"nope", which is not a job queue/);
+    await expect(startWorkers({ catalog, handlers, queues: ['nope'], redisUrl, prefix, workerId: 'x', logger: capture, retentionSeconds: 60 })).rejects.toThrow(
+      /"nope", which is not a job queue/,
+    );
   });
 });

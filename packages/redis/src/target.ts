@@ -4,9 +4,7 @@
  * `redis+cluster://:password@10.0.0.1:7000,10.0.0.2:7000`). A client needs one reachable seed to
  * discover every other node.
  */
-export type RedisTarget =
-  | { kind: 'single'; url: string }
-  | { kind: 'cluster'; nodes: ClusterNode[]; username?: string; password?: string; tls: boolean };
+export type RedisTarget = { kind: 'single'; url: string } | { kind: 'cluster'; nodes: ClusterNode[]; username?: string; password?: string; tls: boolean };
 
 export interface ClusterNode {
   host: string;

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisCluster, type OwnRedisCluster } from '@llmops/testing';
-import { assertNoEviction, createRedis, isCluster, nodesOf, parseRedisTarget, redactUrl, RedisEvictionPolicyError, RedisTargetError, waitReady } from '../src/index';
+import {
+  assertNoEviction,
+  createRedis,
+  isCluster,
+  nodesOf,
+  parseRedisTarget,
+  redactUrl,
+  RedisEvictionPolicyError,
+  RedisTargetError,
+  waitReady,
+} from '../src/index';
 
 describe('cluster URLs', () => {
   it('a cluster URL names its seed nodes, credentials and TLS', () => {
@@ -9,7 +19,11 @@ describe('cluster URLs', () => {
       tls: true,
       username: 'app',
       password: 's@cret',
-      nodes: [{ host: '10.0.0.1', port: 7000 }, { host: '::1', port: 7001 }, { host: 'redis-2', port: 6379 }],
+      nodes: [
+        { host: '10.0.0.1', port: 7000 },
+        { host: '::1', port: 7001 },
+        { host: 'redis-2', port: 6379 },
+      ],
     });
     expect(parseRedisTarget('redis://127.0.0.1:6379/0')).toEqual({ kind: 'single', url: 'redis://127.0.0.1:6379/0' });
   });
@@ -51,7 +65,10 @@ describe('connections to a Redis Cluster', () => {
     const replica = nodesOf(redis, 'all').find((node) => !nodesOf(redis, 'master').includes(node))!;
     await replica.config('SET', 'maxmemory-policy', 'allkeys-lru');
     try {
-      const error = await assertNoEviction(redis).then(() => undefined, (e: unknown) => e);
+      const error = await assertNoEviction(redis).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(RedisEvictionPolicyError);
       expect((error as RedisEvictionPolicyError).node).toBe(`${replica.options.host}:${replica.options.port}`);
     } finally {

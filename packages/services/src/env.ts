@@ -36,7 +36,10 @@ export const ServicesEnvShape = {
   /** Several providers at once, JSON (see @llmops/llm ProvidersConfig); overrides OPENAI_*. */
   LLM_PROVIDERS: json(ProvidersConfig, '{"providers":[{"name":"openai","baseURL":"https://api.openai.com/v1","apiKey":"sk-..."}]}').optional(),
   /** RPM/TPM per model for the OPENAI_* provider, JSON: {"gpt-4o-mini":{"rpm":500,"tpm":200000}}. */
-  LLM_LIMITS: json(z.record(z.string(), z.object({ rpm: z.number().int().positive().optional(), tpm: z.number().int().positive().optional() })), '{"gpt-4o-mini":{"tpm":200000}}').optional(),
+  LLM_LIMITS: json(
+    z.record(z.string(), z.object({ rpm: z.number().int().positive().optional(), tpm: z.number().int().positive().optional() })),
+    '{"gpt-4o-mini":{"tpm":200000}}',
+  ).optional(),
   /** Models added to or overriding the shipped registry, JSON array (see @llmops/tokens ModelOverride). */
   MODEL_OVERRIDES: json(z.array(ModelOverride), '[{"name":"llama-3.1-8b","kind":"chat","contextWindow":131072}]').optional(),
   /** Qdrant, when set; otherwise the embedded store in VECTOR_DIR. */

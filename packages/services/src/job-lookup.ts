@@ -12,7 +12,8 @@ export function createJobLookup(redis: RedisClient, prefix: string) {
   const queues = new Map<string, Queue>();
   const queueFor = (name: string) => {
     let queue = queues.get(name);
-    if (!queue) queues.set(name, (queue = new Queue(name, { connection: redis, prefix: bullPrefix(prefix, platformCatalog[name as keyof typeof platformCatalog]) })));
+    if (!queue)
+      queues.set(name, (queue = new Queue(name, { connection: redis, prefix: bullPrefix(prefix, platformCatalog[name as keyof typeof platformCatalog]) })));
     return queue;
   };
   return {

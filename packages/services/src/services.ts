@@ -41,7 +41,9 @@ export function providersFrom(env: ServicesEnv): ProvidersConfig {
     );
   }
   return ProvidersConfig.parse({
-    providers: [{ name: 'default', baseURL: env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1', apiKey: env.OPENAI_API_KEY ?? 'unused', limits: env.LLM_LIMITS ?? {} }],
+    providers: [
+      { name: 'default', baseURL: env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1', apiKey: env.OPENAI_API_KEY ?? 'unused', limits: env.LLM_LIMITS ?? {} },
+    ],
   });
 }
 

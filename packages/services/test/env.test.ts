@@ -21,7 +21,13 @@ describe('services environment', () => {
   it('prefers LLM_PROVIDERS for several providers at once', () => {
     const env = parseEnv(schema, {
       OPENAI_API_KEY: 'ignored',
-      LLM_PROVIDERS: JSON.stringify({ providers: [{ name: 'openai', baseURL: 'https://api.openai.com/v1' }, { name: 'vllm', baseURL: 'http://vllm:8000/v1' }], models: { 'llama-3.1-8b': 'vllm' } }),
+      LLM_PROVIDERS: JSON.stringify({
+        providers: [
+          { name: 'openai', baseURL: 'https://api.openai.com/v1' },
+          { name: 'vllm', baseURL: 'http://vllm:8000/v1' },
+        ],
+        models: { 'llama-3.1-8b': 'vllm' },
+      }),
     });
     expect(providersFrom(env).providers.map((provider) => provider.name)).toEqual(['openai', 'vllm']);
   });

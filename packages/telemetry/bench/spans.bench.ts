@@ -51,7 +51,10 @@ rows.push(['injectTrace, tracing off', await nsPerOp(() => injectTrace())]);
 // the span's own cost in the app, not the network I/O (which runs on the export timer).
 let tracing = startTracing(config('always_on'), { exporter: dropping, batched: true });
 rows.push(['withSpan, tracing on, sampled', await nsPerOp(() => withSpan('op', attributes, noop))]);
-rows.push(['withSpan nested 3 deep, tracing on, sampled', await nsPerOp(() => withSpan('a', attributes, () => withSpan('b', attributes, () => withSpan('c', attributes, noop))))]);
+rows.push([
+  'withSpan nested 3 deep, tracing on, sampled',
+  await nsPerOp(() => withSpan('a', attributes, () => withSpan('b', attributes, () => withSpan('c', attributes, noop)))),
+]);
 const carrier = await withSpan('parent', {}, () => injectTrace());
 rows.push(['injectTrace inside a span, tracing on', await withSpan('parent', {}, () => nsPerOp(() => injectTrace()))]);
 rows.push(['extractTrace of a carrier, tracing on', await nsPerOp(() => extractTrace(carrier))]);
@@ -64,5 +67,8 @@ await tracing.shutdown();
 console.log(`${N.toLocaleString()} operations per round, median of ${ROUNDS} rounds; Node ${process.version}`);
 console.log(`${'operation'.padEnd(52)} ${'ns/op'.padStart(8)} ${'over baseline'.padStart(14)}`);
 const base = rows[0]![1];
-for (const [name, ns] of rows) console.log(`${name.padEnd(52)} ${ns.toFixed(0).padStart(8)} ${(name.startsWith('plain') || name.startsWith('inject') || name.startsWith('extract') ? '' : `+${(ns - base).toFixed(0)}`).padStart(14)}`);
+for (const [name, ns] of rows)
+  console.log(
+    `${name.padEnd(52)} ${ns.toFixed(0).padStart(8)} ${(name.startsWith('plain') || name.startsWith('inject') || name.startsWith('extract') ? '' : `+${(ns - base).toFixed(0)}`).padStart(14)}`,
+  );
 console.log(`(spans exported by the dropping exporter: ${exported.toLocaleString()})`);

@@ -32,7 +32,9 @@ describe('tracing configuration from OTEL_* variables', () => {
   });
 
   it('prefers the traces endpoint and OTEL_SERVICE_NAME; otlp alone means a local collector', () => {
-    expect(configOf({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://b/traces', OTEL_SERVICE_NAME: 'api-eu' })).toMatchObject({
+    expect(
+      configOf({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://b/traces', OTEL_SERVICE_NAME: 'api-eu' }),
+    ).toMatchObject({
       serviceName: 'api-eu',
       exporter: { url: 'https://b/traces' },
     });
@@ -41,7 +43,12 @@ describe('tracing configuration from OTEL_* variables', () => {
   });
 
   it('refuses malformed values without quoting them', () => {
-    const bad = Env.safeParse({ OTEL_SDK_DISABLED: 'maybe', OTEL_TRACES_SAMPLER: 'sometimes', OTEL_EXPORTER_OTLP_HEADERS: 'token-s3cret', OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://x' });
+    const bad = Env.safeParse({
+      OTEL_SDK_DISABLED: 'maybe',
+      OTEL_TRACES_SAMPLER: 'sometimes',
+      OTEL_EXPORTER_OTLP_HEADERS: 'token-s3cret',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://x',
+    });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((issue) => issue.path[0]).sort();
     expect(paths).toEqual(['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_HEADERS', 'OTEL_SDK_DISABLED', 'OTEL_TRACES_SAMPLER']);

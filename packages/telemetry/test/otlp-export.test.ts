@@ -11,15 +11,23 @@ describe('the OTLP/HTTP exporter, as the apps configure it', () => {
   afterAll(() => receiver.close());
 
   it('delivers spans with their service, parent and attributes to a collector', async () => {
-    const config = tracingConfigOf(TracingEnv.parse({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=test' }), {
-      serviceName: 'llmops-worker',
-      serviceInstanceId: 'worker-7',
-    });
+    const config = tracingConfigOf(
+      TracingEnv.parse({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=test' }),
+      {
+        serviceName: 'llmops-worker',
+        serviceInstanceId: 'worker-7',
+      },
+    );
     const tracing = startTracing(config!);
     try {
-      await withSpan('job inference', { [Attr.jobId]: 'inference-1', [Attr.jobAttempt]: 2 }, () => withSpan('chat gpt-4o-mini', { [Attr.genAiInputTokens]: 12 }, async () => {}, { kind: SpanKind.CLIENT }), {
-        kind: SpanKind.CONSUMER,
-      });
+      await withSpan(
+        'job inference',
+        { [Attr.jobId]: 'inference-1', [Attr.jobAttempt]: 2 },
+        () => withSpan('chat gpt-4o-mini', { [Attr.genAiInputTokens]: 12 }, async () => {}, { kind: SpanKind.CLIENT }),
+        {
+          kind: SpanKind.CONSUMER,
+        },
+      );
       await tracing.flush();
     } finally {
       await tracing.shutdown();

@@ -58,7 +58,9 @@ describe('withSpan with an SDK', () => {
 
   it('leaves a span unfailed for errors that are not failures', async () => {
     tracing = startMemoryTracing();
-    await expect(withSpan('job', {}, () => Promise.reject(new Handback()), { notAnError: (error) => error instanceof Handback })).rejects.toBeInstanceOf(Handback);
+    await expect(withSpan('job', {}, () => Promise.reject(new Handback()), { notAnError: (error) => error instanceof Handback })).rejects.toBeInstanceOf(
+      Handback,
+    );
     expect(tracing.spans()[0]!.status).toBe('unset');
   });
 
@@ -85,8 +87,8 @@ describe('withSpan with an SDK', () => {
   it('continues a caller traceparent header but drops malformed ones and tracestate', async () => {
     tracing = startMemoryTracing();
     const caller = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
-    await withSpan('server', {}, () => injectTrace(), { parent: extractFromHeaders({ traceparent: caller, tracestate: 'vendor=alice@example.com' }) }).then((carrier) =>
-      expect(carrier).toEqual({ traceparent: expect.stringMatching(/^00-0af7651916cd43dd8448eb211c80319c-/) }),
+    await withSpan('server', {}, () => injectTrace(), { parent: extractFromHeaders({ traceparent: caller, tracestate: 'vendor=alice@example.com' }) }).then(
+      (carrier) => expect(carrier).toEqual({ traceparent: expect.stringMatching(/^00-0af7651916cd43dd8448eb211c80319c-/) }),
     );
     await withSpan('fresh', {}, async () => {}, { parent: extractFromHeaders({ traceparent: 'not-a-trace' }) });
     const [server, fresh] = tracing.spans();

@@ -45,12 +45,17 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
   const masters = options.masters ?? 3;
   const count = masters * (1 + (options.replicasPerMaster ?? 1));
   const args = [
-    '--cluster-enabled', 'yes',
-    '--cluster-config-file', 'nodes.conf',
-    '--cluster-node-timeout', String(options.nodeTimeoutMs ?? 1_000),
+    '--cluster-enabled',
+    'yes',
+    '--cluster-config-file',
+    'nodes.conf',
+    '--cluster-node-timeout',
+    String(options.nodeTimeoutMs ?? 1_000),
     // A replica may always take over, however long its link was down (tests kill nodes on purpose).
-    '--cluster-replica-validity-factor', '0',
-    '--maxmemory-policy', 'noeviction',
+    '--cluster-replica-validity-factor',
+    '0',
+    '--maxmemory-policy',
+    'noeviction',
     ...(options.args ?? []),
   ];
   const servers = new Map<number, OwnRedis>();
@@ -60,7 +65,14 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
       servers.set(server.port, server);
     }
     const ports = [...servers.keys()];
-    await run('redis-cli', ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', String(options.replicasPerMaster ?? 1), '--cluster-yes']);
+    await run('redis-cli', [
+      '--cluster',
+      'create',
+      ...ports.map((port) => `127.0.0.1:${port}`),
+      '--cluster-replicas',
+      String(options.replicasPerMaster ?? 1),
+      '--cluster-yes',
+    ]);
     await waitUntilServing(ports, count);
   } catch (error) {
     await Promise.allSettled([...servers.values()].map((server) => server.stop()));
@@ -97,7 +109,12 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     masters: masterPorts,
     async masterOf(key) {
       const slot = Number(await withNode([...alive][0]!, (redis) => redis.call('CLUSTER', 'KEYSLOT', key)));
-      const slots = (await withNode([...alive][0]!, (redis) => redis.call('CLUSTER', 'SLOTS'))) as [number, number, [string, number, ...unknown[]], ...unknown[]][];
+      const slots = (await withNode([...alive][0]!, (redis) => redis.call('CLUSTER', 'SLOTS'))) as [
+        number,
+        number,
+        [string, number, ...unknown[]],
+        ...unknown[],
+      ][];
       const owner = slots.find(([from, to]) => slot >= from && slot <= to);
       if (!owner) throw new Error(`no master serves slot ${slot}`);
       return owner[2][1];

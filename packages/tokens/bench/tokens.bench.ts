@@ -13,7 +13,7 @@ const MODEL = 'gpt-4o-mini'; // o200k_base
 
 // Deterministic PRNG, so every run measures the same text.
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
 function mixedText(targetChars: number): string {
@@ -103,7 +103,9 @@ const row = (r: (typeof counting)[number]) =>
 console.log('counting');
 counting.forEach((r) => console.log(`  ${row(r)}`));
 
-console.log(`  ${'@llmops/tokens countTokens, steady'.padEnd(34)} ${(tokens / steadyMs / 1000).toFixed(2).padStart(6)} M tok/s (cache warmed on other text)  ${steadyMs.toFixed(0).padStart(5)} ms`);
+console.log(
+  `  ${'@llmops/tokens countTokens, steady'.padEnd(34)} ${(tokens / steadyMs / 1000).toFixed(2).padStart(6)} M tok/s (cache warmed on other text)  ${steadyMs.toFixed(0).padStart(5)} ms`,
+);
 const ours = counting.find((r) => r.name === '@llmops/tokens countTokens');
 const raw = counting.filter((r) => !r.name.startsWith('@llmops'));
 const fastestExact = raw.filter((r) => r.exact).sort((a, b) => a.warmMs - b.warmMs)[0];
@@ -112,8 +114,11 @@ if (ours && fastestExact && fastestAny) {
   const over = (ms: number, base: number) => `${(((ms - base) / base) * 100).toFixed(1)}%`;
   const pct = (base: number) => over(ours.warmMs, base);
   console.log(`\npackage countTokens vs fastest exact tokenizer (${fastestExact.name}), time overhead (target <= 10%):`);
-  console.log(`  warm ${pct(fastestExact.warmMs)}, steady ${over(steadyMs, fastestExact.warmMs)}, cold (empty cache, first pass) ${over(ours.coldMs, fastestExact.warmMs)}`);
-  if (fastestAny !== fastestExact) console.log(`package countTokens vs fastest tokenizer overall (${fastestAny.name}, inexact here): ${pct(fastestAny.warmMs)}`);
+  console.log(
+    `  warm ${pct(fastestExact.warmMs)}, steady ${over(steadyMs, fastestExact.warmMs)}, cold (empty cache, first pass) ${over(ours.coldMs, fastestExact.warmMs)}`,
+  );
+  if (fastestAny !== fastestExact)
+    console.log(`package countTokens vs fastest tokenizer overall (${fastestAny.name}, inexact here): ${pct(fastestAny.warmMs)}`);
 }
 
 // Chunking: the package beside a naive tiktoken chunker (encode once, cut every 512 ids, decode).

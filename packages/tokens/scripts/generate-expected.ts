@@ -17,7 +17,9 @@ const encodings = {
 const ordinary = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
 
 const files: Record<string, Record<string, { count: number; ids: number[]; gptTokenizerAgrees: boolean }>> = {};
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()) {
   const text = readFileSync(new URL(file, dir), 'utf8');
   files[file] = {};
   for (const [name, enc] of Object.entries(encodings)) {

@@ -61,16 +61,11 @@ export function fitContext<P extends Passage>(options: FitContextOptions<P>): Fi
   const registry = options.registry ?? defaultModelRegistry;
   const model = typeof options.model === 'string' ? registry.require(options.model) : options.model;
   const overhead = options.passageOverheadTokens ?? 8;
-  const fixed =
-    CHAT_FRAMING_TOKENS +
-    countWithEncoding(options.system, model.encoding) +
-    countWithEncoding(options.question, model.encoding);
+  const fixed = CHAT_FRAMING_TOKENS + countWithEncoding(options.system, model.encoding) + countWithEncoding(options.question, model.encoding);
   const room = model.contextWindow - options.maxOutputTokens - fixed;
   const budget = Math.max(0, Math.min(options.maxContextTokens ?? Infinity, room));
 
-  const ranked = [...options.passages].sort(
-    (a, b) => scoreOf(b) - scoreOf(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  const ranked = [...options.passages].sort((a, b) => scoreOf(b) - scoreOf(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const included: Array<P & { tokens: number }> = [];
   const dropped: Array<{ id: string; reason: DropReason }> = [];
   const seenText = new Set<string>();

@@ -128,7 +128,8 @@ export function chunkText(text: string, options: ChunkOptions): Chunk[] {
         tokens = countWithEncoding(text.slice(starts[s], starts[b]), encoding);
         if (tokens <= max) break;
         if (b > minEnd) b--;
-        else if (s + 1 < minEnd) s++; // less overlap, but no gap
+        else if (s + 1 < minEnd)
+          s++; // less overlap, but no gap
         else break;
       }
     }

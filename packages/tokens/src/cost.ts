@@ -34,11 +34,7 @@ function tokens(value: number | undefined, field: string): Decimal {
  * input price when the model has none); with `batch`, the other tokens use the batch prices where
  * the model has them. Throws UnknownModelError for an unknown model name and RangeError for bad usage.
  */
-export function costOf(
-  model: ModelInfo | string,
-  usage: TokenUsage,
-  registry: ModelRegistry = defaultModelRegistry,
-): Decimal {
+export function costOf(model: ModelInfo | string, usage: TokenUsage, registry: ModelRegistry = defaultModelRegistry): Decimal {
   const info = typeof model === 'string' ? registry.require(model) : model;
   const input = tokens(usage.inputTokens, 'inputTokens');
   const cached = tokens(usage.cachedInputTokens, 'cachedInputTokens');
@@ -48,12 +44,7 @@ export function costOf(
   const inputPrice = usage.batch ? (p.batchInputPerMTok ?? p.inputPerMTok) : p.inputPerMTok;
   const outputPrice = usage.batch ? (p.batchOutputPerMTok ?? p.outputPerMTok) : p.outputPerMTok;
   const cachedPrice = p.cachedInputPerMTok ?? p.inputPerMTok;
-  return input
-    .minus(cached)
-    .times(inputPrice)
-    .plus(cached.times(cachedPrice))
-    .plus(output.times(outputPrice))
-    .div(MILLION);
+  return input.minus(cached).times(inputPrice).plus(cached.times(cachedPrice)).plus(output.times(outputPrice)).div(MILLION);
 }
 
 /**

@@ -20,11 +20,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * on large texts: the text is cut only where tiktoken's pre-tokenizer cannot join pieces across
  * the cut, each slice is counted on its own, and the loop yields with setImmediate between slices.
  */
-export async function countTokensAsync(
-  text: string,
-  model: string = DEFAULT_MODEL,
-  options: CountAsyncOptions = {},
-): Promise<number> {
+export async function countTokensAsync(text: string, model: string = DEFAULT_MODEL, options: CountAsyncOptions = {}): Promise<number> {
   const encoding = encodingForModel(model);
   const sliceChars = options.sliceChars ?? 65_536;
   if (text.length <= sliceChars) return countWithEncoding(text, encoding);

@@ -73,7 +73,12 @@ export const OPENAI_MODELS: readonly ModelInfo[] = [
   tunable(chat('gpt-4.1-nano', GPT_4_1_CONTEXT, 32_768, ['0.10', '0.40', '0.025', '0.05', '0.20']), '1.50', ['0.20', '0.80', '0.05', '0.10', '0.40']),
   chat('o3', 200_000, 100_000, ['2.00', '8.00', '0.50', '1.00', '4.00']),
   chat('o4-mini', 200_000, 100_000, ['1.10', '4.40', '0.275', '0.55', '2.20']),
-  tunable(chat('gpt-3.5-turbo', 16_385, 4_096, ['0.50', '1.50', undefined, '0.25', '0.75'], 'cl100k_base'), '8.00', ['3.00', '6.00', undefined, '1.50', '3.00'], 16_385),
+  tunable(
+    chat('gpt-3.5-turbo', 16_385, 4_096, ['0.50', '1.50', undefined, '0.25', '0.75'], 'cl100k_base'),
+    '8.00',
+    ['3.00', '6.00', undefined, '1.50', '3.00'],
+    16_385,
+  ),
   embedding('text-embedding-3-small', 1536, '0.02', '0.01'),
   embedding('text-embedding-3-large', 3072, '0.13', '0.065'),
   embedding('text-embedding-ada-002', 1536, '0.10', '0.05'),
@@ -97,13 +102,7 @@ function tunable(model: ModelInfo, trainingPerMTok: string, tuned: Prices, train
   return { ...model, pricing: { ...model.pricing, trainingPerMTok }, fineTuning: { trainingContextTokens, tunedPricing: prices(tuned) } };
 }
 
-function chat(
-  name: string,
-  contextWindow: number,
-  maxOutputTokens: number,
-  price: Prices,
-  encoding: EncodingName = 'o200k_base',
-): ModelInfo {
+function chat(name: string, contextWindow: number, maxOutputTokens: number, price: Prices, encoding: EncodingName = 'o200k_base'): ModelInfo {
   return { name, kind: 'chat', encoding, contextWindow, maxOutputTokens, pricing: prices(price) };
 }
 

@@ -107,8 +107,7 @@ function applyOverride(base: ModelInfo | undefined, o: ModelOverride): ModelInfo
   }
   const defaultOutput = kind === 'embedding' ? 0 : Math.min(DEFAULT_MAX_OUTPUT_TOKENS, contextWindow);
   const maxOutputTokens = o.maxOutputTokens ?? base?.maxOutputTokens ?? defaultOutput;
-  const defined = <T extends object>(v: T | undefined) =>
-    Object.fromEntries(Object.entries(v ?? {}).filter(([, x]) => x !== undefined)) as Partial<T>;
+  const defined = <T extends object>(v: T | undefined) => Object.fromEntries(Object.entries(v ?? {}).filter(([, x]) => x !== undefined)) as Partial<T>;
   const pricing = { inputPerMTok: '0', outputPerMTok: '0', ...base?.pricing, ...defined(o.pricing) };
   const info: ModelInfo = {
     name: o.name,
@@ -176,7 +175,7 @@ export function createModelRegistry(overrides: readonly ModelOverride[] = []): M
   // A fine-tuned id is priced from its base (never cached: ids come from requests).
   const get = (name: string) => {
     const base = tunedModelBase(name);
-    return base === undefined ? known(name) : frozen.get(name) ?? tunedModel(name, known(base));
+    return base === undefined ? known(name) : (frozen.get(name) ?? tunedModel(name, known(base)));
   };
   return {
     get,

@@ -23,7 +23,13 @@ describe('fitContext', () => {
     ];
     const tokens = countTokens(words(40), 'gpt-4o');
     const r = fitContext({
-      model: 'gpt-4o', maxOutputTokens: 100, system, question, passages, maxContextTokens: tokens + 8 + 20, passageOverheadTokens: 8,
+      model: 'gpt-4o',
+      maxOutputTokens: 100,
+      system,
+      question,
+      passages,
+      maxContextTokens: tokens + 8 + 20,
+      passageOverheadTokens: 8,
     });
     expect(r.included.map((p) => p.id)).toEqual(['a', 'small']);
     expect(r.dropped).toEqual([
@@ -38,7 +44,10 @@ describe('fitContext', () => {
 
   it('drops empty passages and repeated ids', () => {
     const r = fitContext({
-      model: 'gpt-4o-mini', maxOutputTokens: 10, system, question,
+      model: 'gpt-4o-mini',
+      maxOutputTokens: 10,
+      system,
+      question,
       passages: [
         { id: 'e', text: ' \n\t', score: 1 },
         { id: 'x', text: 'One.', score: 0.5 },
@@ -55,7 +64,12 @@ describe('fitContext', () => {
   it('leaves a budget of 0 when the question alone fills a small model', () => {
     const registry = createModelRegistry([{ name: 'tiny', kind: 'chat', contextWindow: 40, maxOutputTokens: 20 }]);
     const r = fitContext({
-      model: 'tiny', registry, maxOutputTokens: 20, system, question, passages: [{ id: 'p', text: 'Some text.', score: 1 }],
+      model: 'tiny',
+      registry,
+      maxOutputTokens: 20,
+      system,
+      question,
+      passages: [{ id: 'p', text: 'Some text.', score: 1 }],
     });
     expect(r.budget).toBe(0);
     expect(r.dropped).toEqual([{ id: 'p', reason: 'over_budget' }]);

@@ -86,9 +86,7 @@ describe('chunkText properties', () => {
   });
 
   it('holds for runs longer than the maximum with no boundary (cut between tokens, never mid code point)', () => {
-    const longRun = fc
-      .array(fc.constantFrom('x', 'q', 'Z', '😀', '👨‍👩‍👧', '中', '𠀀', 'é'), { minLength: 50, maxLength: 400 })
-      .map((p) => p.join(''));
+    const longRun = fc.array(fc.constantFrom('x', 'q', 'Z', '😀', '👨‍👩‍👧', '中', '𠀀', 'é'), { minLength: 50, maxLength: 400 }).map((p) => p.join(''));
     fc.assert(
       fc.property(longRun, options, (text, o) => checkInvariants(text, chunkText(text, { model, ...o }), o)),
       { numRuns: 150 },

@@ -14,9 +14,7 @@ const read = (file: string) => readFileSync(new URL(file, corpus), 'utf8');
 
 describe('multilingual corpus against stored tiktoken reference output', () => {
   it('covers English, CJK, emoji, code, RTL, whitespace and mixed text', () => {
-    expect(files).toEqual(
-      expect.arrayContaining(['english.txt', 'cjk.txt', 'emoji.txt', 'code.txt', 'rtl.txt', 'whitespace.txt', 'mixed.txt']),
-    );
+    expect(files).toEqual(expect.arrayContaining(['english.txt', 'cjk.txt', 'emoji.txt', 'code.txt', 'rtl.txt', 'whitespace.txt', 'mixed.txt']));
   });
 
   for (const file of files) {
@@ -34,9 +32,7 @@ describe('multilingual corpus against stored tiktoken reference output', () => {
     for (const encoding of encodings) {
       const encoder = get_encoding(encoding);
       for (const file of files) {
-        expect(Array.from(encoder.encode_ordinary(read(file))), `${file} ${encoding}`).toEqual(
-          expected.files[file]?.[encoding].ids,
-        );
+        expect(Array.from(encoder.encode_ordinary(read(file))), `${file} ${encoding}`).toEqual(expected.files[file]?.[encoding].ids);
       }
       encoder.free();
     }

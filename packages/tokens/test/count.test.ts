@@ -39,7 +39,7 @@ describe('countWithEncoding', () => {
 
   it('stays exact when a large text of unseen pieces is handed to tiktoken part way', () => {
     let seed = 1;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     const word = () => Array.from({ length: 3 + Math.floor(rand() * 8) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
     const text = Array.from({ length: 40_000 }, (_, i) => (i % 17 === 16 ? `${word()}.\n` : word())).join(' ');
     clearTokenCache();

@@ -11,9 +11,12 @@ const ids = (text: string, encoding: EncodingName) => Array.from(reference[encod
 
 // Texts that are dense in candidate split points: line breaks and single spaces between letters.
 const splitHeavy = fc
-  .array(fc.oneof(fc.constantFrom('\n', '\r\n', ' ', 'ab', 'Word', 'x y', '\n/', '.\n', ' \n', '\nA', 'é', 'x.', '文。', "a'", 'e\u0301', 'q😀', 'z%'), mixedText), {
-    maxLength: 30,
-  })
+  .array(
+    fc.oneof(fc.constantFrom('\n', '\r\n', ' ', 'ab', 'Word', 'x y', '\n/', '.\n', ' \n', '\nA', 'é', 'x.', '文。', "a'", 'e\u0301', 'q😀', 'z%'), mixedText),
+    {
+      maxLength: 30,
+    },
+  )
   .map((p) => p.join(''));
 
 describe('safe splits', () => {

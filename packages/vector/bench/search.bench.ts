@@ -48,7 +48,15 @@ for (let start = 0; start < ROWS; start += BATCH) {
     list.push({
       id: pointId(tenant, name, `doc-${i >> 4}`, i & 15),
       vector: vectors[i]!,
-      payload: { documentId: `doc-${i >> 4}`, chunkIndex: i & 15, hash: `h${i}`, text: `chunk ${i}`, start: 0, end: 1, metadata: { lang: i % 3 === 0 ? 'de' : 'en', page: i % 50 } },
+      payload: {
+        documentId: `doc-${i >> 4}`,
+        chunkIndex: i & 15,
+        hash: `h${i}`,
+        text: `chunk ${i}`,
+        start: 0,
+        end: 1,
+        metadata: { lang: i % 3 === 0 ? 'de' : 'en', page: i % 50 },
+      },
     });
     byTenant.set(tenant, list);
   }
@@ -94,7 +102,10 @@ async function measure(label: string, n: number) {
 
 await measure('search before index (exhaustive, tenant prefilter)', 20);
 const b0 = performance.now();
-const ticker = setInterval(() => console.log(`  maintain(): compacting, building scalar + HNSW_SQ indexes... ${((performance.now() - b0) / 1000).toFixed(0)} s`), 10_000);
+const ticker = setInterval(
+  () => console.log(`  maintain(): compacting, building scalar + HNSW_SQ indexes... ${((performance.now() - b0) / 1000).toFixed(0)} s`),
+  10_000,
+);
 const report = await store.maintain();
 clearInterval(ticker);
 console.log(`maintain(): compaction + scalar and HNSW_SQ index build in ${((performance.now() - b0) / 1000).toFixed(1)} s`, JSON.stringify(report.collections));
@@ -106,9 +117,9 @@ await measure('search with HNSW_SQ index (efConstruction 150, ef 100)', QUERIES)
 // Rows added after the build are searched exhaustively and still found.
 const late = noisy(centers[0]!, 0.001);
 const lateId = pointId('tenant-0', name, 'late-doc', 0);
-await store.forTenant('tenant-0').upsert(name, [
-  { id: lateId, vector: late, payload: { documentId: 'late-doc', chunkIndex: 0, hash: 'x', text: 'late', start: 0, end: 1, metadata: {} } },
-]);
+await store
+  .forTenant('tenant-0')
+  .upsert(name, [{ id: lateId, vector: late, payload: { documentId: 'late-doc', chunkIndex: 0, hash: 'x', text: 'late', start: 0, end: 1, metadata: {} } }]);
 const lateHits = await store.forTenant('tenant-0').search(name, { vector: late, topK: 1 });
 console.log(`row added after the index build found first: ${lateHits[0]?.id === lateId}`);
 

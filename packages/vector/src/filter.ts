@@ -28,10 +28,7 @@ export interface AndFilter {
 export type VectorFilter = EqCondition | InCondition | AndFilter;
 
 const scalar = z.union([z.string(), z.number().finite(), z.boolean()]);
-const field = z.union([
-  z.literal('documentId'),
-  z.string().regex(/^metadata\.[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'metadata.<key> with key [A-Za-z_][A-Za-z0-9_]*'),
-]);
+const field = z.union([z.literal('documentId'), z.string().regex(/^metadata\.[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'metadata.<key> with key [A-Za-z_][A-Za-z0-9_]*')]);
 
 /** zod schema of {@link VectorFilter}, for validating filters that arrive over HTTP. */
 export const VectorFilterSchema: z.ZodType<VectorFilter> = z.lazy(() =>

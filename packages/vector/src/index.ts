@@ -1,4 +1,15 @@
-export type { AnnIndex, Distance, MetadataValue, CollectionMeta, CollectionSpec, CollectionInfo, PointPayload, VectorPoint, StoredPoint, SearchHit } from './types';
+export type {
+  AnnIndex,
+  Distance,
+  MetadataValue,
+  CollectionMeta,
+  CollectionSpec,
+  CollectionInfo,
+  PointPayload,
+  VectorPoint,
+  StoredPoint,
+  SearchHit,
+} from './types';
 export type { VectorStore, TenantVectorStore, SearchRequest, MaintenanceReport, MaintainOptions } from './port';
 export type { VectorFilter, EqCondition, InCondition, AndFilter, FilterField } from './filter';
 export { VectorFilterSchema, METADATA_KEY_PATTERN, assertFilter, eq, anyOf, and } from './filter';

@@ -11,11 +11,7 @@ export interface RetryOptions {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Runs `fn`, retrying while `isTransient(error)` and attempts remain (exponential backoff + jitter). */
-export async function withRetry<T>(
-  fn: () => Promise<T>,
-  isTransient: (error: unknown) => boolean,
-  options: RetryOptions = {},
-): Promise<T> {
+export async function withRetry<T>(fn: () => Promise<T>, isTransient: (error: unknown) => boolean, options: RetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 5;
   const base = options.baseDelayMs ?? 100;
   const max = options.maxDelayMs ?? 5_000;

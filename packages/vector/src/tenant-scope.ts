@@ -29,20 +29,46 @@ export function scopeToTenant(backend: TenantBackend, tenant: string): TenantVec
     if (filter !== undefined) assertFilter(filter);
     return filter;
   };
-  const traced = <T>(operation: string, c: string, attributes: Record<string, number | boolean | undefined>, work: () => Promise<T>, count?: (result: T) => number) =>
-    tracedOperation(backend.kind, operation, c, tenant, attributes, work, count && ((result, span) => span.setAttribute(Attr.vectorHits, count(result))));
+  const traced = <T>(
+    operation: string,
+    c: string,
+    attributes: Record<string, number | boolean | undefined>,
+    work: () => Promise<T>,
+    count?: (result: T) => number,
+  ) => tracedOperation(backend.kind, operation, c, tenant, attributes, work, count && ((result, span) => span.setAttribute(Attr.vectorHits, count(result))));
   return Object.freeze({
     tenant,
-    upsert: async (c: string, points: readonly VectorPoint[]) => traced('upsert', c, { [Attr.vectorPoints]: points.length }, () => backend.upsert(tenant, c, points)),
-    deleteByIds: async (c: string, ids: readonly string[]) => traced('delete', c, { [Attr.vectorPoints]: ids.length }, () => backend.deleteByIds(tenant, c, ids)),
+    upsert: async (c: string, points: readonly VectorPoint[]) =>
+      traced('upsert', c, { [Attr.vectorPoints]: points.length }, () => backend.upsert(tenant, c, points)),
+    deleteByIds: async (c: string, ids: readonly string[]) =>
+      traced('delete', c, { [Attr.vectorPoints]: ids.length }, () => backend.deleteByIds(tenant, c, ids)),
     deleteByFilter: async (c: string, f: VectorFilter) => traced('delete', c, {}, () => backend.deleteByFilter(tenant, c, checked(f) as VectorFilter)),
     deleteByDocument: async (c: string, documentId: string) =>
       traced('delete', c, {}, () => backend.deleteByFilter(tenant, c, { field: 'documentId', eq: documentId })),
     search: async (c: string, r: SearchRequest) =>
-      traced('search', c, { [Attr.vectorTopK]: r.topK ?? 10, 'llmops.vector.exact_scores': r.exactScores === true, 'llmops.vector.filtered': r.filter !== undefined }, () =>
-        backend.search(tenant, c, { ...r, filter: checked(r.filter) }), (hits) => hits.length),
-    listByDocument: async (c: string, documentId: string) => traced('list', c, {}, () => backend.listByDocument(tenant, c, documentId), (points) => points.length),
-    count: async (c: string, f?: VectorFilter) => traced('count', c, {}, () => backend.count(tenant, c, checked(f)), (n) => n),
+      traced(
+        'search',
+        c,
+        { [Attr.vectorTopK]: r.topK ?? 10, 'llmops.vector.exact_scores': r.exactScores === true, 'llmops.vector.filtered': r.filter !== undefined },
+        () => backend.search(tenant, c, { ...r, filter: checked(r.filter) }),
+        (hits) => hits.length,
+      ),
+    listByDocument: async (c: string, documentId: string) =>
+      traced(
+        'list',
+        c,
+        {},
+        () => backend.listByDocument(tenant, c, documentId),
+        (points) => points.length,
+      ),
+    count: async (c: string, f?: VectorFilter) =>
+      traced(
+        'count',
+        c,
+        {},
+        () => backend.count(tenant, c, checked(f)),
+        (n) => n,
+      ),
   });
 }
 

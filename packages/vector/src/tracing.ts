@@ -15,9 +15,14 @@ export function tracedOperation<T>(
   describe?: (result: T, span: Span) => void,
 ): Promise<T> {
   const base = { [Attr.dbSystem]: system, [Attr.dbOperation]: operation, [Attr.dbCollection]: collection, [Attr.tenant]: tenant, ...attributes };
-  return withSpan(`${operation} ${collection}`, base, async (span) => {
-    const result = await work();
-    describe?.(result, span);
-    return result;
-  }, { kind: SpanKind.CLIENT, scope: '@llmops/vector' });
+  return withSpan(
+    `${operation} ${collection}`,
+    base,
+    async (span) => {
+      const result = await work();
+      describe?.(result, span);
+      return result;
+    },
+    { kind: SpanKind.CLIENT, scope: '@llmops/vector' },
+  );
 }

@@ -1,4 +1,3 @@
-
 /** Similarity used to rank points; fixed when a collection is created. */
 export type Distance = 'cosine' | 'dot' | 'euclid';
 

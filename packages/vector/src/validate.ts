@@ -32,8 +32,16 @@ export function normalizeSpec(spec: CollectionSpec): Required<Omit<CollectionSpe
       throw new InvalidVectorInputError(`keyword index field "${field}" is not documentId or metadata.<key>`);
     }
   }
-  if (spec.annIndex !== undefined && spec.annIndex !== 'hnsw_sq' && spec.annIndex !== 'ivf_pq') throw new InvalidVectorInputError(`unknown annIndex "${String(spec.annIndex)}"`);
-  return { name: spec.name, dimensions: spec.dimensions, distance, meta: spec.meta ?? {}, keywordIndexes, ...(spec.annIndex ? { annIndex: spec.annIndex } : {}) };
+  if (spec.annIndex !== undefined && spec.annIndex !== 'hnsw_sq' && spec.annIndex !== 'ivf_pq')
+    throw new InvalidVectorInputError(`unknown annIndex "${String(spec.annIndex)}"`);
+  return {
+    name: spec.name,
+    dimensions: spec.dimensions,
+    distance,
+    meta: spec.meta ?? {},
+    keywordIndexes,
+    ...(spec.annIndex ? { annIndex: spec.annIndex } : {}),
+  };
 }
 
 /** Order-insensitive comparison of two meta records. */

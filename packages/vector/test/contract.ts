@@ -41,12 +41,8 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       const name = await collection('ensure');
       const again = await store.ensureCollection({ name, dimensions: DIM, distance: 'cosine', meta: { model: 'sim-embed-16' } });
       expect(again).toEqual({ name, dimensions: DIM, distance: 'cosine', meta: { model: 'sim-embed-16' } });
-      await expect(store.ensureCollection({ name, dimensions: DIM + 1, meta: { model: 'sim-embed-16' } })).rejects.toBeInstanceOf(
-        CollectionMismatchError,
-      );
-      await expect(store.ensureCollection({ name, dimensions: DIM, meta: { model: 'other-model' } })).rejects.toBeInstanceOf(
-        CollectionMismatchError,
-      );
+      await expect(store.ensureCollection({ name, dimensions: DIM + 1, meta: { model: 'sim-embed-16' } })).rejects.toBeInstanceOf(CollectionMismatchError);
+      await expect(store.ensureCollection({ name, dimensions: DIM, meta: { model: 'other-model' } })).rejects.toBeInstanceOf(CollectionMismatchError);
       await expect(store.ensureCollection({ name, dimensions: DIM, distance: 'dot', meta: { model: 'sim-embed-16' } })).rejects.toBeInstanceOf(
         CollectionMismatchError,
       );
@@ -60,7 +56,10 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       const next = rng(1);
       const points = Array.from({ length: 12 }, (_, i) => makePoint('tenant-a', name, 'doc-1', i, randomUnit(DIM, next)));
       expect(await t.upsert(name, points)).toEqual({ upserted: 12 });
-      await t.upsert(name, points.map((p) => ({ ...p, payload: { ...p.payload, text: `v2 ${p.payload.chunkIndex}` } })));
+      await t.upsert(
+        name,
+        points.map((p) => ({ ...p, payload: { ...p.payload, text: `v2 ${p.payload.chunkIndex}` } })),
+      );
       expect(await t.count(name)).toBe(12);
       const listed = await t.listByDocument(name, 'doc-1');
       expect(listed.map((p) => p.payload.text)).toEqual(points.map((p) => `v2 ${p.payload.chunkIndex}`));
@@ -76,7 +75,10 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       const t = store.forTenant('tenant-a');
       const next = rng(2);
       const vectors = Array.from({ length: 40 }, () => randomUnit(DIM, next));
-      await t.upsert(name, vectors.map((v, i) => makePoint('tenant-a', name, `doc-${i % 4}`, i, v)));
+      await t.upsert(
+        name,
+        vectors.map((v, i) => makePoint('tenant-a', name, `doc-${i % 4}`, i, v)),
+      );
       for (const target of [3, 17, 39]) {
         const hits = await t.search(name, { vector: near(vectors[target]!, next, 0.02), topK: 5 });
         expect(hits).toHaveLength(5);
@@ -96,7 +98,16 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       const base = Array.from({ length: DIM }, (_, i) => (i === 0 ? 1 : 0));
       const far = Array.from({ length: DIM }, (_, i) => (i === 1 ? 1 : 0));
       for (const c of [dot, euclid]) {
-        await t.upsert(c, [makePoint('tenant-a', c, 'd', 0, base.map((x) => x * 2)), makePoint('tenant-a', c, 'd', 1, far)]);
+        await t.upsert(c, [
+          makePoint(
+            'tenant-a',
+            c,
+            'd',
+            0,
+            base.map((x) => x * 2),
+          ),
+          makePoint('tenant-a', c, 'd', 1, far),
+        ]);
       }
       const dotHits = await t.search(dot, { vector: base, topK: 2 });
       expect(dotHits.map((h) => h.payload.chunkIndex)).toEqual([0, 1]);
@@ -113,7 +124,10 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       const t = store.forTenant('tenant-a');
       const next = rng(3);
       const meta = (i: number) => ({ lang: i % 2 === 0 ? 'en' : 'de', page: i % 3, draft: i % 5 === 0, code: String(i % 3), weight: i / 4 });
-      await t.upsert(name, Array.from({ length: 30 }, (_, i) => makePoint('tenant-a', name, `doc-${i % 3}`, i, randomUnit(DIM, next), meta(i))));
+      await t.upsert(
+        name,
+        Array.from({ length: 30 }, (_, i) => makePoint('tenant-a', name, `doc-${i % 3}`, i, randomUnit(DIM, next), meta(i))),
+      );
       const q = randomUnit(DIM, next);
       const all = await t.search(name, { vector: q, topK: 100, filter: { field: 'metadata.lang', eq: 'en' } });
       expect(all).toHaveLength(15);
@@ -140,16 +154,19 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       const name = await collection('delete');
       const t = store.forTenant('tenant-a');
       const next = rng(4);
-      const points = Array.from({ length: 20 }, (_, i) =>
-        makePoint('tenant-a', name, `doc-${i % 4}`, i, randomUnit(DIM, next), { keep: i % 2 === 0 }),
-      );
+      const points = Array.from({ length: 20 }, (_, i) => makePoint('tenant-a', name, `doc-${i % 4}`, i, randomUnit(DIM, next), { keep: i % 2 === 0 }));
       await t.upsert(name, points);
       await t.deleteByIds(name, [points[0]!.id, points[1]!.id]);
       expect(await t.count(name)).toBe(18);
       await t.deleteByDocument(name, 'doc-2');
       expect(await t.listByDocument(name, 'doc-2')).toEqual([]);
       expect(await t.count(name)).toBe(13);
-      await t.deleteByFilter(name, { and: [{ field: 'documentId', eq: 'doc-3' }, { field: 'metadata.keep', eq: false }] });
+      await t.deleteByFilter(name, {
+        and: [
+          { field: 'documentId', eq: 'doc-3' },
+          { field: 'metadata.keep', eq: false },
+        ],
+      });
       expect(await t.count(name, { field: 'documentId', eq: 'doc-3' })).toBe(0); // doc-3 = odd indexes only
       expect(await t.count(name)).toBe(8);
       const left = await t.search(name, { vector: points[1]!.vector, topK: 20 });
@@ -171,7 +188,10 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       expect(await b.count(name)).toBe(1);
       expect(await b.listByDocument(name, 'shared-doc')).toEqual([]);
       await b.deleteByDocument(name, 'shared-doc');
-      await b.deleteByIds(name, aPoints.map((p) => p.id));
+      await b.deleteByIds(
+        name,
+        aPoints.map((p) => p.id),
+      );
       await b.deleteByFilter(name, { field: 'metadata.lang', eq: 'en' });
       expect(await a.count(name)).toBe(10);
       // B forging A's ids cannot overwrite A's chunks.
@@ -207,9 +227,7 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       const t = store.forTenant('tenant-a');
       await expect(t.search(name, { vector: [1, 2, 3], topK: 1 })).rejects.toBeInstanceOf(InvalidVectorInputError);
       await expect(t.upsert(name, [makePoint('tenant-a', name, 'd', 0, [1, 2])])).rejects.toBeInstanceOf(InvalidVectorInputError);
-      await expect(t.search(uniqueName('ct-missing'), { vector: new Array(DIM).fill(0.1), topK: 1 })).rejects.toBeInstanceOf(
-        CollectionNotFoundError,
-      );
+      await expect(t.search(uniqueName('ct-missing'), { vector: new Array(DIM).fill(0.1), topK: 1 })).rejects.toBeInstanceOf(CollectionNotFoundError);
       expect(await store.describeCollection(uniqueName('ct-missing'))).toBeUndefined();
     });
 
@@ -223,7 +241,10 @@ export function vectorStoreContract(label: string, makeHarness: () => Promise<Co
       const t = store.forTenant('tenant-a');
       const next = rng(8);
       const vectors = Array.from({ length: 20 }, () => randomUnit(DIM, next));
-      await t.upsert(name, vectors.map((v, i) => makePoint('tenant-a', name, `doc-${i}`, 0, v, { scope: i % 2 === 0 ? 'even' : 'odd' })));
+      await t.upsert(
+        name,
+        vectors.map((v, i) => makePoint('tenant-a', name, `doc-${i}`, 0, v, { scope: i % 2 === 0 ? 'even' : 'odd' })),
+      );
       const query = near(vectors[4]!, next, 0.1);
       const hits = await t.search(name, { vector: query, topK: 3, filter: { field: 'metadata.scope', eq: 'even' }, exactScores: true });
       expect(hits[0]?.payload.documentId).toBe('doc-4');

@@ -50,7 +50,10 @@ describe('LanceDB adapter specifics', () => {
     expect(await store.describeCollection('pq')).toEqual({ name: 'pq', dimensions: 16, distance: 'cosine', meta: {} });
     const next = rng(13);
     const vectors = Array.from({ length: 2_400 }, () => randomUnit(16, next));
-    await store.forTenant('t').upsert('pq', vectors.map((v, i) => makePoint('t', 'pq', `d${i}`, 0, v)));
+    await store.forTenant('t').upsert(
+      'pq',
+      vectors.map((v, i) => makePoint('t', 'pq', `d${i}`, 0, v)),
+    );
     expect((await store.maintain()).collections[0]).toMatchObject({ vectorIndexBuilt: true, vectorIndex: { type: 'IVF_PQ' } });
     const probe = near(vectors[321]!, next, 0.01);
     const [hit] = await store.forTenant('t').search('pq', { vector: probe, topK: 1, exactScores: true });
@@ -66,7 +69,10 @@ describe('LanceDB adapter specifics', () => {
     const t = store.forTenant('t');
     const next = rng(11);
     const vectors = Array.from({ length: 2_400 }, () => randomUnit(16, next));
-    await t.upsert('ann', vectors.map((v, i) => makePoint('t', 'ann', `d${i >> 4}`, i & 15, v)));
+    await t.upsert(
+      'ann',
+      vectors.map((v, i) => makePoint('t', 'ann', `d${i >> 4}`, i & 15, v)),
+    );
     const small = new LanceDbVectorStore({ directory: await tempDir(), indexThreshold: 2_000 });
     await small.ensureCollection({ name: 'few', dimensions: 16 });
     await small.forTenant('t').upsert('few', [makePoint('t', 'few', 'd', 0, vectors[0]!)]);
@@ -83,15 +89,23 @@ describe('LanceDB adapter specifics', () => {
     const refined = await t.search('ann', { vector: probe, topK: 3, exactScores: true });
     expect(refined[0]?.payload.chunkIndex).toBe(1234 & 15);
     expect(Math.abs(refined[0]!.score - exact)).toBeLessThan(1e-5);
-    console.log(`HNSW_SQ score error: index ${Math.abs(hit[0]!.score - exact).toExponential(2)}, exactScores ${Math.abs(refined[0]!.score - exact).toExponential(2)}`);
+    console.log(
+      `HNSW_SQ score error: index ${Math.abs(hit[0]!.score - exact).toExponential(2)}, exactScores ${Math.abs(refined[0]!.score - exact).toExponential(2)}`,
+    );
     const late = randomUnit(16, next);
     await t.upsert('ann', [makePoint('t', 'ann', 'late', 0, late)]);
     expect((await t.search('ann', { vector: late, topK: 1 }))[0]?.payload.documentId).toBe('late');
     expect(await t.count('ann')).toBe(2_401);
     // A little growth is folded into the index; growth by half rebuilds it over every row, in one part.
-    await t.upsert('ann', Array.from({ length: 300 }, (_, i) => makePoint('t', 'ann', 'small', i, randomUnit(16, next))));
+    await t.upsert(
+      'ann',
+      Array.from({ length: 300 }, (_, i) => makePoint('t', 'ann', 'small', i, randomUnit(16, next))),
+    );
     expect((await store.maintain()).collections[0]).toMatchObject({ vectorIndexBuilt: false, vectorIndex: { unindexedRows: 0 } });
-    await t.upsert('ann', Array.from({ length: 1_500 }, (_, i) => makePoint('t', 'ann', 'big', i, randomUnit(16, next))));
+    await t.upsert(
+      'ann',
+      Array.from({ length: 1_500 }, (_, i) => makePoint('t', 'ann', 'big', i, randomUnit(16, next))),
+    );
     expect((await store.maintain()).collections[0]).toMatchObject({ vectorIndexBuilt: true, vectorIndex: { indexedRows: 4_201, unindexedRows: 0, parts: 1 } });
     expect((await t.search('ann', { vector: late, topK: 1 }))[0]?.payload.documentId).toBe('late');
     await store.close();

@@ -28,7 +28,11 @@ describe.skipIf(!validator)('Qdrant adapter against the OpenAPI-validating stand
 
     it('the stand-in rejects a body that breaks the schema (so the check above can fail)', async () => {
       const before = standin.violations.length;
-      const res = await fetch(`${url}/collections/x/points`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ points: [{ id: 1.5 }] }) });
+      const res = await fetch(`${url}/collections/x/points`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ points: [{ id: 1.5 }] }),
+      });
       expect(res.status).toBe(400);
       expect(standin.violations.slice(before).map((v) => v.where)).toEqual(['body']);
       standin.violations.splice(before);

@@ -11,14 +11,14 @@ export class KeyRing {
 
   /** `tenantA:key1,tenantB:key2` (development; keys in clear in the environment). */
   static fromPlainList(list: string): KeyRing {
-    return new KeyRing(
-      parsePairs(list.split(','), 'API_KEYS').map(([tenant, key]) => ({ tenant, hash: sha256(key) })),
-    );
+    return new KeyRing(parsePairs(list.split(','), 'API_KEYS').map(([tenant, key]) => ({ tenant, hash: sha256(key) })));
   }
 
   /** Lines of `tenant:<sha256 of the key in hex>`; `#` starts a comment (production). */
   static fromHashFile(path: string): KeyRing {
-    const lines = readFileSync(path, 'utf8').split('\n').map((line) => line.replace(/#.*/, '').trim());
+    const lines = readFileSync(path, 'utf8')
+      .split('\n')
+      .map((line) => line.replace(/#.*/, '').trim());
     return new KeyRing(
       parsePairs(lines.filter(Boolean), 'API_KEYS_FILE').map(([tenant, hex]) => {
         if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error(`API_KEYS_FILE: the hash for tenant "${tenant}" is not 64 hex characters`);

@@ -20,12 +20,30 @@ export function consoleRouter(assets: () => Promise<ConsoleAssets> = consoleAsse
       // Revalidated on every load (a 304 while unchanged), so a new API version is never mixed with an old script.
       res.setHeader('Cache-Control', 'no-cache');
       res.setHeader('ETag', file.etag);
-      if (req.get('if-none-match')?.split(/\s*,\s*/).includes(file.etag)) return void res.status(304).end();
+      if (
+        req
+          .get('if-none-match')
+          ?.split(/\s*,\s*/)
+          .includes(file.etag)
+      )
+        return void res.status(304).end();
       res.send(file.body);
     };
-  router.get('/', serve((all) => all.html));
-  router.get('/app.js', serve((all) => all.js));
-  router.get('/app.css', serve((all) => all.css));
-  router.get('/favicon.svg', serve((all) => all.icon));
+  router.get(
+    '/',
+    serve((all) => all.html),
+  );
+  router.get(
+    '/app.js',
+    serve((all) => all.js),
+  );
+  router.get(
+    '/app.css',
+    serve((all) => all.css),
+  );
+  router.get(
+    '/favicon.svg',
+    serve((all) => all.icon),
+  );
   return router;
 }

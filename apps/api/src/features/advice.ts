@@ -10,13 +10,19 @@ export const adviceFeature: Feature = {
     {
       method: 'post',
       path: '/v1/advice/rag-vs-fine-tune',
-      summary: "Monthly and first-year cost of RAG vs a fine-tuned model for a collection and the caller's traffic, with the break-even traffic and every input shown",
+      summary:
+        "Monthly and first-year cost of RAG vs a fine-tuned model for a collection and the caller's traffic, with the break-even traffic and every input shown",
       guard: 'tenant',
       handler: adviseRagOrFineTune(deps),
       body: AdviceRequest,
       operationId: 'adviseRagOrFineTune',
       response: { 200: RagVsFineTuneAdvice },
-      responses: { 200: 'the table, totals, break-even and inputs', 400: 'invalid body, unknown or untunable model, no token count', 404: 'no such collection', 401: 'missing or unknown API key' },
+      responses: {
+        200: 'the table, totals, break-even and inputs',
+        400: 'invalid body, unknown or untunable model, no token count',
+        404: 'no such collection',
+        401: 'missing or unknown API key',
+      },
     },
   ],
 };

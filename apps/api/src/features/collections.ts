@@ -22,7 +22,15 @@ export const collectionsFeature: Feature = {
       body: IngestBody,
       accepts: ['application/json', 'application/x-ndjson'],
       idempotent: true,
-      responses: { 202: 'the ingest job', 400: 'invalid documents', 409: 'the collection has another embedding model', 413: 'body over BODY_LIMIT', 415: 'not JSON or NDJSON', 422: 'Idempotency-Key reused with another body', ...auth },
+      responses: {
+        202: 'the ingest job',
+        400: 'invalid documents',
+        409: 'the collection has another embedding model',
+        413: 'body over BODY_LIMIT',
+        415: 'not JSON or NDJSON',
+        422: 'Idempotency-Key reused with another body',
+        ...auth,
+      },
     },
     {
       method: 'delete',

@@ -55,7 +55,12 @@ export const evaluationsFeature: Feature = {
       operationId: 'listEvaluationResults',
       query: PageQuery,
       response: { 200: ResultPage },
-      responses: { 200: 'a page of item results', 400: 'bad cursor or limit', 401: 'missing or unknown API key', 404: 'no such evaluation job for this tenant' },
+      responses: {
+        200: 'a page of item results',
+        400: 'bad cursor or limit',
+        401: 'missing or unknown API key',
+        404: 'no such evaluation job for this tenant',
+      },
     },
   ],
   submissions: [

@@ -9,4 +9,13 @@ import { pipelinesFeature } from './pipelines';
 import { usageFeature } from './usage';
 
 /** Every job family's HTTP surface; main.ts mounts them when the platform services are configured. */
-export const platformFeatures: readonly Feature[] = [usageFeature, collectionsFeature, inferenceFeature, evaluationsFeature, openAiFeature, pipelinesFeature, fineTunesFeature, adviceFeature];
+export const platformFeatures: readonly Feature[] = [
+  usageFeature,
+  collectionsFeature,
+  inferenceFeature,
+  evaluationsFeature,
+  openAiFeature,
+  pipelinesFeature,
+  fineTunesFeature,
+  adviceFeature,
+];

@@ -26,7 +26,15 @@ export const pipelinesFeature: Feature = {
       idempotent: true,
       operationId: 'submitPipeline',
       response: { 202: PipelineAccepted },
-      responses: { 202: 'accepted: the job id, its Location and its results link', 400: 'invalid definition (each problem names its step) or inputs', 402: 'over a budget', 404: 'no such saved pipeline or collection', 413: 'over a work cap', 422: 'Idempotency-Key reused with another body', ...auth },
+      responses: {
+        202: 'accepted: the job id, its Location and its results link',
+        400: 'invalid definition (each problem names its step) or inputs',
+        402: 'over a budget',
+        404: 'no such saved pipeline or collection',
+        413: 'over a work cap',
+        422: 'Idempotency-Key reused with another body',
+        ...auth,
+      },
     },
     {
       method: 'post',
@@ -37,9 +45,24 @@ export const pipelinesFeature: Feature = {
       body: SaveDefinitionRequest,
       operationId: 'savePipelineDefinition',
       response: { 201: PipelineDefinitionSaved },
-      responses: { 201: 'saved: name, version, createdAt', 400: 'invalid definition (each problem names its step)', 404: 'a collection it retrieves from does not exist', 409: 'too many saved versions', ...auth },
+      responses: {
+        201: 'saved: name, version, createdAt',
+        400: 'invalid definition (each problem names its step)',
+        404: 'a collection it retrieves from does not exist',
+        409: 'too many saved versions',
+        ...auth,
+      },
     },
-    { method: 'get', path: '/v1/pipelines/definitions', summary: "The caller's saved pipelines with their latest version", guard: 'tenant', handler: listDefinitions(deps), operationId: 'listPipelineDefinitions', response: { 200: PipelineDefinitionList }, responses: { 200: 'names and latest versions', ...auth } },
+    {
+      method: 'get',
+      path: '/v1/pipelines/definitions',
+      summary: "The caller's saved pipelines with their latest version",
+      guard: 'tenant',
+      handler: listDefinitions(deps),
+      operationId: 'listPipelineDefinitions',
+      response: { 200: PipelineDefinitionList },
+      responses: { 200: 'names and latest versions', ...auth },
+    },
     {
       method: 'get',
       path: '/v1/pipelines/definitions/:name',
@@ -55,7 +78,8 @@ export const pipelinesFeature: Feature = {
     {
       method: 'get',
       path: '/v1/pipelines/:id/results',
-      summary: "Each input's output and step records (cache, usage, cost, the run that did it) with the owner's personal data restored, paginated with a cursor",
+      summary:
+        "Each input's output and step records (cache, usage, cost, the run that did it) with the owner's personal data restored, paginated with a cursor",
       guard: 'tenant',
       handler: getPipelineResults(deps),
       operationId: 'listPipelineResults',

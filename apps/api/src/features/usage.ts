@@ -26,7 +26,13 @@ function getUsage(deps: ApiDeps): RequestHandler {
       throw error;
     });
     const limits = deps.services ? await deps.services.limits.status(req.tenant!) : undefined;
-    res.json({ tenant: req.tenant, from, to, ...JSON.parse(JSON.stringify(report, (_key, value) => (typeof value === 'bigint' ? value.toString() : value))), ...(limits ? { limits } : {}) });
+    res.json({
+      tenant: req.tenant,
+      from,
+      to,
+      ...JSON.parse(JSON.stringify(report, (_key, value) => (typeof value === 'bigint' ? value.toString() : value))),
+      ...(limits ? { limits } : {}),
+    });
   };
 }
 
@@ -42,7 +48,7 @@ export const usageFeature: Feature = {
     {
       method: 'get',
       path: '/v1/usage',
-      summary: 'The caller\'s usage ledger: requests, tokens in/out and dollars by day (UTC), model and job type; default the last 30 days',
+      summary: "The caller's usage ledger: requests, tokens in/out and dollars by day (UTC), model and job type; default the last 30 days",
       guard: 'tenant',
       handler: getUsage(deps),
       operationId: 'getUsage',

@@ -46,7 +46,11 @@ export function bodyGuards(rules: BodyRules): RequestHandler[] {
     const problem = findJsonProblem(req.body, rules.maxDepth ?? MAX_JSON_DEPTH);
     if (!problem) return next();
     const message = `${problem.path}: ${problem.message}`;
-    next(new HttpError(400, 'invalid_request', message, { issues: [{ path: problem.path, message: problem.message, ...(problem.limit ? { limit: problem.limit } : {}) }] }));
+    next(
+      new HttpError(400, 'invalid_request', message, {
+        issues: [{ path: problem.path, message: problem.message, ...(problem.limit ? { limit: problem.limit } : {}) }],
+      }),
+    );
   };
   return [contentType, parse, shape];
 }

@@ -25,7 +25,11 @@ export function errorHandler(options: ErrorHandlerOptions): ErrorRequestHandler 
     } catch (failure) {
       // Never let Express's own handler answer: in development it would print the stack.
       options.logger.error({ err: failure, requestId: requestIdOf(req) }, 'error handler failed');
-      if (!res.headersSent) res.status(500).type('application/json').send(JSON.stringify({ error: { code: 'internal_error', message: 'internal error', requestId: requestIdOf(req) } }));
+      if (!res.headersSent)
+        res
+          .status(500)
+          .type('application/json')
+          .send(JSON.stringify({ error: { code: 'internal_error', message: 'internal error', requestId: requestIdOf(req) } }));
       else res.end();
     }
   };

@@ -52,7 +52,8 @@ function pathSegment(segment: PropertyKey): string {
 /** Paths that exist with other methods answer 405 with `Allow`; everything else falls through to 404. */
 export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
   const allow = allowed.map((method) => method.toUpperCase()).join(', ');
-  return (req, _res, next) => next(new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on this route; use ${allow}`, undefined, { Allow: allow }));
+  return (req, _res, next) =>
+    next(new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on this route; use ${allow}`, undefined, { Allow: allow }));
 }
 
 export const unmatchedRoute: RequestHandler = (_req, _res, next) => {

@@ -15,7 +15,13 @@ export function refusalError(refusal: LimitRefusal): HttpError {
   switch (refusal.kind) {
     case 'rate': {
       const seconds = Math.max(1, Math.ceil(refusal.refusal.retryAfterMs / 1000));
-      return new HttpError(429, 'rate_limited', `over the tenant's request rate (limit rate: ${refusal.refusal.cap} requests burst); retry in ${seconds} s`, { ...refusal.refusal }, { 'Retry-After': String(seconds) });
+      return new HttpError(
+        429,
+        'rate_limited',
+        `over the tenant's request rate (limit rate: ${refusal.refusal.cap} requests burst); retry in ${seconds} s`,
+        { ...refusal.refusal },
+        { 'Retry-After': String(seconds) },
+      );
     }
     case 'concurrency':
     case 'storage': {

@@ -30,11 +30,19 @@ export function boardWriteGuard(options: BoardGuardOptions): RequestHandler {
     if (READ_METHODS.has(req.method)) return next();
     const never = NEVER_ALLOWED_BOARD_ROUTES.find((route) => route.method === req.method && route.pattern.test(req.path));
     if (never) {
-      return next(new HttpError(403, 'board_write_refused', `${never.what} through Bull Board is never allowed: submit jobs through /v1, which validates and pseudonymizes them`));
+      return next(
+        new HttpError(
+          403,
+          'board_write_refused',
+          `${never.what} through Bull Board is never allowed: submit jobs through /v1, which validates and pseudonymizes them`,
+        ),
+      );
     }
-    if (!options.writes) return next(new HttpError(403, 'board_read_only', 'Bull Board is read-only (set BULL_BOARD_WRITES=true to allow retry, clean, pause and the like)'));
-    if (!sameOrigin(req)) return next(new HttpError(403, 'cross_origin', 'board writes must come from the API\'s own origin (Origin or Referer header)'));
-    if (hasBody(req) && !req.is('application/json')) return next(new HttpError(415, 'unsupported_media_type', 'board writes take application/json bodies only'));
+    if (!options.writes)
+      return next(new HttpError(403, 'board_read_only', 'Bull Board is read-only (set BULL_BOARD_WRITES=true to allow retry, clean, pause and the like)'));
+    if (!sameOrigin(req)) return next(new HttpError(403, 'cross_origin', "board writes must come from the API's own origin (Origin or Referer header)"));
+    if (hasBody(req) && !req.is('application/json'))
+      return next(new HttpError(415, 'unsupported_media_type', 'board writes take application/json bodies only'));
     next();
   };
 }

@@ -29,7 +29,9 @@ export function bullBoardRouter(queues: JobQueues, options: BullBoardOptions): R
     queues: queues.all().map((queue) => {
       const adapter = new BullMQAdapter(queue, { readOnlyMode: !writes, allowRetries: writes });
       // BullMQ keeps a cancelled job in its failed set; the board says so instead of showing a failure.
-      adapter.setFormatter('name', (job: { name?: string; failedReason?: string }) => (job.failedReason === cancelledReason ? `${job.name ?? ''} (cancelled by its owner)` : (job.name ?? '')));
+      adapter.setFormatter('name', (job: { name?: string; failedReason?: string }) =>
+        job.failedReason === cancelledReason ? `${job.name ?? ''} (cancelled by its owner)` : (job.name ?? ''),
+      );
       return adapter;
     }),
     serverAdapter,

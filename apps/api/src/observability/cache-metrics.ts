@@ -13,10 +13,8 @@ type Row = readonly [tenant: string, stats: CacheStats];
 export function registerCacheMetrics(options: { redis: RedisClient; prefix: string; tenants: () => readonly string[]; registry: Registry }): void {
   const recorder = new CacheStatsRecorder(options.redis, cacheKeys(options.prefix));
   const read = sharedRead(() => Promise.all(options.tenants().map(async (tenant): Promise<Row> => [tenant, await recorder.read(tenant)])));
-  const perTenant =
-    (value: (stats: CacheStats) => number) =>
-    async (): Promise<StoredSample<'tenant'>[]> =>
-      (await read()).map(([tenant, stats]) => ({ labels: { tenant }, value: value(stats) }));
+  const perTenant = (value: (stats: CacheStats) => number) => async (): Promise<StoredSample<'tenant'>[]> =>
+    (await read()).map(([tenant, stats]) => ({ labels: { tenant }, value: value(stats) }));
   const common = { labelNames: ['tenant'] as const, registry: options.registry };
 
   storedCounter({ ...common, name: 'llmops_cache_lookups_total', help: 'Cache lookups', read: perTenant((s) => s.lookups) });
@@ -33,7 +31,12 @@ export function registerCacheMetrics(options: { redis: RedisClient; prefix: stri
       ]),
   });
   storedCounter({ ...common, name: 'llmops_cache_misses_total', help: 'Cache misses', read: perTenant((s) => s.misses) });
-  storedCounter({ ...common, name: 'llmops_cache_wrong_hits_total', help: 'Hits later marked wrong (POST /v1/cache/feedback)', read: perTenant((s) => s.wrongHits) });
+  storedCounter({
+    ...common,
+    name: 'llmops_cache_wrong_hits_total',
+    help: 'Hits later marked wrong (POST /v1/cache/feedback)',
+    read: perTenant((s) => s.wrongHits),
+  });
   storedGauge({ ...common, name: 'llmops_cache_semantic_similarity_mean', help: 'Mean similarity of semantic hits', read: perTenant((s) => s.meanSimilarity) });
   storedGauge({ ...common, name: 'llmops_cache_hit_ratio', help: 'Hits / lookups since the counters began', read: perTenant((s) => s.hitRate) });
   storedCounter({
@@ -47,6 +50,16 @@ export function registerCacheMetrics(options: { redis: RedisClient; prefix: stri
         { labels: { tenant, direction: 'output' }, value: stats.savedOutputTokens },
       ]),
   });
-  storedCounter({ ...common, name: 'llmops_cache_saved_usd_total', help: 'Provider dollars not spent thanks to hits', read: perTenant((s) => Number(s.savedUsd)) });
-  storedCounter({ ...common, name: 'llmops_cache_verification_usd_total', help: 'Dollars spent verifying gray-band hits with a small model', read: perTenant((s) => Number(s.verificationUsd)) });
+  storedCounter({
+    ...common,
+    name: 'llmops_cache_saved_usd_total',
+    help: 'Provider dollars not spent thanks to hits',
+    read: perTenant((s) => Number(s.savedUsd)),
+  });
+  storedCounter({
+    ...common,
+    name: 'llmops_cache_verification_usd_total',
+    help: 'Dollars spent verifying gray-band hits with a small model',
+    read: perTenant((s) => Number(s.verificationUsd)),
+  });
 }

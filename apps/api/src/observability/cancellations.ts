@@ -31,11 +31,17 @@ export function trackCancellations(options: CancellationTrackerOptions): Cancell
     if (!cancelled) return;
     const key = options.keys.cancelledJobs(queue);
     const now = Date.now();
-    await options.redis.multi().zadd(key, 'NX', now, jobId).zremrangebyscore(key, '-inf', now - windowMs).exec();
+    await options.redis
+      .multi()
+      .zadd(key, 'NX', now, jobId)
+      .zremrangebyscore(key, '-inf', now - windowMs)
+      .exec();
   };
   for (const [queue, events] of options.queueEvents) {
     events.on('failed', ({ jobId, failedReason }) => {
-      note(queue, jobId, failedReason).catch((error: unknown) => options.logger.warn({ jobId, queue, err: String(error) }, 'cancelled job not noted for metrics'));
+      note(queue, jobId, failedReason).catch((error: unknown) =>
+        options.logger.warn({ jobId, queue, err: String(error) }, 'cancelled job not noted for metrics'),
+      );
     });
   }
   return {

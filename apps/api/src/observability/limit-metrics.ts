@@ -7,7 +7,12 @@ import { sharedRead, storedCounter, storedGauge, StoredHistogram } from './store
  * limit (the 429s, 402s and 413s, and budget stops in workers), budget left per tenant and limit, and
  * how long jobs waited in each queue per tenant (the shared histogram, and its p50/p95).
  */
-export function registerLimitMetrics(options: { limits: TenantLimitsService; tenants: () => readonly string[]; queues: readonly string[]; registry: Registry }): void {
+export function registerLimitMetrics(options: {
+  limits: TenantLimitsService;
+  tenants: () => readonly string[];
+  queues: readonly string[];
+  registry: Registry;
+}): void {
   const { limits, registry } = options;
   storedCounter({
     name: 'llmops_limit_refusals_total',
@@ -23,14 +28,18 @@ export function registerLimitMetrics(options: { limits: TenantLimitsService; ten
     registry,
     read: async () => {
       const statuses = await Promise.all(options.tenants().map(async (tenant) => [tenant, await limits.budgets.status(tenant)] as const));
-      return statuses.flatMap(([tenant, lines]) => lines.map((line) => ({ labels: { tenant, limit: line.limit, unit: line.unit }, value: Number(line.remaining) })));
+      return statuses.flatMap(([tenant, lines]) =>
+        lines.map((line) => ({ labels: { tenant, limit: line.limit, unit: line.unit }, value: Number(line.remaining) })),
+      );
     },
   });
 
   // Only the tenants a queue has seen: queues x tenants would otherwise be mostly empty reads and zeros.
   const waits = sharedRead(async () => {
     const seen = await Promise.all(options.queues.map(async (queue) => ({ queue, tenants: await limits.waits.tenants(queue) })));
-    const all = await Promise.all(seen.flatMap(({ queue, tenants }) => tenants.map(async (tenant) => ({ queue, tenant, histogram: await limits.waits.read(queue, tenant) }))));
+    const all = await Promise.all(
+      seen.flatMap(({ queue, tenants }) => tenants.map(async (tenant) => ({ queue, tenant, histogram: await limits.waits.read(queue, tenant) }))),
+    );
     return all.filter((wait) => wait.histogram.count > 0);
   });
   new StoredHistogram({

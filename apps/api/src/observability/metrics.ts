@@ -25,7 +25,13 @@ export function createMetrics(deps: MetricsDeps) {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
     registers: [registry],
   });
-  const cancellations = trackCancellations({ queueEvents: deps.queueEvents, redis: deps.redis, keys: deps.keys, retentionSeconds: deps.retentionSeconds, logger: deps.logger });
+  const cancellations = trackCancellations({
+    queueEvents: deps.queueEvents,
+    redis: deps.redis,
+    keys: deps.keys,
+    retentionSeconds: deps.retentionSeconds,
+    logger: deps.logger,
+  });
   registerQueueMetrics({ queues: deps.queues, durations: deps.durations, cancellations, registry });
   if (deps.services) {
     const tenants = () => deps.keyRing.tenants();

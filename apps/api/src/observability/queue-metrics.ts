@@ -42,8 +42,7 @@ export function registerQueueMetrics(deps: QueueMetricsDeps): void {
     help: 'Age (since submission) of the oldest job waiting to run, waiting or prioritized; 0 when none waits',
     labelNames: ['queue'],
     registry: deps.registry,
-    read: () =>
-      Promise.all(deps.queues.all().map(async (queue) => ({ labels: { queue: queue.name }, value: await oldestWaitingSeconds(queue, now()) }))),
+    read: () => Promise.all(deps.queues.all().map(async (queue) => ({ labels: { queue: queue.name }, value: await oldestWaitingSeconds(queue, now()) }))),
   });
   storedGauge({
     name: 'llmops_queue_paused',
@@ -71,7 +70,8 @@ async function depthSamples(queue: Queue, cancellations: CancellationTracker): P
   const failedSet = counts.failed ?? 0;
   // Never more cancellations than the failed set holds (Bull Board's clean or retry can empty it).
   const cancelled = Math.min(noted, failedSet);
-  const value = (state: (typeof queueStates)[number]) => (state === 'cancelled' ? cancelled : state === 'failed' ? failedSet - cancelled : (counts[state] ?? 0));
+  const value = (state: (typeof queueStates)[number]) =>
+    state === 'cancelled' ? cancelled : state === 'failed' ? failedSet - cancelled : (counts[state] ?? 0);
   return queueStates.map((state) => ({ labels: { queue: queue.name, state }, value: value(state) }));
 }
 

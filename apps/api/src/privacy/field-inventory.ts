@@ -35,7 +35,12 @@ export const fieldInventory: Readonly<Record<string, Readonly<Record<string, Fie
   'POST /v1/evaluations': evaluationFields(''),
   'POST /v1/evaluations/batch': evaluationFields('jobs.*.'),
   'POST /v1/cache/calibrations': { 'pairs.*.a': 'pseudonymized', 'pairs.*.b': 'pseudonymized', model: 'model', maxCostUsd: 'opaque' },
-  'POST /v1/cache/calibrations/batch': { 'jobs.*.pairs.*.a': 'pseudonymized', 'jobs.*.pairs.*.b': 'pseudonymized', 'jobs.*.model': 'model', 'jobs.*.maxCostUsd': 'opaque' },
+  'POST /v1/cache/calibrations/batch': {
+    'jobs.*.pairs.*.a': 'pseudonymized',
+    'jobs.*.pairs.*.b': 'pseudonymized',
+    'jobs.*.model': 'model',
+    'jobs.*.maxCostUsd': 'opaque',
+  },
   'POST /v1/collections/:name/documents': {
     'params.name': 'identifier',
     'documents.*.id': 'identifier',
@@ -65,7 +70,12 @@ export const fieldInventory: Readonly<Record<string, Readonly<Record<string, Fie
   'DELETE /v1/jobs/:id': jobRead,
   // The OpenAI-compatible front door (features/openai). The upload is multipart: its JSONL is checked
   // by the handler (batch-file.ts) with these decisions for each line.
-  'POST /openai/v1/chat/completions': { model: 'model', 'messages.*.content': 'pseudonymized', 'messages.*.content.*.text': 'pseudonymized', user: 'identifier' },
+  'POST /openai/v1/chat/completions': {
+    model: 'model',
+    'messages.*.content': 'pseudonymized',
+    'messages.*.content.*.text': 'pseudonymized',
+    user: 'identifier',
+  },
   'POST /openai/v1/embeddings': { model: 'model', input: 'pseudonymized', 'input.*': 'pseudonymized', user: 'identifier' },
   'POST /openai/v1/files': {
     'file.*.custom_id': 'identifier',

@@ -16,7 +16,10 @@ export const ListQuery = z.strictObject({
 });
 
 /** Job ids are `<queue>-<uuid or hash>`: anything longer or with other characters is a 400 naming the limit. */
-const JobIdParam = z.string().max(200).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only');
+const JobIdParam = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only');
 
 /** The `:id` route parameter, checked before any Redis lookup. */
 export function jobIdParam(raw: unknown): string {

@@ -48,7 +48,12 @@ export function openApiDocument(routes: readonly RouteSpec[], options: OpenApiOp
         ? {
             requestBody: {
               required: true,
-              ...(route.accepts?.includes('application/x-ndjson') ? { description: 'JSON as below, or `application/x-ndjson`: one element of `documents` per line, with `model` and `maxCostUsd` as query parameters.' } : {}),
+              ...(route.accepts?.includes('application/x-ndjson')
+                ? {
+                    description:
+                      'JSON as below, or `application/x-ndjson`: one element of `documents` per line, with `model` and `maxCostUsd` as query parameters.',
+                  }
+                : {}),
               content: { 'application/json': { schema: components.convert(route.body, 'input', owner), ...(example ? { example } : {}) } },
             },
           }
@@ -56,7 +61,14 @@ export function openApiDocument(routes: readonly RouteSpec[], options: OpenApiOp
       responses: Object.fromEntries(
         Object.entries({ ...commonResponses(route), ...route.responses }).map(([status, description]) => [
           status,
-          response(route, Number(status), description, components, owner, route.path.startsWith('/openai/') ? openAiErrorRef : (errorRefs[Number(status)] ?? errorRef)),
+          response(
+            route,
+            Number(status),
+            description,
+            components,
+            owner,
+            route.path.startsWith('/openai/') ? openAiErrorRef : (errorRefs[Number(status)] ?? errorRef),
+          ),
         ]),
       ),
     };
@@ -79,12 +91,20 @@ export function openApiDocument(routes: readonly RouteSpec[], options: OpenApiOp
   };
 }
 
-function response(route: RouteSpec, status: number, description: string, components: SchemaComponents, owner: string, errorRef: JsonSchema): Record<string, unknown> {
+function response(
+  route: RouteSpec,
+  status: number,
+  description: string,
+  components: SchemaComponents,
+  owner: string,
+  errorRef: JsonSchema,
+): Record<string, unknown> {
   const schema = route.response?.[status];
   const headers = responseHeaders(route, status);
   const withHeaders = headers ? { headers } : {};
   if (schema) return { description, ...withHeaders, content: { 'application/json': { schema: components.convert(schema, 'output', owner) } } };
-  if (route.stream && status === 200) return { description, content: { 'text/event-stream': { schema: { type: 'string', description: eventStreamDescription } } } };
+  if (route.stream && status === 200)
+    return { description, content: { 'text/event-stream': { schema: { type: 'string', description: eventStreamDescription } } } };
   if (status >= 400) return { description, ...withHeaders, content: { 'application/json': { schema: errorRef } } };
   return { description, ...withHeaders };
 }
@@ -96,7 +116,10 @@ function responseHeaders(route: RouteSpec, status: number): Record<string, unkno
   if (status === 202 && route.idempotent) {
     return {
       Location: { description: 'Where to poll the job (GET /v1/jobs/{id})', schema: { type: 'string' } },
-      'Idempotent-Replayed': { description: '`true` when an earlier request with this Idempotency-Key made the job', schema: { type: 'string', enum: ['true'] } },
+      'Idempotent-Replayed': {
+        description: '`true` when an earlier request with this Idempotency-Key made the job',
+        schema: { type: 'string', enum: ['true'] },
+      },
     };
   }
   return undefined;
@@ -180,7 +203,11 @@ export function derivedOperationId(route: Pick<RouteSpec, 'method' | 'path'>): s
 
 /** The tags operations use, described; a family added later gets a plain description until it has one. */
 function usedTags(paths: Record<string, Record<string, Operation>>): { name: string; description: string }[] {
-  const used = new Set([...Object.values(paths), ...Object.values(extraOperations)].flatMap((operations) => Object.values(operations).flatMap((operation) => operation.tags as string[])));
+  const used = new Set(
+    [...Object.values(paths), ...Object.values(extraOperations)].flatMap((operations) =>
+      Object.values(operations).flatMap((operation) => operation.tags as string[]),
+    ),
+  );
   const known = tags.filter((tag) => used.has(tag.name));
   const others = [...used].filter((name) => !tags.some((tag) => tag.name === name)).map((name) => ({ name, description: `Routes under /v1/${name}` }));
   return [...known, ...others];

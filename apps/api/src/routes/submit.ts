@@ -19,8 +19,15 @@ export function submissionHandler(deps: ApiDeps, route: SubmissionRoute): Reques
     if (!body.success) throw validationError(body.error);
     const params = req.params as Record<string, string>;
     await route.check?.(body.data, { tenant, params, services: deps.services, queues: deps.queues, redis: deps.redis, prefix: deps.keys.prefix });
-    const admit = await admitting(deps.services?.limits, { tenant, queue: definition.queue, jobs: [await demandOf(deps, route, body.data, requestBytes(req, req.body))], maxCostUsd: maxCostOf(body.data) });
-    const payload = { build: (jobId: string) => toJobPayload(route, definition.payload, body.data, { tenant, params, jobId, services: deps.services }, 'body') };
+    const admit = await admitting(deps.services?.limits, {
+      tenant,
+      queue: definition.queue,
+      jobs: [await demandOf(deps, route, body.data, requestBytes(req, req.body))],
+      maxCostUsd: maxCostOf(body.data),
+    });
+    const payload = {
+      build: (jobId: string) => toJobPayload(route, definition.payload, body.data, { tenant, params, jobId, services: deps.services }, 'body'),
+    };
     const outcome = await settle(
       submitJob(deps, { jobName: route.job, tenant, payload, requestHash: await canonicalHash({ path: req.path, body: req.body }), idempotencyKey, admit }),
     );
@@ -45,11 +52,22 @@ export function bulkSubmissionHandler(deps: ApiDeps, route: SubmissionRoute): Re
     if (!envelope.success) throw validationError(envelope.error);
     const tenant = req.tenant!;
     const params = req.params as Record<string, string>;
-    if (route.check) for (const [index, body] of envelope.data.jobs.entries()) await route.check(body, { tenant, params, services: deps.services, queues: deps.queues, redis: deps.redis, prefix: deps.keys.prefix }, `body.jobs.${index}`);
+    if (route.check)
+      for (const [index, body] of envelope.data.jobs.entries())
+        await route.check(
+          body,
+          { tenant, params, services: deps.services, queues: deps.queues, redis: deps.redis, prefix: deps.keys.prefix },
+          `body.jobs.${index}`,
+        );
     const jobs = envelope.data.jobs;
     const costs = new Set(jobs.map(maxCostOf));
     if (costs.size > 1) throw new HttpError(400, 'invalid_request', 'body.jobs: every job of one bulk request must have the same maxCostUsd (or none)');
-    const admit = await admitting(deps.services?.limits, { tenant, queue: definition.queue, jobs: await Promise.all(jobs.map((body) => demandOf(deps, route, body, Math.ceil(requestBytes(req, req.body) / jobs.length)))), maxCostUsd: maxCostOf(jobs[0]) });
+    const admit = await admitting(deps.services?.limits, {
+      tenant,
+      queue: definition.queue,
+      jobs: await Promise.all(jobs.map((body) => demandOf(deps, route, body, Math.ceil(requestBytes(req, req.body) / jobs.length)))),
+      maxCostUsd: maxCostOf(jobs[0]),
+    });
     const payloads = envelope.data.jobs.map((body, index) => ({
       build: (jobId: string) => toJobPayload(route, definition.payload, body, { tenant, params, jobId, services: deps.services }, `body.jobs.${index}`),
     }));
@@ -84,13 +102,7 @@ export function bulkBody(route: SubmissionRoute): z.ZodType<{ jobs: unknown[] }>
 }
 
 /** Turns one validated request body into a job payload checked against the catalog. */
-async function toJobPayload(
-  route: SubmissionRoute,
-  payloadSchema: z.ZodType,
-  body: unknown,
-  context: SubmissionContext,
-  where: string,
-): Promise<unknown> {
+async function toJobPayload(route: SubmissionRoute, payloadSchema: z.ZodType, body: unknown, context: SubmissionContext, where: string): Promise<unknown> {
   const payload = payloadSchema.safeParse(route.toPayload ? await route.toPayload(body, context) : body);
   if (!payload.success) throw validationError(payload.error, where);
   return payload.data;

@@ -45,11 +45,24 @@ export const SearchResult = component(
       {
         collection: 'handbook',
         model: 'text-embedding-3-small',
-        hits: [{ id: '5b2f0c1e-7a8d-5e44-9b1e-0c2d3f4a5b6c', score: 0.83, documentId: 'leave-policy', chunkIndex: 0, start: 0, end: 74, text: 'Employees accrue 2 days of leave per month.', metadata: { lang: 'en' } }],
+        hits: [
+          {
+            id: '5b2f0c1e-7a8d-5e44-9b1e-0c2d3f4a5b6c',
+            score: 0.83,
+            documentId: 'leave-policy',
+            chunkIndex: 0,
+            start: 0,
+            end: 74,
+            text: 'Employees accrue 2 days of leave per month.',
+            metadata: { lang: 'en' },
+          },
+        ],
         usage: { tokens: 7, costUsd: '0.00000014' },
       },
     ],
   },
 );
 
-export const DocumentDeleted = component(z.object({ collection: z.string(), documentId: z.string(), deletedChunks: z.number().int() }), { id: 'DocumentDeleted' });
+export const DocumentDeleted = component(z.object({ collection: z.string(), documentId: z.string(), deletedChunks: z.number().int() }), {
+  id: 'DocumentDeleted',
+});

@@ -5,7 +5,7 @@ export const documentInfo = {
   description: [
     'Submit LLM work as jobs (ingestion, batched inference with the semantic cache and RAG, evaluations, cache warming and calibration); read their state, progress, item results and usage.',
     '',
-    '- **Auth**: every `/v1` route needs `Authorization: Bearer <api key>`; the key decides the tenant, and a tenant only sees its own jobs (another tenant\'s job id is a 404).',
+    "- **Auth**: every `/v1` route needs `Authorization: Bearer <api key>`; the key decides the tenant, and a tenant only sees its own jobs (another tenant's job id is a 404).",
     '- **Submissions** answer 202 with the job id and a `Location` header. `Idempotency-Key` makes a repeat return the first job (`Idempotent-Replayed: true`); the same key with another body is a 422; the same request still being created is a 409 with `Retry-After`.',
     '- **Limits** (TENANT_LIMITS, see `GET /v1/limits`): a request rate (429 + `Retry-After`), jobs at once and waiting bytes (429), work caps per request (413 naming the cap and the computed amount), budgets (402 with the estimate, cap, spent, held and left). Every submission body takes `maxCostUsd`, the most that job may spend.',
     '- **Errors** have one shape, `{error: {code, message, details?, requestId}}`; a 400 lists every wrong field by its path; no error echoes a submitted value or carries a stack. While Redis is unreachable every route answers 503 with `Retry-After`.',
@@ -23,7 +23,10 @@ export const tags = [
   { name: 'cache', description: 'Semantic cache: warming, scheduled warming, statistics, threshold calibration' },
   { name: 'usage', description: 'The usage ledger and the tenant limits' },
   { name: 'operations', description: 'Health, readiness, metrics, Bull Board and this document' },
-  { name: 'openai', description: 'The OpenAI-compatible front door (`/openai/v1`): the official openai SDKs work against it unchanged; errors in OpenAI\'s shape' },
+  {
+    name: 'openai',
+    description: "The OpenAI-compatible front door (`/openai/v1`): the official openai SDKs work against it unchanged; errors in OpenAI's shape",
+  },
 ];
 
 /** The tag of a path: `/v1/<tag>/...`; usage and limits share `usage`; anything unknown gets its own first segment. */
@@ -62,7 +65,10 @@ export const extraOperations = {
       security: [{ admin: [] }],
       responses: {
         200: { description: 'the Bull Board page', content: { 'text/html': { schema: { type: 'string' } } } },
-        401: { description: 'missing or wrong admin credentials (ADMIN_TOKEN)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        401: {
+          description: 'missing or wrong admin credentials (ADMIN_TOKEN)',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     },
   },
@@ -74,7 +80,10 @@ export const extraOperations = {
       security: [{ metricsToken: [] }, {}],
       responses: {
         200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } },
-        401: { description: 'METRICS_TOKEN is set and the request did not carry it', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        401: {
+          description: 'METRICS_TOKEN is set and the request did not carry it',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     },
   },

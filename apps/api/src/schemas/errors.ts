@@ -9,7 +9,8 @@ const Issue = z.object({ path: z.string(), message: z.string(), limit: z.union([
 /** `details` of a 400 (and of a 413 for a body over its byte limit): one issue per wrong field. */
 export const ValidationDetails = component(z.object({ issues: z.array(Issue) }), {
   id: 'ValidationDetails',
-  description: 'One entry per wrong field: its path (`body.items.3.id`, `query.limit`, `headers.idempotency-key`), the rule it broke and, where there is one, the limit. Values are never echoed.',
+  description:
+    'One entry per wrong field: its path (`body.items.3.id`, `query.limit`, `headers.idempotency-key`), the rule it broke and, where there is one, the limit. Values are never echoed.',
 });
 
 function envelope(code: z.ZodType, details: z.ZodType) {
@@ -30,7 +31,16 @@ export const ErrorBody = component(envelope(z.string(), z.record(z.string(), z.u
   id: 'Error',
   description:
     'Every error: `{error: {code, message, details?, requestId}}`. Codes include invalid_request, malformed_json, unauthorized, not_found, method_not_allowed, conflict codes (job_finished, collection_mismatch, idempotency_in_progress), idempotency_key_reused, body_too_large, unsupported_media_type, budget_exceeded, work_too_large, rate_limited, limit_exceeded, unavailable, provider_busy, internal_error. A 5xx never carries a stack or internal message.',
-  examples: [{ error: { code: 'invalid_request', message: 'body.items.0.id: letters, digits and _ . : - (max 200)', details: { issues: [{ path: 'body.items.0.id', message: 'letters, digits and _ . : - (max 200)' }] }, requestId: 'req-3f9c' } }],
+  examples: [
+    {
+      error: {
+        code: 'invalid_request',
+        message: 'body.items.0.id: letters, digits and _ . : - (max 200)',
+        details: { issues: [{ path: 'body.items.0.id', message: 'letters, digits and _ . : - (max 200)' }] },
+        requestId: 'req-3f9c',
+      },
+    },
+  ],
 });
 
 export const BudgetRefusal = component(
@@ -48,7 +58,10 @@ export const BudgetRefusal = component(
     remaining: Amount,
     requested: Amount,
   }),
-  { id: 'BudgetRefusal', description: 'Which budget refused and its numbers: the cap, what is spent, held by running work, left, and what this request asked for.' },
+  {
+    id: 'BudgetRefusal',
+    description: 'Which budget refused and its numbers: the cap, what is spent, held by running work, left, and what this request asked for.',
+  },
 );
 
 /** 402: a budget (the tenant's per day/month, per model, or the job's maxCostUsd) cannot hold the worst case. */
@@ -59,17 +72,27 @@ export const BudgetExceededError = component(envelope(z.literal('budget_exceeded
       error: {
         code: 'budget_exceeded',
         message: 'budget.day.usd: the estimate $0.412 does not fit; budget $1, spent $0.7, held by running work $0.1, left $0.2',
-        details: { estimate: '0.412', limit: 'budget.day.usd', period: 'day', unit: 'usd', cap: '1', spent: '0.7', reserved: '0.1', remaining: '0.2', requested: '0.412' },
+        details: {
+          estimate: '0.412',
+          limit: 'budget.day.usd',
+          period: 'day',
+          unit: 'usd',
+          cap: '1',
+          spent: '0.7',
+          reserved: '0.1',
+          remaining: '0.2',
+          requested: '0.412',
+        },
         requestId: 'req-3f9c',
       },
     },
   ],
 });
 
-export const WorkRefusal = component(
-  z.object({ limit: z.string(), cap: z.number(), requested: z.number(), detail: z.string() }),
-  { id: 'WorkRefusal', description: 'A per-request work cap (`work.maxItemsPerJob`, `work.maxCallsPerJob`, ...), the computed amount and how it was computed.' },
-);
+export const WorkRefusal = component(z.object({ limit: z.string(), cap: z.number(), requested: z.number(), detail: z.string() }), {
+  id: 'WorkRefusal',
+  description: 'A per-request work cap (`work.maxItemsPerJob`, `work.maxCallsPerJob`, ...), the computed amount and how it was computed.',
+});
 
 /** 413: the body is over the route's byte limit, or the work it asks for is over a cap. */
 export const TooLargeError = component(envelope(z.enum(['body_too_large', 'work_too_large']), z.union([WorkRefusal, ValidationDetails])), {

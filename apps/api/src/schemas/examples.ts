@@ -8,7 +8,13 @@ export const requestExamples: Readonly<Record<string, unknown>> = {
     parameters: { temperature: 0 },
     items: [
       { id: 'q1', messages: [{ role: 'user', content: 'How much leave do I get? Reply to jane@acme.example' }] },
-      { id: 'q2', messages: [{ role: 'system', content: 'Answer in one sentence.' }, { role: 'user', content: 'Who do I ask about payroll?' }] },
+      {
+        id: 'q2',
+        messages: [
+          { role: 'system', content: 'Answer in one sentence.' },
+          { role: 'user', content: 'Who do I ask about payroll?' },
+        ],
+      },
     ],
     cache: { mode: 'semantic', threshold: 0.95 },
     rag: { collection: 'handbook', topK: 3, maxContextTokens: 1500 },
@@ -21,7 +27,11 @@ export const requestExamples: Readonly<Record<string, unknown>> = {
     ],
     generate: { model: 'gpt-4o-mini', seed: 7 },
     samples: 3,
-    graders: [{ type: 'contains', value: 'Paris' }, { type: 'numeric', tolerance: 0.5 }, { type: 'rubric', rubric: 'correctness' }],
+    graders: [
+      { type: 'contains', value: 'Paris' },
+      { type: 'numeric', tolerance: 0.5 },
+      { type: 'rubric', rubric: 'correctness' },
+    ],
   },
   submitCacheCalibration: { targetWrongHitRate: 0.02 },
   ingestDocuments: {

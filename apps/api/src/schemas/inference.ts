@@ -4,7 +4,8 @@ import { component } from './registry';
 
 export const InferenceResultItem = component(InferenceItemResult.omit({ documentScope: true }).extend({ id: z.string(), index: z.number().int() }), {
   id: 'InferenceResultItem',
-  description: "One item's answer with the caller's personal data restored, how the cache served it, its tokens and dollars (integer nano-dollars as strings), and the RAG passages it used.",
+  description:
+    "One item's answer with the caller's personal data restored, how the cache served it, its tokens and dollars (integer nano-dollars as strings), and the RAG passages it used.",
   examples: [
     {
       id: 'q1',
@@ -46,7 +47,11 @@ export const CacheStats = component(
     /** Semantic hits served and reported wrong, per 0.01 of similarity (the current embedding). */
     bySimilarity: z.array(z.object({ similarity: z.number(), served: z.number(), wrong: z.number() })).optional(),
   }),
-  { id: 'CacheStats', description: "The caller's semantic cache counters: lookups, hits by kind, hit rate, mean similarity of semantic hits, wrong hits where reported, tokens and dollars saved, entries invalidated." },
+  {
+    id: 'CacheStats',
+    description:
+      "The caller's semantic cache counters: lookups, hits by kind, hit rate, mean similarity of semantic hits, wrong hits where reported, tokens and dollars saved, entries invalidated.",
+  },
 );
 
 export const WarmingSettings = component(
@@ -68,7 +73,10 @@ export const CacheSettings = component(
     defaultThreshold: z.number(),
     verification: Verification,
   }),
-  { id: 'CacheSettings', description: "The similarity threshold the caller's lookups use for the cache's embedding, where it comes from, and gray-band verification." },
+  {
+    id: 'CacheSettings',
+    description: "The similarity threshold the caller's lookups use for the cache's embedding, where it comes from, and gray-band verification.",
+  },
 );
 
 export const CacheFeedbackOutcome = component(

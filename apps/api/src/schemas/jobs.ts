@@ -9,11 +9,18 @@ const nullableAt = z.string().nullable();
  * Every catalog entry's result schema (a job's summary once completed), so new job types show up by
  * themselves; the platform's own scheduled jobs (`internal`), which no tenant sees, are left out.
  */
-const catalogResults = [...new Set(Object.values(platformCatalog).filter((definition) => !definition.internal).map((definition) => definition.result as z.ZodType))];
+const catalogResults = [
+  ...new Set(
+    Object.values(platformCatalog)
+      .filter((definition) => !definition.internal)
+      .map((definition) => definition.result as z.ZodType),
+  ),
+];
 
 export const JobResult = component(z.union([...catalogResults, z.null()]), {
   id: 'JobResult',
-  description: "The job's summary once completed (null before, and when it failed or was cancelled); its shape depends on `type`. Item results are paged at /v1/jobs/{id}/results.",
+  description:
+    "The job's summary once completed (null before, and when it failed or was cancelled); its shape depends on `type`. Item results are paged at /v1/jobs/{id}/results.",
 });
 
 const JobFields = {
@@ -51,10 +58,11 @@ export const JobView = component(z.object(JobFields), {
   examples: [exampleJob],
 });
 
-export const JobDetail = component(
-  z.object({ ...JobFields, results: z.object({ count: z.number().int(), href: z.string() }).optional() }),
-  { id: 'JobDetail', description: 'A job and where its item results are (absent for a job cancelled before it started).', examples: [{ ...exampleJob, results: { count: 250, href: `/v1/jobs/${exampleJob.id}/results` } }] },
-);
+export const JobDetail = component(z.object({ ...JobFields, results: z.object({ count: z.number().int(), href: z.string() }).optional() }), {
+  id: 'JobDetail',
+  description: 'A job and where its item results are (absent for a job cancelled before it started).',
+  examples: [{ ...exampleJob, results: { count: 250, href: `/v1/jobs/${exampleJob.id}/results` } }],
+});
 
 export const JobList = component(z.object({ jobs: z.array(JobView), nextCursor: z.string().nullable() }), {
   id: 'JobList',
@@ -63,7 +71,8 @@ export const JobList = component(z.object({ jobs: z.array(JobView), nextCursor: 
 
 export const ResultPage = component(z.object({ items: z.array(ItemResult), nextCursor: z.string().nullable() }), {
   id: 'ResultPage',
-  description: 'Item results in item order, `{id, index, result}` each (the job type decides `result`); pass nextCursor as ?cursor for the next page (null on the last).',
+  description:
+    'Item results in item order, `{id, index, result}` each (the job type decides `result`); pass nextCursor as ?cursor for the next page (null on the last).',
 });
 
 export const acceptedFields = {
@@ -78,7 +87,14 @@ export const acceptedFields = {
 export const JobAccepted = component(z.object(acceptedFields), {
   id: 'JobAccepted',
   description: 'The job was accepted: its id and where to poll it.',
-  examples: [{ id: 'evaluation-0b6c2a8e-51d4-4a52-8f0a-6a3d9e7c1f20', type: 'evaluation', status: '/v1/jobs/evaluation-0b6c2a8e-51d4-4a52-8f0a-6a3d9e7c1f20', replayed: false }],
+  examples: [
+    {
+      id: 'evaluation-0b6c2a8e-51d4-4a52-8f0a-6a3d9e7c1f20',
+      type: 'evaluation',
+      status: '/v1/jobs/evaluation-0b6c2a8e-51d4-4a52-8f0a-6a3d9e7c1f20',
+      replayed: false,
+    },
+  ],
 });
 
 export const InferenceAccepted = component(z.object({ ...acceptedFields, results: z.string() }), {
@@ -96,7 +112,7 @@ export const BulkAccepted = component(z.object({ jobs: z.array(z.object({ id: z.
   description: 'One job per body of a bulk request, in order.',
 });
 
-export const CancelOutcome = component(
-  z.object({ id: z.string(), state: z.enum(['cancelled', 'cancelling']), message: z.string().optional() }),
-  { id: 'CancelOutcome', description: '`cancelled`: the job had not started and was removed (200); `cancelling`: the worker running it was told to stop (202).' },
-);
+export const CancelOutcome = component(z.object({ id: z.string(), state: z.enum(['cancelled', 'cancelling']), message: z.string().optional() }), {
+  id: 'CancelOutcome',
+  description: '`cancelled`: the job had not started and was removed (200); `cancelling`: the worker running it was told to stop (202).',
+});

@@ -6,12 +6,19 @@ import { component } from './registry';
 
 export const PipelineAccepted = component(
   z.object({ ...acceptedFields, results: z.string(), pipeline: z.object({ name: z.string(), version: z.number().int() }).optional() }),
-  { id: 'PipelineAccepted', description: 'A pipeline run was accepted; `results` pages each input\'s output with the caller\'s data restored; `pipeline` names the saved version it runs.' },
+  {
+    id: 'PipelineAccepted',
+    description:
+      "A pipeline run was accepted; `results` pages each input's output with the caller's data restored; `pipeline` names the saved version it runs.",
+  },
 );
 
 const savedFields = { name: z.string(), version: z.number().int(), createdAt: z.string() };
 
-export const PipelineDefinitionSaved = component(z.object(savedFields), { id: 'PipelineDefinitionSaved', description: 'The name and the version this definition was saved as.' });
+export const PipelineDefinitionSaved = component(z.object(savedFields), {
+  id: 'PipelineDefinitionSaved',
+  description: 'The name and the version this definition was saved as.',
+});
 
 export const PipelineDefinitionList = component(z.object({ definitions: z.array(z.object({ name: z.string(), latest: z.number().int() })) }), {
   id: 'PipelineDefinitionList',
@@ -68,5 +75,8 @@ export const RagVsFineTuneAdvice = component(
     /** Where each input came from (the collection, the ingestion history, the cache, the request). */
     sources: z.record(z.string(), z.string()),
   }),
-  { id: 'RagVsFineTuneAdvice', description: 'Monthly and first-year cost of RAG against a fine-tuned model (exact decimals), the break-even traffic and every input with its source.' },
+  {
+    id: 'RagVsFineTuneAdvice',
+    description: 'Monthly and first-year cost of RAG against a fine-tuned model (exact decimals), the break-even traffic and every input with its source.',
+  },
 );

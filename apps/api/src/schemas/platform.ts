@@ -52,13 +52,30 @@ export const LimitsStatus = component(
         concurrency: { maxJobs: 10_000, used: 2, remaining: 9_998 },
         storage: { maxWaitingBytes: 268_435_456, used: 5_120, remaining: 268_430_336 },
         work: { maxItemsPerJob: 10_000, maxCallsPerJob: 50_000, maxDocumentsPerRequest: 100_000, maxChunksPerRequest: 1_000_000 },
-        budgets: [{ limit: 'budget.day.usd', period: 'day', unit: 'usd', cap: '5', spent: '0.412', reserved: '0.05', remaining: '4.538', resetsAt: '2026-11-29T00:00:00.000Z' }],
+        budgets: [
+          {
+            limit: 'budget.day.usd',
+            period: 'day',
+            unit: 'usd',
+            cap: '5',
+            spent: '0.412',
+            reserved: '0.05',
+            remaining: '4.538',
+            resetsAt: '2026-11-29T00:00:00.000Z',
+          },
+        ],
       },
     ],
   },
 );
 
-const UsageTotals = z.object({ requests: z.number().int(), inputTokens: z.number().int(), outputTokens: z.number().int(), costUsd: z.string(), costNanoUsd: z.string() });
+const UsageTotals = z.object({
+  requests: z.number().int(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  costUsd: z.string(),
+  costNanoUsd: z.string(),
+});
 
 export const UsageRow = component(z.object({ date: z.string(), model: z.string(), jobType: z.string(), ...UsageTotals.shape }), {
   id: 'UsageRow',
@@ -75,7 +92,18 @@ export const Usage = component(
         tenant: 'demo',
         from: '2026-11-01',
         to: '2026-11-28',
-        days: [{ date: '2026-11-28', model: 'gpt-4o-mini', jobType: 'inference', requests: 7, inputTokens: 1_204, outputTokens: 388, costUsd: '0.000413400', costNanoUsd: '413400' }],
+        days: [
+          {
+            date: '2026-11-28',
+            model: 'gpt-4o-mini',
+            jobType: 'inference',
+            requests: 7,
+            inputTokens: 1_204,
+            outputTokens: 388,
+            costUsd: '0.000413400',
+            costNanoUsd: '413400',
+          },
+        ],
         totals: { requests: 7, inputTokens: 1_204, outputTokens: 388, costUsd: '0.000413400', costNanoUsd: '413400' },
       },
     ],

@@ -37,13 +37,18 @@ export async function requireTenantModel(
 ): Promise<void> {
   if (!context.services) return;
   if (tunedModelBase(model) === undefined) return requireModel(context.services, model, kind, path);
-  const owned = kind === 'chat' && context.services.registry.get(model) !== undefined && (await createTunedModels(context.redis, context.prefix).get(context.tenant, model));
+  const owned =
+    kind === 'chat' &&
+    context.services.registry.get(model) !== undefined &&
+    (await createTunedModels(context.redis, context.prefix).get(context.tenant, model));
   if (!owned) throw invalid(path, 'not a fine-tuned model of this tenant (GET /v1/fine-tunes/models lists them)');
 }
 
 /** A previous evaluation of the same tenant that has completed, or 404 (someone else's job is also 404). */
 export async function requireCompletedJob(queues: JobQueues, queue: string, tenant: string, jobId: string, path: string): Promise<void> {
-  const notFound = new HttpError(404, 'not_found', `${path}: no completed ${queue} job of this tenant with that id`, { issues: [{ path, message: 'not found' }] });
+  const notFound = new HttpError(404, 'not_found', `${path}: no completed ${queue} job of this tenant with that id`, {
+    issues: [{ path, message: 'not found' }],
+  });
   if (!queues.names.includes(queue) || !jobId.startsWith(`${queue}-`)) throw notFound;
   const job = await queues.get(queue).getJob(jobId);
   if (!job || (job.data as { tenant?: unknown }).tenant !== tenant) throw notFound;

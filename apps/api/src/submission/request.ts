@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { createPacer } from '@llmops/limits';
 import { HttpError } from '../http/errors';
 
-const IdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+const IdempotencyKey = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 /** 415 unless the body was sent as JSON. */
 export function requireJson(req: Request): void {

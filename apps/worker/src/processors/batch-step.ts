@@ -31,7 +31,14 @@ const KEEP_SECONDS = 7 * 86_400;
 export const batchStepField = (batchId: string) => `#batch:${batchId}`;
 
 /** Saves a submitted batch: `fields` (item or slice -> batch id) and its step state, in one transaction. */
-export async function saveBatchStep(redis: RedisClient, key: string, batchId: string, hold: SpendHold | undefined, fields: readonly string[], now = Date.now()): Promise<void> {
+export async function saveBatchStep(
+  redis: RedisClient,
+  key: string,
+  batchId: string,
+  hold: SpendHold | undefined,
+  fields: readonly string[],
+  now = Date.now(),
+): Promise<void> {
   const step: BatchStep = { submittedAt: now, ...(hold ? { hold: { tenant: hold.tenant, id: hold.id } } : {}) };
   await redis
     .multi()

@@ -49,7 +49,7 @@ const store = vectors.forTenant(TENANT);
 // Probes near entries of the measured scope, spread over the whole range.
 const targets: number[] = [];
 for (let k = 0; targets.length < Number(QUERIES) + 50; k++) {
-  const i = Math.floor(((k * 7_919) % 1_000_003) / 1_000_003 * size);
+  const i = Math.floor((((k * 7_919) % 1_000_003) / 1_000_003) * size);
   if (!isOther(i)) targets.push(i);
 }
 const raw = async (i: number) => store.search(collection, { vector: probeOf(i), topK: 5, filter: eq('metadata.scope', SCOPE!), exactScores: true });

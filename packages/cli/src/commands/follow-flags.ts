@@ -24,6 +24,8 @@ export async function followAndReport(context: Context, jobId: string, out: stri
   const started = Date.now();
   const job: JobDetail = await followJob(context.client, jobId, { stream: context.stderr, signal: context.signal, ...(total ? { total } : {}) });
   const download = out && job.state === 'completed' ? { file: out, items: await downloadResults(context.client, job, out) } : undefined;
-  context.print({ ...job, ...(download ? { download } : {}) }, () => [endLine(job, (Date.now() - started) / 1000), ...(download ? [`wrote ${download.items} results to ${download.file}`] : [])].join('\n'));
+  context.print({ ...job, ...(download ? { download } : {}) }, () =>
+    [endLine(job, (Date.now() - started) / 1000), ...(download ? [`wrote ${download.items} results to ${download.file}`] : [])].join('\n'),
+  );
   return job.state === 'completed' ? ExitCode.ok : ExitCode.jobFailed;
 }

@@ -36,14 +36,20 @@ export function ingestCommand(program: Command, run: Runner): void {
 
   program
     .command('search')
-    .description("search a collection: the nearest chunks with their text restored for the caller")
+    .description('search a collection: the nearest chunks with their text restored for the caller')
     .argument('<collection>', 'collection name')
     .argument('<query>', 'the text to search for')
     .option('-k, --top-k <n>', 'how many chunks', '5')
     .action(
       run(async (context: Context, collection: string, query: string, flags: { topK: string }) => {
         const result = await context.client.collections.search(collection, { query, topK: Number(flags.topK) });
-        context.print(result, () => result.hits.map((hit) => `${hit.score.toFixed(3)}  ${hit.documentId}#${hit.chunkIndex}  ${hit.text.replace(/\s+/g, ' ').slice(0, 100)}`).join('\n') || 'no hits');
+        context.print(
+          result,
+          () =>
+            result.hits
+              .map((hit) => `${hit.score.toFixed(3)}  ${hit.documentId}#${hit.chunkIndex}  ${hit.text.replace(/\s+/g, ' ').slice(0, 100)}`)
+              .join('\n') || 'no hits',
+        );
         return 0;
       }),
     );

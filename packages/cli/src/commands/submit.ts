@@ -54,8 +54,18 @@ export function inferCommand(program: Command, run: Runner): void {
           model: flags.model,
           parameters,
           items,
-          ...(flags.cache || flags.threshold ? { cache: { mode: flags.cache ?? 'semantic', ...optional('threshold', numberOption(flags.threshold, '--threshold')) } } : {}),
-          ...(flags.rag ? { rag: { collection: flags.rag, topK: numberOption(flags.topK, '--top-k')!, maxContextTokens: numberOption(flags.contextTokens, '--context-tokens')! } } : {}),
+          ...(flags.cache || flags.threshold
+            ? { cache: { mode: flags.cache ?? 'semantic', ...optional('threshold', numberOption(flags.threshold, '--threshold')) } }
+            : {}),
+          ...(flags.rag
+            ? {
+                rag: {
+                  collection: flags.rag,
+                  topK: numberOption(flags.topK, '--top-k')!,
+                  maxContextTokens: numberOption(flags.contextTokens, '--context-tokens')!,
+                },
+              }
+            : {}),
           ...(flags.mode ? { mode: flags.mode } : {}),
           ...(flags.maxCost ? { maxCostUsd: flags.maxCost } : {}),
         };
@@ -82,7 +92,10 @@ export function evaluateCommand(program: Command, run: Runner): void {
     .argument('<cases.jsonl>', 'the cases')
     .option('-c, --config <file.json>', 'the rest of the body: generate, graders, samples, judge, ... (flags below override it)')
     .option('-m, --model <model>', 'generate outputs with this model (cases without "output" need one)')
-    .option('-g, --grader <json>', 'a grader, e.g. \'{"type":"contains","value":"Paris"}\' (repeatable)', (value: string, list: string[] = []) => [...list, value])
+    .option('-g, --grader <json>', 'a grader, e.g. \'{"type":"contains","value":"Paris"}\' (repeatable)', (value: string, list: string[] = []) => [
+      ...list,
+      value,
+    ])
     .option('-n, --samples <n>', 'samples per case')
     .option('--baseline <job-id>', 'compare with this earlier evaluation')
     .option('--max-cost <usd>', 'the most this job may spend, e.g. 0.50')

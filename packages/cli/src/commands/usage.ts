@@ -34,7 +34,11 @@ export function usageCommand(program: Command, run: Runner): void {
 const style = { head: [], border: [] };
 
 function usageTable(usage: Usage): string {
-  const table = new Table({ head: ['day', 'model', 'job type', 'requests', 'tokens in', 'tokens out', 'USD'], colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right'], style });
+  const table = new Table({
+    head: ['day', 'model', 'job type', 'requests', 'tokens in', 'tokens out', 'USD'],
+    colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right'],
+    style,
+  });
   for (const row of usage.days) table.push([row.date, row.model, row.jobType, row.requests, row.inputTokens, row.outputTokens, row.costUsd]);
   const { totals } = usage;
   table.push(['total', '', '', totals.requests, totals.inputTokens, totals.outputTokens, totals.costUsd]);

@@ -31,7 +31,15 @@ export const CustomRubric = z.strictObject({
 export const GraderSpec = z.discriminatedUnion('type', [
   z.strictObject({ ...named, type: z.literal('exact'), caseSensitive: z.boolean().optional() }),
   z.strictObject({ ...named, type: z.literal('contains'), value: z.string().min(1).max(10_000).optional(), caseSensitive: z.boolean().optional() }),
-  z.strictObject({ ...named, type: z.literal('regex'), pattern: z.string().min(1).max(1_000), flags: z.string().regex(/^[imsu]*$/).optional() }),
+  z.strictObject({
+    ...named,
+    type: z.literal('regex'),
+    pattern: z.string().min(1).max(1_000),
+    flags: z
+      .string()
+      .regex(/^[imsu]*$/)
+      .optional(),
+  }),
   z.strictObject({ ...named, type: z.literal('json') }),
   z.strictObject({ ...named, type: z.literal('json-schema'), schema: z.record(z.string(), z.unknown()) }),
   z.strictObject({ ...named, type: z.literal('numeric'), tolerance: z.number().nonnegative().optional(), relative: z.boolean().optional() }),
@@ -66,7 +74,12 @@ export const EvaluationPayload = z
         /** Default 1 (samples differ). */
         temperature: z.number().min(0).max(2).optional(),
         /** Sample s is generated with seed `seed + s` (default 0), so a rerun repeats its outputs. */
-        seed: z.number().int().min(0).max(2 ** 31).optional(),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31)
+          .optional(),
         maxTokens: z.number().int().positive().max(32_768).optional(),
         system: z.string().max(20_000).optional(),
         /** The semantic cache is off by default (and not wired here yet: `true` is refused). */
@@ -131,14 +144,38 @@ export const EvaluationPayload = z
   });
 export type EvaluationPayload = z.infer<typeof EvaluationPayload>;
 
-const Interval = z.object({ difference: z.number(), lower: z.number(), upper: z.number(), pairs: z.number(), verdict: z.enum(['regression', 'improvement', 'no-change']) });
+const Interval = z.object({
+  difference: z.number(),
+  lower: z.number(),
+  upper: z.number(),
+  pairs: z.number(),
+  verdict: z.enum(['regression', 'improvement', 'no-change']),
+});
 
 /** The evaluation report (the job's result); per-sample grades are its item results. */
 export const EvaluationReport = z.object({
   cases: z.number().int(),
   samples: z.number().int(),
-  graders: z.record(z.string(), z.object({ type: z.string(), mean: z.number(), stdDev: z.number(), passRate: z.number(), passAtK: z.record(z.string(), z.number()), graded: z.number(), malformed: z.number(), errors: z.number(), judgeAgreement: z.number().nullable().optional() })),
-  perCase: z.array(z.object({ id: z.string(), graders: z.record(z.string(), z.object({ mean: z.number(), stdDev: z.number(), passRate: z.number(), passAtK: z.number(), graded: z.number() })) })),
+  graders: z.record(
+    z.string(),
+    z.object({
+      type: z.string(),
+      mean: z.number(),
+      stdDev: z.number(),
+      passRate: z.number(),
+      passAtK: z.record(z.string(), z.number()),
+      graded: z.number(),
+      malformed: z.number(),
+      errors: z.number(),
+      judgeAgreement: z.number().nullable().optional(),
+    }),
+  ),
+  perCase: z.array(
+    z.object({
+      id: z.string(),
+      graders: z.record(z.string(), z.object({ mean: z.number(), stdDev: z.number(), passRate: z.number(), passAtK: z.number(), graded: z.number() })),
+    }),
+  ),
   cost: z.object({ usd: z.string() }),
   judge: z.object({ gradesRequested: z.number().int(), requests: z.number().int(), batchLines: z.number().int(), malformedRetries: z.number().int() }),
   /** Provider calls billed without being used (see JobWaste). */
@@ -157,7 +194,11 @@ export type EvaluationReport = z.infer<typeof EvaluationReport>;
 /** What POST /v1/cache/calibrations accepts, and the job payload. */
 export const CacheCalibrationPayload = z.strictObject({
   /** Labelled pairs; default: the platform's set (packages/eval/corpus/cache-pairs.jsonl, 200 pairs). */
-  pairs: z.array(z.strictObject({ a: z.string().min(1).max(20_000), b: z.string().min(1).max(20_000), same: z.boolean() })).min(2).max(10_000).optional(),
+  pairs: z
+    .array(z.strictObject({ a: z.string().min(1).max(20_000), b: z.string().min(1).max(20_000), same: z.boolean() }))
+    .min(2)
+    .max(10_000)
+    .optional(),
   /** Default text-embedding-3-small. */
   model: z.string().min(1).max(200).optional(),
   /** Default 0.50 .. 0.99 by 0.01. */
@@ -169,7 +210,14 @@ export const CacheCalibrationPayload = z.strictObject({
 });
 export type CacheCalibrationPayload = z.infer<typeof CacheCalibrationPayload>;
 
-const Row = z.object({ threshold: z.number(), hitRate: z.number(), wrongHitRate: z.number(), falseMatchRate: z.number(), hits: z.number(), wrongHits: z.number() });
+const Row = z.object({
+  threshold: z.number(),
+  hitRate: z.number(),
+  wrongHitRate: z.number(),
+  falseMatchRate: z.number(),
+  hits: z.number(),
+  wrongHits: z.number(),
+});
 export const CacheCalibrationReport = z.object({
   model: z.string(),
   /** The embedding exactly as the cache calls it; a recommendation applies only to this one. */

@@ -51,7 +51,8 @@ export type FineTuneResult = z.infer<typeof FineTuneResult>;
 export const fineTuneJobs = {
   'fine-tune': defineJob({
     queue: 'fine-tune',
-    description: "Uploads a validated, pseudonymized chat dataset, runs the provider's fine-tuning job without holding a worker while it trains, and registers the tuned model for the tenant",
+    description:
+      "Uploads a validated, pseudonymized chat dataset, runs the provider's fine-tuning job without holding a worker while it trains, and registers the tuned model for the tenant",
     payload: FineTunePayload,
     result: FineTuneResult,
     attempts: 5,

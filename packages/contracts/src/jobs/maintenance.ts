@@ -36,7 +36,7 @@ export const maintenanceJobs = {
   'vector-maintenance': defineJob({
     queue: 'vector-maintenance',
     description:
-      "Housekeeping of the embedded vector store on a schedule, one run at a time: compaction, scalar and ANN index builds once a table passes a size, pruning of old versions (Qdrant maintains itself: a no-op there)",
+      'Housekeeping of the embedded vector store on a schedule, one run at a time: compaction, scalar and ANN index builds once a table passes a size, pruning of old versions (Qdrant maintains itself: a no-op there)',
     payload: VectorMaintenancePayload,
     result: VectorMaintenanceResult,
     // Commit conflicts with writers are retried inside a run; a run that still fails is retried, and the next schedule comes anyway.

@@ -53,7 +53,10 @@ export const PipelineStep = z.discriminatedUnion('type', [
     from: Template,
     schema: JsonSchema.optional(),
     pattern: z.string().min(1).max(1_000).optional(),
-    flags: z.string().regex(/^[imsu]*$/).optional(),
+    flags: z
+      .string()
+      .regex(/^[imsu]*$/)
+      .optional(),
     onInvalid: z.enum(['fail', 'continue']).optional(),
   }),
   /** Runs only the steps listed under the case equal to the value at `on` (or `default`); the others are skipped. Output: the case taken. */
@@ -80,7 +83,9 @@ export const PipelineDefinition = z.strictObject({
   inputs: z.array(PipelineIdentifier).min(1).max(50),
   steps: z.array(PipelineStep).min(1).max(50),
   /** Result fields: a template each (a lone placeholder keeps the value's JSON type). */
-  output: z.record(PipelineIdentifier, Template).refine((value) => Object.keys(value).length >= 1 && Object.keys(value).length <= 50, 'between 1 and 50 fields'),
+  output: z
+    .record(PipelineIdentifier, Template)
+    .refine((value) => Object.keys(value).length >= 1 && Object.keys(value).length <= 50, 'between 1 and 50 fields'),
 });
 export type PipelineDefinition = z.infer<typeof PipelineDefinition>;
 

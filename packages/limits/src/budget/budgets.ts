@@ -84,7 +84,14 @@ export interface Budgets {
   /** When the job ends: what it still holds is given back. Idempotent. */
   releaseJob(tenant: string, jobId: string): Promise<void>;
   /** Before a provider attempt: holds its worst case, drawing first from its job's reservation. */
-  reserveCall(request: { tenant: string; jobId?: string; model: string; estimatedNanoUsd: bigint; estimatedTokens: number; ttlMs?: number }): Promise<CallDecision>;
+  reserveCall(request: {
+    tenant: string;
+    jobId?: string;
+    model: string;
+    estimatedNanoUsd: bigint;
+    estimatedTokens: number;
+    ttlMs?: number;
+  }): Promise<CallDecision>;
   /** After the attempt: ends the hold with what the ledger counted. Idempotent. */
   settle(hold: CallHold, actual: { nanoUsd: bigint; tokens: number }): Promise<void>;
   /** Every budget of the tenant with its cap, spent, reserved and remaining. */
@@ -112,7 +119,13 @@ const StoredHold = z.object({
 });
 
 const fieldOf = (line: Pick<BudgetLine, 'unit' | 'model'>) =>
-  line.unit === 'usd' ? (line.model ? spendFields.modelNano(line.model) : spendFields.nano) : line.model ? spendFields.modelTokens(line.model) : spendFields.tokens;
+  line.unit === 'usd'
+    ? line.model
+      ? spendFields.modelNano(line.model)
+      : spendFields.nano
+    : line.model
+      ? spendFields.modelTokens(line.model)
+      : spendFields.tokens;
 
 const amount = (unit: 'usd' | 'tokens', value: bigint): string | number => (unit === 'usd' ? nanoToUsdString(value) : Number(value));
 
@@ -164,8 +177,14 @@ export function createBudgets(redis: RedisClient, options: BudgetsOptions): Budg
       const at = now();
       const lines = linesFor(tenant);
       const reply = await r.limitsReserveJob(
-        ...checkKeys(tenant, at), at, `job:${jobId}`, at + jobTtl, capNano === undefined ? '' : capNano.toString(),
-        ...linesArgs(lines), ...pairs(jobAmounts(estimate, capNano)), spendFields.nano,
+        ...checkKeys(tenant, at),
+        at,
+        `job:${jobId}`,
+        at + jobTtl,
+        capNano === undefined ? '' : capNano.toString(),
+        ...linesArgs(lines),
+        ...pairs(jobAmounts(estimate, capNano)),
+        spendFields.nano,
       );
       if (Number(reply[0]) === 1) return { ok: true, alreadyHeld: reply[1] === 'exists' };
       return { ok: false, refusal: refusalOf(lines, reply) };
@@ -184,8 +203,14 @@ export function createBudgets(redis: RedisClient, options: BudgetsOptions): Budg
         [spendFields.modelTokens(request.model), BigInt(request.estimatedTokens)],
       ]);
       const reply = await r.limitsReserveCall(
-        ...checkKeys(request.tenant, at), at, id, at + (request.ttlMs ?? callTtl), request.jobId ?? '',
-        ...linesArgs(lines), ...pairs(amounts), spendFields.nano,
+        ...checkKeys(request.tenant, at),
+        at,
+        id,
+        at + (request.ttlMs ?? callTtl),
+        request.jobId ?? '',
+        ...linesArgs(lines),
+        ...pairs(amounts),
+        spendFields.nano,
       );
       if (Number(reply[0]) === 1) return { ok: true, hold: { tenant: request.tenant, id } };
       const jobCap = reply[1] === '0' ? await jobCapOf(request.tenant, request.jobId) : undefined;

@@ -24,7 +24,11 @@ const defaults = { judgeModel: 'gpt-4o-mini', embeddingModel: 'text-embedding-3-
  * grader. Verdicts retried because they were malformed (`judge.maxAttempts`) are not counted; dedupe
  * of identical judge prompts is not assumed.
  */
-export async function estimateEvaluation(payload: EvaluationPayload, registry: ModelRegistryLike, options: EvaluationEstimateOptions = {}): Promise<WorkEstimate> {
+export async function estimateEvaluation(
+  payload: EvaluationPayload,
+  registry: ModelRegistryLike,
+  options: EvaluationEstimateOptions = {},
+): Promise<WorkEstimate> {
   const tally = new Tally(registry);
   const fallback = options.unknownModelMaxOutput ?? 4_096;
   const samples = payload.samples ?? 1;
@@ -50,7 +54,8 @@ export async function estimateEvaluation(payload: EvaluationPayload, registry: M
     }
     for (const grader of rubrics) {
       const rubric = grader.type === 'rubric' ? grader.rubric : 'correctness';
-      const reference = typeof rubric === 'string' ? ({ faithfulness: 'context', relevance: 'input', correctness: 'expected' } as const)[rubric] : rubric.reference;
+      const reference =
+        typeof rubric === 'string' ? ({ faithfulness: 'context', relevance: 'input', correctness: 'expected' } as const)[rubric] : rubric.reference;
       const criteria = typeof rubric === 'string' ? 0 : tally.countText(rubric.criteria, judgeModel);
       const question = reference === 'input' ? 0 : tally.countText(kase.input, judgeModel);
       const refText = reference === 'none' ? 0 : tally.countText(kase[reference], judgeModel);

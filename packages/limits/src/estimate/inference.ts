@@ -52,7 +52,10 @@ export async function estimateInference(
     await pace();
     prompt += tally.countChat(item.messages, model) + (rag ? rag.maxContextTokens + RAG_FRAMING_TOKENS : 0);
     // The worker embeds the conversation without system messages (the cache's key and RAG's question).
-    const question = item.messages.filter((m) => m.role !== 'system').map((m) => (m.role === 'user' ? m.content : `${m.role}: ${m.content}`)).join('\n');
+    const question = item.messages
+      .filter((m) => m.role !== 'system')
+      .map((m) => (m.role === 'user' ? m.content : `${m.role}: ${m.content}`))
+      .join('\n');
     if (semantic) cacheTokens += tally.countText(question, cacheModel);
     if (rag) ragTokens += tally.countText(question, ragModel);
     if (verifies) questionTokens += tally.countText(question, verifier);

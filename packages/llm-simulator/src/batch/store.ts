@@ -30,11 +30,25 @@ export class BatchStore {
     const created = now();
     const batch: Batch = {
       id: `batch_sim${String(++this.counter).padStart(6, '0')}`,
-      object: 'batch', endpoint, errors: null, input_file_id: inputFileId, completion_window: completionWindow,
-      status: 'validating', output_file_id: null, error_file_id: null, created_at: created,
-      in_progress_at: null, expires_at: created + 24 * 3600, finalizing_at: null, completed_at: null,
-      failed_at: null, expired_at: null, cancelling_at: null, cancelled_at: null,
-      request_counts: { total: 0, completed: 0, failed: 0 }, metadata,
+      object: 'batch',
+      endpoint,
+      errors: null,
+      input_file_id: inputFileId,
+      completion_window: completionWindow,
+      status: 'validating',
+      output_file_id: null,
+      error_file_id: null,
+      created_at: created,
+      in_progress_at: null,
+      expires_at: created + 24 * 3600,
+      finalizing_at: null,
+      completed_at: null,
+      failed_at: null,
+      expired_at: null,
+      cancelling_at: null,
+      cancelled_at: null,
+      request_counts: { total: 0, completed: 0, failed: 0 },
+      metadata,
     };
     this.batches.set(batch.id, batch);
     const delay = this.deps.config().batchDelayMs;
@@ -102,17 +116,36 @@ export class BatchStore {
     lines.forEach((line, i) => {
       const id = `batch_req_${batch.id.slice(6)}_${i}`;
       if (expireAfter !== null && i >= expireAfter) {
-        failures.push(JSON.stringify({ id, custom_id: line.custom_id, response: null, error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' } }));
+        failures.push(
+          JSON.stringify({
+            id,
+            custom_id: line.custom_id,
+            response: null,
+            error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' },
+          }),
+        );
         batch.request_counts.failed++;
         return;
       }
       const result = this.deps.run(line.url, line.body, `chatcmpl-${id}`);
       this.deps.log.add({
-        method: 'POST', path: line.url, model: result.model, promptTokens: result.promptTokens,
-        completionTokens: result.completionTokens, status: result.statusCode, fault: null,
-        batchId: batch.id, customId: line.custom_id, body: line.body,
+        method: 'POST',
+        path: line.url,
+        model: result.model,
+        promptTokens: result.promptTokens,
+        completionTokens: result.completionTokens,
+        status: result.statusCode,
+        fault: null,
+        batchId: batch.id,
+        customId: line.custom_id,
+        body: line.body,
       });
-      const entry = JSON.stringify({ id, custom_id: line.custom_id, response: { status_code: result.statusCode, request_id: id, body: result.body }, error: null });
+      const entry = JSON.stringify({
+        id,
+        custom_id: line.custom_id,
+        response: { status_code: result.statusCode, request_id: id, body: result.body },
+        error: null,
+      });
       if (result.statusCode === 200) {
         outputs.push(entry);
         batch.request_counts.completed++;

@@ -58,9 +58,7 @@ export function answerChat(prepared: PreparedChat, simSeed: number, occurrence: 
   const encoder = getEncoder(encodingForModel(request.model));
   return Array.from({ length: n }, (_, index) => {
     const variation: Rng | null =
-      temperature === 0 ? null
-      : request.seed != null ? rngFor('answer', request.seed, promptHash, index)
-      : rngFor('answer', simSeed, promptHash, seen, index);
+      temperature === 0 ? null : request.seed != null ? rngFor('answer', request.seed, promptHash, index) : rngFor('answer', simSeed, promptHash, seen, index);
     const full = render(prepared, question, variation);
     const tokens = encoder.encode_ordinary(full);
     if (maxTokens !== null && tokens.length > maxTokens) {

@@ -44,13 +44,20 @@ function gen(schema: JsonSchema, root: JsonSchema, ctx: GenerateContext, name: s
     return gen(merged as JsonSchema, root, ctx, name, depth);
   }
   switch (typeOf(s, root)) {
-    case 'object': return genObject(s, root, ctx, depth);
-    case 'array': return genArray(s, root, ctx, name, depth);
-    case 'number': return genNumber(s, ctx, name, false);
-    case 'integer': return genNumber(s, ctx, name, true);
-    case 'boolean': return ctx.verdict && name && PASS_FIELDS.test(name) ? ctx.verdict.overlap >= 0.5 : ctx.rng() < 0.5;
-    case 'null': return null;
-    default: return genString(s, ctx, name);
+    case 'object':
+      return genObject(s, root, ctx, depth);
+    case 'array':
+      return genArray(s, root, ctx, name, depth);
+    case 'number':
+      return genNumber(s, ctx, name, false);
+    case 'integer':
+      return genNumber(s, ctx, name, true);
+    case 'boolean':
+      return ctx.verdict && name && PASS_FIELDS.test(name) ? ctx.verdict.overlap >= 0.5 : ctx.rng() < 0.5;
+    case 'null':
+      return null;
+    default:
+      return genString(s, ctx, name);
   }
 }
 
@@ -72,9 +79,7 @@ function genArray(s: JsonSchema, root: JsonSchema, ctx: GenerateContext, name: s
   const max = Math.max(min, num(s.maxItems) ?? min + 3);
   const count = depth >= MAX_DEPTH ? min : Math.min(max, Math.max(min, 1 + Math.floor(ctx.rng() * 3)));
   const items = Array.isArray(s.prefixItems) ? (s.prefixItems as unknown[]) : [];
-  return Array.from({ length: count }, (_, i) =>
-    gen(asSchema(items[i]) ?? asSchema(s.items) ?? {}, root, ctx, name, depth + 1),
-  );
+  return Array.from({ length: count }, (_, i) => gen(asSchema(items[i]) ?? asSchema(s.items) ?? {}, root, ctx, name, depth + 1));
 }
 
 function genNumber(s: JsonSchema, ctx: GenerateContext, name: string | undefined, integer: boolean): number {

@@ -14,9 +14,7 @@ export function messageText(message: ChatMessage): string {
   if (!Array.isArray(content)) return '';
   return content
     .map((part: unknown) =>
-      typeof part === 'object' && part !== null && typeof (part as { text?: unknown }).text === 'string'
-        ? (part as { text: string }).text
-        : '',
+      typeof part === 'object' && part !== null && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : '',
     )
     .join('\n');
 }

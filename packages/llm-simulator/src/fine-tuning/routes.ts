@@ -18,7 +18,14 @@ const CreateJob = z.looseObject({
   seed: z.number().int().nullable().optional(),
   metadata: z.record(z.string(), z.string()).nullable().optional(),
   hyperparameters: z.looseObject({ n_epochs: z.union([z.number().int().min(1).max(50), z.literal('auto')]).optional() }).optional(),
-  method: z.looseObject({ type: z.string(), supervised: z.looseObject({ hyperparameters: z.looseObject({ n_epochs: z.union([z.number().int().min(1).max(50), z.literal('auto')]).optional() }).optional() }).optional() }).optional(),
+  method: z
+    .looseObject({
+      type: z.string(),
+      supervised: z
+        .looseObject({ hyperparameters: z.looseObject({ n_epochs: z.union([z.number().int().min(1).max(50), z.literal('auto')]).optional() }).optional() })
+        .optional(),
+    })
+    .optional(),
 });
 
 const Knobs = z.strictObject({ stepMs: z.number().int().min(1).max(600_000).optional(), failTraining: z.boolean().optional() });
@@ -34,10 +41,21 @@ export function createFineTune(ctx: SimContext, store: FineTuningStore) {
     if (!(await admitted(ctx, req, res))) return;
     const file = ctx.files.get(body.training_file);
     if (!file) throw notFound(`No such File object: ${body.training_file}`, 'training_file');
-    if (file.purpose !== 'fine-tune') throw invalid(`File ${file.id} has purpose '${file.purpose}'; fine-tuning needs purpose 'fine-tune'.`, 'training_file', 'invalid_value');
-    if (body.model.startsWith('ft:') && !store.tunedModel(body.model)) throw invalid(`Model ${body.model} is not available for fine-tuning.`, 'model', 'model_not_available');
+    if (file.purpose !== 'fine-tune')
+      throw invalid(`File ${file.id} has purpose '${file.purpose}'; fine-tuning needs purpose 'fine-tune'.`, 'training_file', 'invalid_value');
+    if (body.model.startsWith('ft:') && !store.tunedModel(body.model))
+      throw invalid(`Model ${body.model} is not available for fine-tuning.`, 'model', 'model_not_available');
     const epochs = body.method?.supervised?.hyperparameters?.n_epochs ?? body.hyperparameters?.n_epochs ?? 'auto';
-    res.json(store.create({ model: body.model, trainingFile: file.id, epochs: epochs === 'auto' ? 3 : epochs, suffix: body.suffix ?? null, seed: body.seed ?? null, metadata: body.metadata ?? null }));
+    res.json(
+      store.create({
+        model: body.model,
+        trainingFile: file.id,
+        epochs: epochs === 'auto' ? 3 : epochs,
+        suffix: body.suffix ?? null,
+        seed: body.seed ?? null,
+        metadata: body.metadata ?? null,
+      }),
+    );
   };
 }
 
@@ -91,7 +109,8 @@ export function tunedChat(ctx: SimContext, store: FineTuningStore) {
     const model = (req.body as { model?: unknown } | undefined)?.model;
     if (typeof model !== 'string' || !model.startsWith('ft:')) return next();
     const examples = store.tunedModel(model);
-    if (!examples) throw new ApiError(404, `The model '${model}' does not exist or you do not have access to it.`, 'invalid_request_error', 'model', 'model_not_found');
+    if (!examples)
+      throw new ApiError(404, `The model '${model}' does not exist or you do not have access to it.`, 'invalid_request_error', 'model', 'model_not_found');
     const prepared = prepareChat(req.body);
     if (prepared.request.stream || prepared.request.response_format) return next();
     note(res, { model, promptTokens: prepared.promptTokens });

@@ -36,20 +36,46 @@ export class FineTuningStore {
 
   constructor(private readonly files: FileStore) {}
 
-  create(input: { model: string; trainingFile: string; epochs: number; suffix: string | null; seed: number | null; metadata: Record<string, string> | null }): FineTuneJob {
+  create(input: {
+    model: string;
+    trainingFile: string;
+    epochs: number;
+    suffix: string | null;
+    seed: number | null;
+    metadata: Record<string, string> | null;
+  }): FineTuneJob {
     const id = `ftjob-sim${String(++this.counter).padStart(6, '0')}`;
     const parsed = this.readTrainingFile(input.trainingFile, input.model);
     const job: FineTuneJob = {
-      id, object: 'fine_tuning.job', model: input.model, created_at: now(), finished_at: null, fine_tuned_model: null,
-      organization_id: 'org-llm-simulator', result_files: [], status: 'validating_files', validation_file: null,
-      training_file: input.trainingFile, hyperparameters: { n_epochs: input.epochs, batch_size: 1, learning_rate_multiplier: 1.8 },
+      id,
+      object: 'fine_tuning.job',
+      model: input.model,
+      created_at: now(),
+      finished_at: null,
+      fine_tuned_model: null,
+      organization_id: 'org-llm-simulator',
+      result_files: [],
+      status: 'validating_files',
+      validation_file: null,
+      training_file: input.trainingFile,
+      hyperparameters: { n_epochs: input.epochs, batch_size: 1, learning_rate_multiplier: 1.8 },
       method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: input.epochs, batch_size: 1, learning_rate_multiplier: 1.8 } } },
-      trained_tokens: null, error: null, seed: input.seed ?? 42, estimated_finish: null, integrations: [],
-      metadata: input.metadata, user_provided_suffix: input.suffix,
+      trained_tokens: null,
+      error: null,
+      seed: input.seed ?? 42,
+      estimated_finish: null,
+      integrations: [],
+      metadata: input.metadata,
+      user_provided_suffix: input.suffix,
     };
     this.jobs.set(id, {
-      job, createdMs: Date.now(), invalid: parsed.invalid, failTraining: this.knobs.failTraining,
-      trainedTokens: parsed.tokens * input.epochs, examples: parsed.examples, stepMs: this.knobs.stepMs,
+      job,
+      createdMs: Date.now(),
+      invalid: parsed.invalid,
+      failTraining: this.knobs.failTraining,
+      trainedTokens: parsed.tokens * input.epochs,
+      examples: parsed.examples,
+      stepMs: this.knobs.stepMs,
     });
     return this.view(id)!;
   }
@@ -87,21 +113,44 @@ export class FineTuningStore {
     const reached = this.stepOf(tracked);
     const out: FineTuneEvent[] = [];
     const add = (step: number, level: FineTuneEvent['level'], message: string) => {
-      if (step <= reached) out.push({ object: 'fine_tuning.job.event', id: `ftevent-${tracked.job.id.slice(6)}-${out.length}`, created_at: at(step), level, message, type: 'message', data: {} });
+      if (step <= reached)
+        out.push({
+          object: 'fine_tuning.job.event',
+          id: `ftevent-${tracked.job.id.slice(6)}-${out.length}`,
+          created_at: at(step),
+          level,
+          message,
+          type: 'message',
+          data: {},
+        });
     };
     add(0, 'info', 'Validating training file (simulated by llm-simulator)');
     if (tracked.invalid) add(STEP.queued, 'error', `Training file validation failed: ${tracked.invalid}`);
     else {
       add(STEP.queued, 'info', 'Files validated, moving job to queued state');
       add(STEP.running, 'info', 'Fine-tuning job started');
-      for (let epoch = 1; epoch <= tracked.job.hyperparameters.n_epochs; epoch++) add(STEP.running + (epoch * (STEP.done - STEP.running)) / (tracked.job.hyperparameters.n_epochs + 1), 'info', `Epoch ${epoch}/${tracked.job.hyperparameters.n_epochs}: simulated training loss=${(1 / (epoch + 1)).toFixed(3)}`);
+      for (let epoch = 1; epoch <= tracked.job.hyperparameters.n_epochs; epoch++)
+        add(
+          STEP.running + (epoch * (STEP.done - STEP.running)) / (tracked.job.hyperparameters.n_epochs + 1),
+          'info',
+          `Epoch ${epoch}/${tracked.job.hyperparameters.n_epochs}: simulated training loss=${(1 / (epoch + 1)).toFixed(3)}`,
+        );
       if (tracked.failTraining) add(STEP.done, 'error', 'Training failed (simulated by llm-simulator)');
       else {
         add(STEP.done, 'info', `New fine-tuned model created: ${tracked.job.fine_tuned_model ?? ''}`);
         add(STEP.done, 'info', 'The job has successfully completed');
       }
     }
-    if (tracked.cancelledMs !== undefined) out.push({ object: 'fine_tuning.job.event', id: `ftevent-${tracked.job.id.slice(6)}-cancel`, created_at: tracked.job.finished_at ?? now(), level: 'info', message: 'Job cancelled', type: 'message', data: {} });
+    if (tracked.cancelledMs !== undefined)
+      out.push({
+        object: 'fine_tuning.job.event',
+        id: `ftevent-${tracked.job.id.slice(6)}-cancel`,
+        created_at: tracked.job.finished_at ?? now(),
+        level: 'info',
+        message: 'Job cancelled',
+        type: 'message',
+        data: {},
+      });
     return out.reverse();
   }
 
@@ -157,7 +206,8 @@ export class FineTuningStore {
       } catch {
         return { examples: [], tokens: 0, invalid: `line ${index + 1} is not valid JSON` };
       }
-      if (!Array.isArray(messages) || !messages.some((m) => m.role === 'assistant')) return { examples: [], tokens: 0, invalid: `line ${index + 1} has no assistant message` };
+      if (!Array.isArray(messages) || !messages.some((m) => m.role === 'assistant'))
+        return { examples: [], tokens: 0, invalid: `line ${index + 1} has no assistant message` };
       const chat = messages.map((m) => ({ role: String(m.role), content: typeof m.content === 'string' ? m.content : '' }));
       tokens += countChatTokens(chat, model);
       let question = '';

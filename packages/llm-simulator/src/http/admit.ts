@@ -39,7 +39,13 @@ export async function admit(ctx: SimContext, req: Request, res: Response, estima
   const limits = { rpm: knobs.rpm, tpm: knobs.tpm };
   if (knobs.quotaExhausted) {
     note(res, { fault: 'insufficient-quota' });
-    throw new ApiError(429, 'You exceeded your current quota, please check your plan and billing details. (simulated by llm-simulator)', 'insufficient_quota', null, 'insufficient_quota');
+    throw new ApiError(
+      429,
+      'You exceeded your current quota, please check your plan and billing details. (simulated by llm-simulator)',
+      'insufficient_quota',
+      null,
+      'insufficient_quota',
+    );
   }
   if (fail429) {
     note(res, { fault: 'injected-429' });
@@ -50,7 +56,11 @@ export async function admit(ctx: SimContext, req: Request, res: Response, estima
   }
   if (fail5xx) {
     note(res, { fault: 'injected-5xx' });
-    throw new ApiError(knobs.status5xx, 'The server had an error while processing your request. Sorry about that! (simulated by llm-simulator)', 'server_error');
+    throw new ApiError(
+      knobs.status5xx,
+      'The server had an error while processing your request. Sorry about that! (simulated by llm-simulator)',
+      'server_error',
+    );
   }
   const admission = ctx.limiter.admit(estimatedTokens, limits);
   if (!admission.ok) {

@@ -27,8 +27,7 @@ export class ApiError extends Error {
 export const invalid = (message: string, param: string | null = null, code: string | null = null) =>
   new ApiError(400, message, 'invalid_request_error', param, code);
 
-export const notFound = (message: string, param: string | null = null) =>
-  new ApiError(404, message, 'invalid_request_error', param, null);
+export const notFound = (message: string, param: string | null = null) => new ApiError(404, message, 'invalid_request_error', param, null);
 
 /** Parses a request body with zod; the first issue becomes a 400 naming its path as `param`. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -51,7 +50,7 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
     apiError =
       err.type === 'entity.too.large'
         ? invalid('Request body too large.', null, 'request_too_large')
-        : invalid('We could not parse the JSON body of your request. (HINT: This likely means you aren\'t using your HTTP library correctly.)');
+        : invalid("We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)");
   } else {
     apiError = new ApiError(500, 'The simulator failed on this request.', 'server_error');
     res.locals.simError = err instanceof Error ? err.message : String(err);
@@ -61,6 +60,10 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
 };
 
 function isBodyParserError(err: unknown): err is { type: string } {
-  return typeof err === 'object' && err !== null && typeof (err as { type?: unknown }).type === 'string' &&
-    ['entity.parse.failed', 'entity.too.large', 'encoding.unsupported'].includes((err as { type: string }).type);
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as { type?: unknown }).type === 'string' &&
+    ['entity.parse.failed', 'entity.too.large', 'encoding.unsupported'].includes((err as { type: string }).type)
+  );
 }

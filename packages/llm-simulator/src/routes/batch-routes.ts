@@ -19,7 +19,8 @@ export function createBatch(ctx: SimContext) {
     }
     const file = ctx.files.get(body.input_file_id);
     if (!file) throw notFound(`No such File object: ${body.input_file_id}`, 'input_file_id');
-    if (file.purpose !== 'batch') throw invalid(`File ${file.id} has purpose '${file.purpose}'; a batch needs purpose 'batch'.`, 'input_file_id', 'invalid_value');
+    if (file.purpose !== 'batch')
+      throw invalid(`File ${file.id} has purpose '${file.purpose}'; a batch needs purpose 'batch'.`, 'input_file_id', 'invalid_value');
     res.json(ctx.batches.create(file.id, body.endpoint, body.completion_window, body.metadata ?? null));
   };
 }

@@ -10,11 +10,9 @@ export function uploadFile(ctx: SimContext) {
     if (!type.startsWith('multipart/form-data') || !Buffer.isBuffer(req.body)) {
       throw invalid('Expected a multipart/form-data body with file and purpose.', 'file');
     }
-    const form = await new Request('http://sim.local/', { method: 'POST', headers: { 'content-type': type }, body: req.body })
-      .formData()
-      .catch(() => {
-        throw invalid('The multipart body could not be parsed.', 'file');
-      });
+    const form = await new Request('http://sim.local/', { method: 'POST', headers: { 'content-type': type }, body: req.body }).formData().catch(() => {
+      throw invalid('The multipart body could not be parsed.', 'file');
+    });
     const purpose = form.get('purpose');
     const file = form.get('file');
     if (typeof purpose !== 'string' || !purpose) throw invalid("Missing required parameter: 'purpose'.", 'purpose', 'missing_required_parameter');

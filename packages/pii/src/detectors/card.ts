@@ -5,7 +5,19 @@ import { cardIssuer, luhnValid } from './validators';
 // Groupings printed on cards, receipts and forms (Amex/UATP 4-6-5 and 4-5-6, Diners 4-6-4, 19-digit
 // 4-4-4-4-3, ...). Other groupings (3-3-4 phones, 2-1-5-4 versions) are not cards.
 const GROUPINGS = new Set([
-  '4-4-4-4', '4-6-5', '4-6-4', '4-5-6', '4-4-5', '4-4-4-4-3', '4-4-4-1', '4-4-4-2', '4-4-4-3', '4-4-4-4-1', '4-4-4-4-2', '4-4-4-7', '6-13',
+  '4-4-4-4',
+  '4-6-5',
+  '4-6-4',
+  '4-5-6',
+  '4-4-5',
+  '4-4-4-4-3',
+  '4-4-4-1',
+  '4-4-4-2',
+  '4-4-4-3',
+  '4-4-4-4-1',
+  '4-4-4-4-2',
+  '4-4-4-7',
+  '6-13',
 ]);
 // One separator, the same between every group: space, dash, dot or slash (no-break and thin spaces
 // and Unicode dashes arrive here unified by the normalized view), optionally padded: "4111 - 1111".

@@ -100,7 +100,7 @@ export function eip55Valid(hex40: string): boolean {
     if (ch >= '0' && ch <= '9') continue;
     const byte = hash[i >> 1] ?? 0;
     const nibble = i % 2 === 0 ? byte >> 4 : byte & 0x0f;
-    if ((nibble >= 8) !== (ch >= 'A' && ch <= 'F')) return false;
+    if (nibble >= 8 !== (ch >= 'A' && ch <= 'F')) return false;
   }
   return true;
 }

@@ -5,7 +5,11 @@ import { step } from './work';
 // Bitcoin P2PKH '1' / P2SH '3', Litecoin 'L' / 'M', Dogecoin 'D': Base58Check, 25-35 characters.
 const BASE58 = /(?<![A-Za-z0-9])[13LMD][1-9A-HJ-NP-Za-km-z]{24,34}(?![A-Za-z0-9])/g;
 const BASE58_VERSIONS: ReadonlyMap<number, string> = new Map([
-  [0x00, '1'], [0x05, '3'], [0x30, 'L'], [0x32, 'M'], [0x1e, 'D'],
+  [0x00, '1'],
+  [0x05, '3'],
+  [0x30, 'L'],
+  [0x32, 'M'],
+  [0x1e, 'D'],
 ]);
 // Segwit: bc1 / tb1 (Bitcoin), ltc1 (Litecoin); one case throughout.
 const SEGWIT = /(?<![A-Za-z0-9])(?:bc|tb|ltc|BC|TB|LTC)1[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}(?![A-Za-z0-9])/g;

@@ -3,7 +3,8 @@ import type { Entity } from '../types';
 import type { NumberRun } from './number-runs';
 
 // Words that make a bare national number clearly a phone number.
-const CONTEXT = /\b(?:phone|telephone|tel(?:efon)?(?:nummer)?|mobile|cell|call(?: me| us)?|fax|whatsapp|text(?: me)?|sms|reach (?:me|us)|contact|dial|ring|handy|portable)\b[^\n\d]{0,20}$/i;
+const CONTEXT =
+  /\b(?:phone|telephone|tel(?:efon)?(?:nummer)?|mobile|cell|call(?: me| us)?|fax|whatsapp|text(?: me)?|sms|reach (?:me|us)|contact|dial|ring|handy|portable)\b[^\n\d]{0,20}$/i;
 
 // US/NANP layouts people actually write: (415) 555-2671, 415-555-2671, 415.555.2671, 1-415-555-2671.
 // National numbers with a trunk '0': area code of 2-4 digits, then at least 6 digits ("020 7946 0958", "030 12345678").

@@ -46,7 +46,16 @@ export function detectUrls(text: string, want: { url: boolean; secret: boolean }
 // CJK text often follows a link without a space, so ideographs, kana, Hangul and their
 // punctuation end a URL (IRIs with such paths are cut there; the host part is still covered).
 function isUrlChar(c: number): boolean {
-  if (c >= 0x80) return !((c >= 0x2000 && c <= 0x206f) || (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef) || c === 0xfeff);
+  if (c >= 0x80)
+    return !(
+      (c >= 0x2000 && c <= 0x206f) ||
+      (c >= 0x2e80 && c <= 0x9fff) ||
+      (c >= 0xac00 && c <= 0xd7af) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      c === 0xfeff
+    );
   if (c <= 32 || c === 34 || c === 60 || c === 62 || c === 92 || c === 94 || c === 96 || c === 123 || c === 124 || c === 125) return false;
   return true;
 }
@@ -83,7 +92,11 @@ function hostValid(url: string, from: number): boolean {
   if (host.startsWith('[')) return host.endsWith(']') && host.length > 3;
   if (host.toLowerCase() === 'localhost') return true;
   const labels = host.split('.');
-  return labels.length >= 2 && labels.every((l) => l.length > 0 && l.length <= 63) && /^(?:[\p{L}]{2,24}|xn--[a-z0-9-]+|\d{1,3})$/iu.test(labels[labels.length - 1] ?? '');
+  return (
+    labels.length >= 2 &&
+    labels.every((l) => l.length > 0 && l.length <= 63) &&
+    /^(?:[\p{L}]{2,24}|xn--[a-z0-9-]+|\d{1,3})$/iu.test(labels[labels.length - 1] ?? '')
+  );
 }
 
 function firstOf(s: string, from: number, chars: string): number {

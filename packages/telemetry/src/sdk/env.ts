@@ -7,7 +7,10 @@ export type SamplerName = z.infer<typeof SamplerName>;
 /** "key1=value1,key2=value2" (W3C baggage form, values percent-encoded), as OTEL_*_HEADERS and OTEL_RESOURCE_ATTRIBUTES are written. */
 const keyValueList = z.string().transform((text, context) => {
   const out: Record<string, string> = {};
-  for (const part of text.split(',').map((entry) => entry.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)) {
     const at = part.indexOf('=');
     const key = at > 0 ? part.slice(0, at).trim() : '';
     if (!key) {

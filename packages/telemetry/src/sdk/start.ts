@@ -59,7 +59,11 @@ export function startTracing(config: TracingConfig, options: StartTracingOptions
       ...(config.serviceInstanceId ? { [ATTR_SERVICE_INSTANCE_ID]: config.serviceInstanceId } : {}),
     }),
   );
-  const provider = new TracerProvider({ resource, sampler: samplerOf(config.sampler), spanProcessors: [processorOf(config, options.exporter, options.batched ?? false)] });
+  const provider = new TracerProvider({
+    resource,
+    sampler: samplerOf(config.sampler),
+    spanProcessors: [processorOf(config, options.exporter, options.batched ?? false)],
+  });
   const contextManager = new AsyncLocalStorageContextManager().enable();
   if (!context.setGlobalContextManager(contextManager) || !trace.setGlobalTracerProvider(provider)) {
     context.disable();

@@ -40,7 +40,9 @@ export const ExportTraceServiceRequest = z.looseObject({
     .array(
       z.looseObject({
         resource: z.looseObject({ attributes: z.array(KeyValue).optional() }).optional(),
-        scopeSpans: z.array(z.looseObject({ scope: z.looseObject({ name: z.string().optional() }).optional(), spans: z.array(OtlpSpan).optional() })).optional(),
+        scopeSpans: z
+          .array(z.looseObject({ scope: z.looseObject({ name: z.string().optional() }).optional(), spans: z.array(OtlpSpan).optional() }))
+          .optional(),
       }),
     )
     .optional(),

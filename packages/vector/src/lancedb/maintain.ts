@@ -83,6 +83,8 @@ export async function maintainTable(table: Table, info: CollectionInfo, options:
     vectorIndexBuilt,
     optimized: true,
     ms: Math.round(performance.now() - started),
-    ...(stats ? { vectorIndex: { indexedRows: stats.numIndexedRows, unindexedRows: stats.numUnindexedRows, parts: stats.numIndices ?? 1, type: stats.indexType } } : {}),
+    ...(stats
+      ? { vectorIndex: { indexedRows: stats.numIndexedRows, unindexedRows: stats.numUnindexedRows, parts: stats.numIndices ?? 1, type: stats.indexType } }
+      : {}),
   };
 }

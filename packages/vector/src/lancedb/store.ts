@@ -38,10 +38,7 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
     // readConsistencyInterval 0: see other processes' commits on every read (measured ~2 ms).
     // The session caps the caches the library would otherwise grow to 6 GB + 1 GB per process.
     if (this.#db === undefined) {
-      const session = new lancedb.Session(
-        BigInt(this.#options.indexCacheBytes ?? 2 ** 30),
-        BigInt(this.#options.metadataCacheBytes ?? 128 * 2 ** 20),
-      );
+      const session = new lancedb.Session(BigInt(this.#options.indexCacheBytes ?? 2 ** 30), BigInt(this.#options.metadataCacheBytes ?? 128 * 2 ** 20));
       this.#db = lancedb.connect(this.#options.directory, { readConsistencyInterval: 0, session });
     }
     return this.#db;
@@ -122,11 +119,7 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
         { schema },
       );
       // A matched id owned by another tenant is neither updated nor re-inserted.
-      await table
-        .mergeInsert('id')
-        .whenMatchedUpdateAll({ where: 'target.tenant = source.tenant' })
-        .whenNotMatchedInsertAll()
-        .execute(data);
+      await table.mergeInsert('id').whenMatchedUpdateAll({ where: 'target.tenant = source.tenant' }).whenNotMatchedInsertAll().execute(data);
     }
     return { upserted: unique.length };
   }
@@ -144,7 +137,12 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
     const unique = dedupeById(points);
     const schema = await table.schema();
     for (const batch of chunks(unique, batchSize)) {
-      await table.add(lancedb.makeArrowTable(batch.map((p) => toRow(tenant, p)), { schema }));
+      await table.add(
+        lancedb.makeArrowTable(
+          batch.map((p) => toRow(tenant, p)),
+          { schema },
+        ),
+      );
     }
     return { appended: unique.length };
   }
@@ -206,7 +204,13 @@ export class LanceDbVectorStore implements VectorStore, TenantBackend {
         report.collections.push({ name: info.name, ...(await maintainTable(table, info, this.#options, annIndex)) });
       } catch (error) {
         // One broken collection must not stop housekeeping of the others.
-        report.collections.push({ name: info.name, vectorIndexBuilt: false, optimized: false, ms: Math.round(performance.now() - started), error: String(error) });
+        report.collections.push({
+          name: info.name,
+          vectorIndexBuilt: false,
+          optimized: false,
+          ms: Math.round(performance.now() - started),
+          error: String(error),
+        });
       }
     }
     return report;

@@ -119,7 +119,12 @@ export class QdrantVectorStore implements VectorStore, TenantBackend {
 
   async listCollections(): Promise<CollectionInfo[]> {
     const { collections } = await this.#call('', () => this.#client.getCollections());
-    const infos = await Promise.all(collections.map((c) => c.name).sort().map((n) => this.describeCollection(n)));
+    const infos = await Promise.all(
+      collections
+        .map((c) => c.name)
+        .sort()
+        .map((n) => this.describeCollection(n)),
+    );
     return infos.filter((i): i is CollectionInfo => i !== undefined);
   }
 

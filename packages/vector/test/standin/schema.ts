@@ -6,10 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 
 /** `<repo>/../shared/reference/...`: read in place, never copied into the repo. */
-export const QDRANT_OPENAPI_PATH = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../../../shared/reference/qdrant-openapi-v1.19.json',
-);
+export const QDRANT_OPENAPI_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/reference/qdrant-openapi-v1.19.json');
 
 interface Operation {
   requestBody?: { content?: { 'application/json'?: { schema?: object } } };

@@ -99,11 +99,17 @@ export class QdrantStandin {
     const notFound = { status: 404, result: `Not found: Collection \`${name}\` doesn't exist!` };
     const update = () => ok({ operation_id: ++this.#opId, status: 'completed' });
     const key = `${method} ${template}`;
-        if (key === 'GET /collections') return ok({ collections: [...this.collections.keys()].map((n) => ({ name: n })) });
+    if (key === 'GET /collections') return ok({ collections: [...this.collections.keys()].map((n) => ({ name: n })) });
     if (key === 'PUT /collections/{collection_name}') {
       if (col) return { status: 409, result: `Wrong input: Collection \`${name}\` already exists!` };
       const vectors = body.vectors as { size: number; distance: StandinCollection['distance'] };
-      this.collections.set(name, { size: vectors.size, distance: vectors.distance, metadata: (body.metadata as Json) ?? null, points: new Map(), indexes: new Map() });
+      this.collections.set(name, {
+        size: vectors.size,
+        distance: vectors.distance,
+        metadata: (body.metadata as Json) ?? null,
+        points: new Map(),
+        indexes: new Map(),
+      });
       return ok(true);
     }
     if (key === 'DELETE /collections/{collection_name}') return ok(this.collections.delete(name));
@@ -117,7 +123,8 @@ export class QdrantStandin {
         return update();
       case 'PUT /collections/{collection_name}/points': {
         for (const p of body.points as { id: string; vector: number[]; payload: Json }[]) {
-          if (p.vector.length !== col.size) return { status: 400, result: `Wrong input: Vector dimension error: expected dim: ${col.size}, got ${p.vector.length}` };
+          if (p.vector.length !== col.size)
+            return { status: 400, result: `Wrong input: Vector dimension error: expected dim: ${col.size}, got ${p.vector.length}` };
           const existing = col.points.get(String(p.id));
           if (existing && body.update_filter && !filterMatches(body.update_filter as Json, existing)) continue;
           col.points.set(String(p.id), { id: p.id, vector: storedVector(col.distance, p.vector), payload: p.payload ?? {} });
@@ -137,7 +144,10 @@ export class QdrantStandin {
         const limit = Number(body.limit ?? 10);
         const page = sorted.slice(Math.max(0, from), Math.max(0, from) + limit);
         const nextPoint = sorted[Math.max(0, from) + limit];
-        return ok({ points: page.map((p) => ({ id: p.id, payload: body.with_payload === false ? null : p.payload })), next_page_offset: nextPoint?.id ?? null });
+        return ok({
+          points: page.map((p) => ({ id: p.id, payload: body.with_payload === false ? null : p.payload })),
+          next_page_offset: nextPoint?.id ?? null,
+        });
       }
       case 'POST /collections/{collection_name}/points/query': {
         const query = body.query as number[];
@@ -164,9 +174,24 @@ export class QdrantStandin {
       indexed_vectors_count: 0,
       payload_schema: Object.fromEntries([...col.indexes].map(([k]) => [k, { data_type: 'keyword', points: col.points.size }])),
       config: {
-        params: { vectors: { size: col.size, distance: col.distance }, shard_number: 1, replication_factor: 1, write_consistency_factor: 1, on_disk_payload: true },
+        params: {
+          vectors: { size: col.size, distance: col.distance },
+          shard_number: 1,
+          replication_factor: 1,
+          write_consistency_factor: 1,
+          on_disk_payload: true,
+        },
         hnsw_config: { m: 16, ef_construct: 100, full_scan_threshold: 10000, max_indexing_threads: 0, on_disk: false },
-        optimizer_config: { deleted_threshold: 0.2, vacuum_min_vector_number: 1000, default_segment_number: 0, max_segment_size: null, memmap_threshold: null, indexing_threshold: 10000, flush_interval_sec: 5, max_optimization_threads: null },
+        optimizer_config: {
+          deleted_threshold: 0.2,
+          vacuum_min_vector_number: 1000,
+          default_segment_number: 0,
+          max_segment_size: null,
+          memmap_threshold: null,
+          indexing_threshold: 10000,
+          flush_interval_sec: 5,
+          max_optimization_threads: null,
+        },
         wal_config: { wal_capacity_mb: 32, wal_segments_ahead: 0 },
         quantization_config: null,
         metadata: col.metadata,

@@ -1,4 +1,16 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
 import { h } from './dom';
 
 // Only what the console draws, so the bundle carries only these parts of Chart.js.
@@ -21,7 +33,13 @@ export class ChartSet {
    */
   panel(name: string, title: string, config: ChartConfiguration, caption?: string): HTMLElement {
     const canvas = h('canvas', { 'data-chart': name, role: 'img', 'aria-label': title });
-    const figure = h('figure', { class: 'chart-panel' }, h('figcaption', {}, title), h('div', { class: 'chart' }, canvas), caption ? h('p', { class: 'note' }, caption) : null);
+    const figure = h(
+      'figure',
+      { class: 'chart-panel' },
+      h('figcaption', {}, title),
+      h('div', { class: 'chart' }, canvas),
+      caption ? h('p', { class: 'note' }, caption) : null,
+    );
     const points = config.data.datasets.reduce((sum, dataset) => sum + dataset.data.filter((value) => value !== null && value !== undefined).length, 0);
     // Drawn once the panel is in the document (Chart.js measures its container).
     queueMicrotask(() => {

@@ -6,7 +6,10 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
  * replacement, the same method and defaults as packages/eval's comparison with a baseline (2,000
  * resamples, 95%, seed 1), so a report drawn twice shows the same interval.
  */
-export function bootstrapMean(values: readonly number[], options: { resamples?: number; confidence?: number; seed?: number } = {}): { mean: number; lower: number; upper: number } {
+export function bootstrapMean(
+  values: readonly number[],
+  options: { resamples?: number; confidence?: number; seed?: number } = {},
+): { mean: number; lower: number; upper: number } {
   const n = values.length;
   if (n === 0) return { mean: 0, lower: 0, upper: 0 };
   const mean = values.reduce((sum, value) => sum + value, 0) / n;

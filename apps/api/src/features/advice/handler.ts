@@ -41,7 +41,12 @@ export function adviseRagOrFineTune(deps: ApiDeps & { services: PlatformServices
     const cacheHitRate = body.traffic.cacheHitRate ?? stats?.hitRate ?? 0;
     const inputs = {
       collection: { name: body.collection, chunks, tokens, embeddingModel, changedTokensPerMonth: history.changedTokensPerMonth },
-      traffic: { queriesPerMonth: body.traffic.queriesPerMonth, questionTokens: body.traffic.questionTokens, answerTokens: body.traffic.answerTokens, cacheHitRate },
+      traffic: {
+        queriesPerMonth: body.traffic.queriesPerMonth,
+        questionTokens: body.traffic.questionTokens,
+        answerTokens: body.traffic.answerTokens,
+        cacheHitRate,
+      },
       rag: { model: body.rag.model, contextTokens: Math.min(body.rag.maxContextTokens, Math.round(body.rag.topK * tokensPerChunk)) },
       fineTune: {
         baseModel,
@@ -52,20 +57,32 @@ export function adviseRagOrFineTune(deps: ApiDeps & { services: PlatformServices
     };
     let advice;
     try {
-      advice = computeAdvice(inputs, { embedding: registry.require(embeddingModel), chat: registry.require(body.rag.model), base: registry.require(baseModel) });
+      advice = computeAdvice(inputs, {
+        embedding: registry.require(embeddingModel),
+        chat: registry.require(body.rag.model),
+        base: registry.require(baseModel),
+      });
     } catch (error) {
-      if (error instanceof AdvicePriceError) throw invalid(body.fineTune.baseModel ? 'body.fineTune.baseModel' : 'body.rag.model', 'not a fine-tunable model (no training price in the model registry)');
+      if (error instanceof AdvicePriceError)
+        throw invalid(
+          body.fineTune.baseModel ? 'body.fineTune.baseModel' : 'body.rag.model',
+          'not a fine-tunable model (no training price in the model registry)',
+        );
       throw error;
     }
     res.json({
       ...advice,
       sources: {
         chunks: 'points of this tenant in the collection (vector store)',
-        tokens: body.collectionTokens !== undefined ? 'the request' : `chunks x ${tokensPerChunk.toFixed(1)} tokens per embedded chunk (${history.jobs} ingestion jobs)`,
+        tokens:
+          body.collectionTokens !== undefined
+            ? 'the request'
+            : `chunks x ${tokensPerChunk.toFixed(1)} tokens per embedded chunk (${history.jobs} ingestion jobs)`,
         changedTokensPerMonth: `tokens re-embedded after the initial load (${history.changedTokens}) over ${history.observedDays.toFixed(1)} days observed, x 30`,
         cacheHitRate: stats ? `the tenant's semantic cache (${stats.lookups} lookups)` : 'the request',
         contextTokens: `min(rag.maxContextTokens, rag.topK x tokens per chunk)`,
-        retrainsPerMonth: history.changedTokensPerMonth > 0 ? `30 / fineTune.freshnessDays (${body.fineTune.freshnessDays})` : 'none: the collection did not change',
+        retrainsPerMonth:
+          history.changedTokensPerMonth > 0 ? `30 / fineTune.freshnessDays (${body.fineTune.freshnessDays})` : 'none: the collection did not change',
       },
     });
   };

@@ -34,7 +34,10 @@ export async function collectionForIngest(services: PlatformServices, tenant: st
   if (existing && (model === undefined || existing.meta.model === model)) return existing;
   const wanted = model ?? DEFAULT_EMBEDDING_MODEL;
   const dimensions = services.registry.get(wanted)?.embedding?.dimensions;
-  if (!dimensions) throw new HttpError(400, 'invalid_request', 'body.model: not a known embedding model (add others with MODEL_OVERRIDES)', { issues: [{ path: 'body.model', message: 'not a known embedding model' }] });
+  if (!dimensions)
+    throw new HttpError(400, 'invalid_request', 'body.model: not a known embedding model (add others with MODEL_OVERRIDES)', {
+      issues: [{ path: 'body.model', message: 'not a known embedding model' }],
+    });
   // Throws CollectionMismatchError (409) when it exists with another model, also after a race.
   return services.vectors.ensureCollection({ name: stored, dimensions, distance: 'cosine', meta: { model: wanted } });
 }

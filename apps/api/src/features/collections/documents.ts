@@ -123,7 +123,12 @@ async function readDocuments(req: Parameters<RequestHandler>[0], res: Parameters
       documents.push(doc.data);
     }
     checkUniqueIds(documents, (i) => `body.line.${i + 1}.id`);
-    return { documents, model: query.data.model, maxCostUsd: query.data.maxCostUsd, rawForHash: { ndjson: text, model: query.data.model, maxCostUsd: query.data.maxCostUsd } };
+    return {
+      documents,
+      model: query.data.model,
+      maxCostUsd: query.data.maxCostUsd,
+      rawForHash: { ndjson: text, model: query.data.model, maxCostUsd: query.data.maxCostUsd },
+    };
   }
   if (!req.is('application/json') && !req.is('application/*+json')) {
     throw new HttpError(415, 'unsupported_media_type', `send the body as application/json or ${NDJSON}`);

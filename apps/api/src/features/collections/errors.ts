@@ -9,10 +9,13 @@ export function toCollectionError(error: unknown): unknown {
     });
   }
   // Its message may quote stored values: the client gets the kind of problem, not the message.
-  if (error instanceof InvalidVectorInputError) return new HttpError(400, 'invalid_request', 'the request does not fit the collection (filter, sizes or names)');
+  if (error instanceof InvalidVectorInputError)
+    return new HttpError(400, 'invalid_request', 'the request does not fit the collection (filter, sizes or names)');
   const retryAfterMs = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
   if (typeof retryAfterMs === 'number') {
-    return new HttpError(503, 'provider_busy', 'the embedding provider is rate limiting; retry later', undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
+    return new HttpError(503, 'provider_busy', 'the embedding provider is rate limiting; retry later', undefined, {
+      'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
+    });
   }
   return error;
 }

@@ -11,7 +11,9 @@ export const NDJSON = 'application/x-ndjson';
 export function readNdjson(req: Request, res: Response, limitBytes: number): Promise<string> {
   const parse = express.text({ type: NDJSON, limit: limitBytes });
   return new Promise((resolve, reject) => {
-    parse(req, res, (error?: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(typeof req.body === 'string' ? req.body : '')));
+    parse(req, res, (error?: unknown) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(typeof req.body === 'string' ? req.body : ''),
+    );
   });
 }
 

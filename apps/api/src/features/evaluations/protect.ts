@@ -18,7 +18,8 @@ const defined = <T extends Record<string, unknown>>(value: T): T => Object.fromE
 
 async function protectGrader(protect: Protect, grader: GraderSpec): Promise<GraderSpec> {
   if (grader.type === 'contains' && grader.value !== undefined) return { ...grader, value: await protect(grader.value) };
-  if (grader.type === 'rubric' && typeof grader.rubric === 'object') return { ...grader, rubric: { ...grader.rubric, criteria: await protect(grader.rubric.criteria) } };
+  if (grader.type === 'rubric' && typeof grader.rubric === 'object')
+    return { ...grader, rubric: { ...grader.rubric, criteria: await protect(grader.rubric.criteria) } };
   return grader;
 }
 

@@ -20,10 +20,17 @@ export async function datasetText(services: PlatformServices, tenant: string, da
   const lines: string[] = [];
   for (const [index, documentId] of dataset.documentIds.entries()) {
     const chunks = await store.listByDocument(stored, documentId);
-    if (chunks.length === 0) throw new HttpError(404, 'not_found', `body.dataset.documentIds.${index}: no such document in the collection`, { issues: [{ path: `body.dataset.documentIds.${index}`, message: 'not found' }] });
+    if (chunks.length === 0)
+      throw new HttpError(404, 'not_found', `body.dataset.documentIds.${index}: no such document in the collection`, {
+        issues: [{ path: `body.dataset.documentIds.${index}`, message: 'not found' }],
+      });
     const question = (dataset.prompt ?? DEFAULT_PROMPT).split('{{documentId}}').join(documentId);
     for (const chunk of chunks) {
-      const messages = [...(dataset.system ? [{ role: 'system', content: dataset.system }] : []), { role: 'user', content: question }, { role: 'assistant', content: String(chunk.payload.text ?? '') }];
+      const messages = [
+        ...(dataset.system ? [{ role: 'system', content: dataset.system }] : []),
+        { role: 'user', content: question },
+        { role: 'assistant', content: String(chunk.payload.text ?? '') },
+      ];
       lines.push(JSON.stringify({ messages }));
     }
   }
@@ -48,10 +55,19 @@ export async function prepareDataset(model: ModelInfo, jsonl: string, request: F
   const held = request.heldOut?.examples ?? 0;
   const check = await checkDataset(jsonl, { model, minExamples: 10 + held });
   if (check.problems.length > 0) {
-    const issues = check.problems.map((problem) => ({ path: 'body.dataset', ...(problem.line !== null ? { line: problem.line } : {}), message: problem.message }));
+    const issues = check.problems.map((problem) => ({
+      path: 'body.dataset',
+      ...(problem.line !== null ? { line: problem.line } : {}),
+      message: problem.message,
+    }));
     const shown = issues.slice(0, PROBLEMS_IN_MESSAGE).map((issue) => ('line' in issue ? `line ${issue.line}: ${issue.message}` : issue.message));
     const more = issues.length - shown.length + check.moreProblems;
-    throw new HttpError(400, 'invalid_dataset', `body.dataset: ${issues.length + check.moreProblems} problem(s): ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`, { issues, moreProblems: check.moreProblems });
+    throw new HttpError(
+      400,
+      'invalid_dataset',
+      `body.dataset: ${issues.length + check.moreProblems} problem(s): ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+      { issues, moreProblems: check.moreProblems },
+    );
   }
   const trainCount = check.examples.length - held;
   const datasetTokens = check.tokens.slice(0, trainCount).reduce((sum, tokens) => sum + tokens, 0);
@@ -68,8 +84,15 @@ export async function prepareDataset(model: ModelInfo, jsonl: string, request: F
 export function caseOf(example: TrainingExample, index: number): EvaluationCase {
   const messages = example.messages;
   const answerAt = messages.map((message) => message.role).lastIndexOf('assistant');
-  const question = messages.slice(0, answerAt).filter((message) => message.role === 'user').at(-1)?.content ?? '';
-  const system = messages.filter((message) => message.role === 'system').map((message) => message.content).join('\n');
+  const question =
+    messages
+      .slice(0, answerAt)
+      .filter((message) => message.role === 'user')
+      .at(-1)?.content ?? '';
+  const system = messages
+    .filter((message) => message.role === 'system')
+    .map((message) => message.content)
+    .join('\n');
   return { id: `heldout-${index}`, input: question, expected: messages[answerAt]!.content, ...(system ? { context: system } : {}) };
 }
 

@@ -24,17 +24,37 @@ function tunableModel(services: PlatformServices, name: string): ModelInfo {
   requireModel(services, name, 'chat', 'body.baseModel');
   const model = services.registry.require(name);
   if (model.fineTuning && model.pricing.trainingPerMTok !== undefined) return model;
-  const tunable = services.registry.list().filter((m) => m.fineTuning && m.pricing.trainingPerMTok !== undefined).map((m) => m.name);
+  const tunable = services.registry
+    .list()
+    .filter((m) => m.fineTuning && m.pricing.trainingPerMTok !== undefined)
+    .map((m) => m.name);
   throw invalid('body.baseModel', `not a fine-tunable model (tunable: ${tunable.join(', ')}; add training prices with MODEL_OVERRIDES)`);
 }
 
 /** The worst case: the training at its estimate, and both held-out evaluations (the tuned one at tuned prices). */
-async function worstCase(services: PlatformServices, model: ModelInfo, prepared: PreparedDataset, held: { cases: EvaluationCase[]; graders: GraderSpec[] } | undefined): Promise<WorkEstimate> {
-  const training = { model: model.name, kind: 'chat' as const, batch: false, calls: 1, inputTokens: prepared.estimate.trainingTokens, outputTokens: 0, costNanoUsd: prepared.estimate.nanoUsd };
+async function worstCase(
+  services: PlatformServices,
+  model: ModelInfo,
+  prepared: PreparedDataset,
+  held: { cases: EvaluationCase[]; graders: GraderSpec[] } | undefined,
+): Promise<WorkEstimate> {
+  const training = {
+    model: model.name,
+    kind: 'chat' as const,
+    batch: false,
+    calls: 1,
+    inputTokens: prepared.estimate.trainingTokens,
+    outputTokens: 0,
+    costNanoUsd: prepared.estimate.nanoUsd,
+  };
   const evaluations = held
     ? await Promise.all(
         [model.name, `ft:${model.name}:estimate::held-out`].map((generator) =>
-          estimateEvaluation({ cases: held.cases, generate: { model: generator, temperature: 0 }, graders: held.graders } satisfies EvaluationPayload, services.registry, { judgeOutputTokens: JUDGE_MAX_TOKENS }),
+          estimateEvaluation(
+            { cases: held.cases, generate: { model: generator, temperature: 0 }, graders: held.graders } satisfies EvaluationPayload,
+            services.registry,
+            { judgeOutputTokens: JUDGE_MAX_TOKENS },
+          ),
         ),
       )
     : [];
@@ -53,7 +73,8 @@ async function worstCase(services: PlatformServices, model: ModelInfo, prepared:
 
 async function protectGrader(grader: GraderSpec, protect: TextMap): Promise<GraderSpec> {
   if (grader.type === 'contains' && grader.value !== undefined) return { ...grader, value: await protect(grader.value) };
-  if (grader.type === 'rubric' && typeof grader.rubric === 'object') return { ...grader, rubric: { ...grader.rubric, criteria: await protect(grader.rubric.criteria) } };
+  if (grader.type === 'rubric' && typeof grader.rubric === 'object')
+    return { ...grader, rubric: { ...grader.rubric, criteria: await protect(grader.rubric.criteria) } };
   return grader;
 }
 
@@ -74,7 +95,8 @@ export function submitFineTune(deps: Deps): RequestHandler {
     const model = tunableModel(deps.services, request.baseModel);
     const graders = request.heldOut?.graders ?? DEFAULT_GRADERS;
     const problems = graderProblems(graders).map((problem) => ({ path: `body.heldOut.${problem.path}`, message: problem.message }));
-    if (problems.length > 0) throw new HttpError(400, 'invalid_request', problems.map((problem) => `${problem.path}: ${problem.message}`).join('; '), { issues: problems });
+    if (problems.length > 0)
+      throw new HttpError(400, 'invalid_request', problems.map((problem) => `${problem.path}: ${problem.message}`).join('; '), { issues: problems });
     const prepared = await prepareDataset(model, await datasetText(deps.services, tenant, request.dataset), request);
     const summary = {
       baseModel: model.name,
@@ -92,18 +114,43 @@ export function submitFineTune(deps: Deps): RequestHandler {
     const held = request.heldOut ? { cases: prepared.held.map(caseOf), graders } : undefined;
     const estimate = await worstCase(deps.services, model, prepared, held);
     const lines = prepared.train.map((example) => JSON.stringify(example));
-    const admit = await admitting(deps.services.limits, { tenant, queue: 'fine-tune', jobs: [{ bytes: jsonBytes(lines) + jsonBytes(held ?? null), estimate }], maxCostUsd: request.maxCostUsd });
+    const admit = await admitting(deps.services.limits, {
+      tenant,
+      queue: 'fine-tune',
+      jobs: [{ bytes: jsonBytes(lines) + jsonBytes(held ?? null), estimate }],
+      maxCostUsd: request.maxCostUsd,
+    });
     const build = async (jobId: string) => {
       const protect = protector(deps.services, tenant, jobId);
       const key = jobDataKeys(deps.keys.prefix, jobId).fineTuneData;
       for (let start = 0; start < prepared.train.length; start += 250) {
         const slice = await Promise.all(
-          prepared.train.slice(start, start + 250).map(async (example) => ({ messages: await Promise.all(example.messages.map(async (message) => ({ ...message, content: await protect(message.content) }))) })),
+          prepared.train.slice(start, start + 250).map(async (example) => ({
+            messages: await Promise.all(example.messages.map(async (message) => ({ ...message, content: await protect(message.content) }))),
+          })),
         );
-        await deps.redis.multi().hset(key, ...slice.flatMap((example, i) => [`train:${start + i}`, JSON.stringify(example)])).expire(key, deps.retentionSeconds).exec();
+        await deps.redis
+          .multi()
+          .hset(key, ...slice.flatMap((example, i) => [`train:${start + i}`, JSON.stringify(example)]))
+          .expire(key, deps.retentionSeconds)
+          .exec();
       }
-      const cases = held ? await Promise.all(held.cases.map(async (kase) => ({ ...kase, input: await protect(kase.input), expected: await protect(kase.expected!), ...(kase.context ? { context: await protect(kase.context) } : {}) }))) : [];
-      if (cases.length > 0) await deps.redis.multi().hset(key, ...cases.flatMap((kase, i) => [`held:${i}`, JSON.stringify(kase)])).expire(key, deps.retentionSeconds).exec();
+      const cases = held
+        ? await Promise.all(
+            held.cases.map(async (kase) => ({
+              ...kase,
+              input: await protect(kase.input),
+              expected: await protect(kase.expected!),
+              ...(kase.context ? { context: await protect(kase.context) } : {}),
+            })),
+          )
+        : [];
+      if (cases.length > 0)
+        await deps.redis
+          .multi()
+          .hset(key, ...cases.flatMap((kase, i) => [`held:${i}`, JSON.stringify(kase)]))
+          .expire(key, deps.retentionSeconds)
+          .exec();
       return fineTuneJobs['fine-tune'].payload.parse({
         baseModel: model.name,
         epochs: request.epochs,
@@ -116,7 +163,14 @@ export function submitFineTune(deps: Deps): RequestHandler {
       });
     };
     const outcome = await settle(
-      submitJob(deps, { jobName: 'fine-tune', tenant, payload: { build }, requestHash: await canonicalHash({ path: req.path, body: req.body }), idempotencyKey: readIdempotencyKey(req), admit }),
+      submitJob(deps, {
+        jobName: 'fine-tune',
+        tenant,
+        payload: { build },
+        requestHash: await canonicalHash({ path: req.path, body: req.body }),
+        idempotencyKey: readIdempotencyKey(req),
+        admit,
+      }),
     );
     acceptOne(res, outcome, 'fine-tune', summary);
   };

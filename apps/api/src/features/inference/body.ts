@@ -50,6 +50,11 @@ export type WarmRequest = z.infer<typeof WarmRequest>;
 export const WarmingSettingsRequest = z.strictObject({
   enabled: z.boolean(),
   /** Milliseconds between runs; at least a minute. */
-  every: z.number().int().min(60_000).max(7 * 86_400_000).default(3_600_000),
+  every: z
+    .number()
+    .int()
+    .min(60_000)
+    .max(7 * 86_400_000)
+    .default(3_600_000),
   topN: z.number().int().min(1).max(1_000).default(50),
 });

@@ -22,7 +22,10 @@ export const CacheSettingsRequest = z
     /** Gray-band verification by a small model; null: off. */
     verification: VerificationPolicy.nullable().optional(),
   })
-  .refine((body) => !(body.threshold !== undefined && body.fromCalibration !== undefined), { message: 'give threshold or fromCalibration, not both', path: ['fromCalibration'] });
+  .refine((body) => !(body.threshold !== undefined && body.fromCalibration !== undefined), {
+    message: 'give threshold or fromCalibration, not both',
+    path: ['fromCalibration'],
+  });
 
 /** `POST /v1/cache/feedback`: the hit served to one item of one job was wrong. */
 export const CacheFeedbackRequest = z.strictObject({
@@ -30,7 +33,11 @@ export const CacheFeedbackRequest = z.strictObject({
   itemId: z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'letters, digits and _ . : - (max 200)'),
 });
 
-const settingsView = (tenant: string, settings: ResolvedSettings) => ({ tenant, ...settings, embedding: { ...settings.embedding, id: embeddingId(settings.embedding) } });
+const settingsView = (tenant: string, settings: ResolvedSettings) => ({
+  tenant,
+  ...settings,
+  embedding: { ...settings.embedding, id: embeddingId(settings.embedding) },
+});
 
 /** GET /v1/cache/stats: the caller's hit rate, similarity, wrong hits and savings, and hits per similarity for the current embedding. */
 export function getCacheStats(cache: SemanticCache): RequestHandler {
@@ -60,7 +67,11 @@ async function recommendation(deps: Deps, cache: SemanticCache, tenant: string, 
   const report = CacheCalibrationReport.parse(job.returnvalue);
   const calibrated = report.embedding ?? { model: report.model, dimensions: 0 };
   if (embeddingId(calibrated) !== embeddingId(cache.embedding)) {
-    throw new HttpError(409, 'calibration_mismatch', `body.fromCalibration: that calibration measured ${embeddingId(calibrated)}; the cache embeds with ${embeddingId(cache.embedding)}`);
+    throw new HttpError(
+      409,
+      'calibration_mismatch',
+      `body.fromCalibration: that calibration measured ${embeddingId(calibrated)}; the cache embeds with ${embeddingId(cache.embedding)}`,
+    );
   }
   if (!report.recommendation) throw new HttpError(409, 'no_recommendation', 'body.fromCalibration: no threshold of that calibration met its wrong-hit target');
   return report.recommendation.threshold;
@@ -103,7 +114,16 @@ const unauthorized = { 401: 'missing or unknown API key' };
 /** The cache's settings and feedback routes (mounted by the inference feature). */
 export function cacheRoutes(deps: Deps, cache: SemanticCache): RouteSpec[] {
   return [
-    { method: 'get', path: '/v1/cache/settings', summary: "The caller's similarity threshold for the cache's embedding (own or default, and from which calibration) and gray-band verification", guard: 'tenant', handler: getCacheSettings(cache), operationId: 'getCacheSettings', response: { 200: CacheSettings }, responses: { 200: 'the settings in force', ...unauthorized } },
+    {
+      method: 'get',
+      path: '/v1/cache/settings',
+      summary: "The caller's similarity threshold for the cache's embedding (own or default, and from which calibration) and gray-band verification",
+      guard: 'tenant',
+      handler: getCacheSettings(cache),
+      operationId: 'getCacheSettings',
+      response: { 200: CacheSettings },
+      responses: { 200: 'the settings in force', ...unauthorized },
+    },
     {
       method: 'post',
       path: '/v1/cache/settings',
@@ -113,7 +133,13 @@ export function cacheRoutes(deps: Deps, cache: SemanticCache): RouteSpec[] {
       operationId: 'setCacheSettings',
       response: { 200: CacheSettings },
       body: CacheSettingsRequest,
-      responses: { 200: 'the settings now in force', 400: 'invalid body (each wrong field named)', ...unauthorized, 404: 'no completed calibration of this tenant with that id', 409: 'the calibration measured another embedding, or recommended nothing' },
+      responses: {
+        200: 'the settings now in force',
+        400: 'invalid body (each wrong field named)',
+        ...unauthorized,
+        404: 'no completed calibration of this tenant with that id',
+        409: 'the calibration measured another embedding, or recommended nothing',
+      },
     },
     {
       method: 'post',
@@ -124,7 +150,12 @@ export function cacheRoutes(deps: Deps, cache: SemanticCache): RouteSpec[] {
       operationId: 'reportCacheFeedback',
       response: { 200: CacheFeedbackOutcome },
       body: CacheFeedbackRequest,
-      responses: { 200: 'reported (or already reported)', 400: 'invalid body (each wrong field named)', ...unauthorized, 404: 'no such job for this tenant, or no cache hit served to that item' },
+      responses: {
+        200: 'reported (or already reported)',
+        400: 'invalid body (each wrong field named)',
+        ...unauthorized,
+        404: 'no such job for this tenant, or no cache hit served to that item',
+      },
     },
   ];
 }

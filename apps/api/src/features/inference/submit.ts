@@ -32,7 +32,10 @@ async function storeItems(deps: Deps, tenant: string, jobId: string, items: read
       slice.map(async (item) => ({
         id: item.id,
         messages: await Promise.all(
-          item.messages.map(async (m) => ({ role: m.role, content: (await pseudonymize(m.content, { scope: jobId, policy, vault: deps.services.vault })).text })),
+          item.messages.map(async (m) => ({
+            role: m.role,
+            content: (await pseudonymize(m.content, { scope: jobId, policy, vault: deps.services.vault })).text,
+          })),
         ),
       })),
     );
@@ -45,7 +48,13 @@ async function storeItems(deps: Deps, tenant: string, jobId: string, items: read
 }
 
 /** Submits an inference (or warming) job whose items are stored apart from its payload. */
-async function submitItems(deps: Deps, req: Request, items: readonly InferenceItem[], settings: Omit<InferencePayload, 'itemCount'>, maxCostUsd: string | undefined) {
+async function submitItems(
+  deps: Deps,
+  req: Request,
+  items: readonly InferenceItem[],
+  settings: Omit<InferencePayload, 'itemCount'>,
+  maxCostUsd: string | undefined,
+) {
   const tenant = req.tenant!;
   const idempotencyKey = readIdempotencyKey(req);
   const payload = inferenceJobs.inference.payload.safeParse({ ...settings, itemCount: items.length });
@@ -57,7 +66,14 @@ async function submitItems(deps: Deps, req: Request, items: readonly InferenceIt
     return payload.data;
   };
   return settle(
-    submitJob(deps, { jobName: 'inference', tenant, payload: { build }, requestHash: await canonicalHash({ path: req.path, body: req.body }), idempotencyKey, admit }),
+    submitJob(deps, {
+      jobName: 'inference',
+      tenant,
+      payload: { build },
+      requestHash: await canonicalHash({ path: req.path, body: req.body }),
+      idempotencyKey,
+      admit,
+    }),
   );
 }
 
@@ -70,7 +86,12 @@ export function submitInference(deps: Deps): RequestHandler {
     const parsed = InferenceRequest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     const { items, maxCostUsd, ...settings } = parsed.data;
-    await requireTenantModel({ services: deps.services, redis: deps.redis, prefix: deps.keys.prefix, tenant: req.tenant! }, settings.model, 'chat', 'body.model');
+    await requireTenantModel(
+      { services: deps.services, redis: deps.redis, prefix: deps.keys.prefix, tenant: req.tenant! },
+      settings.model,
+      'chat',
+      'body.model',
+    );
     if (settings.rag) await requireCollection(deps.services, req.tenant!, settings.rag.collection);
     const outcome = await submitItems(deps, req, items, { ...settings, purpose: 'answer' }, maxCostUsd);
     acceptOne(res, outcome, 'inference', resultsOf(outcome.jobId));
@@ -89,7 +110,13 @@ export function submitWarm(deps: Deps): RequestHandler {
       id: `q${i}`,
       messages: [...(system ? [{ role: 'system' as const, content: system }] : []), { role: 'user' as const, content: query }],
     }));
-    const outcome = await submitItems(deps, req, items, { model, parameters, cache: { mode: 'semantic', threshold: 1 }, mode: 'realtime', purpose: 'warm' }, maxCostUsd);
+    const outcome = await submitItems(
+      deps,
+      req,
+      items,
+      { model, parameters, cache: { mode: 'semantic', threshold: 1 }, mode: 'realtime', purpose: 'warm' },
+      maxCostUsd,
+    );
     acceptOne(res, outcome, 'inference', resultsOf(outcome.jobId));
   };
 }

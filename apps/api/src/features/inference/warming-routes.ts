@@ -18,7 +18,12 @@ async function applyWarmingSchedule(deps: ApiDeps, tenant: string, settings: War
   }
   const payload: CacheWarmTickPayload = { topN: settings.topN };
   // The envelope every job carries; the hash stands for "the scheduler's settings", not a request body.
-  const data: JobEnvelope = { tenant, requestHash: createHash('sha256').update(JSON.stringify(settings)).digest('hex'), submittedAt: new Date().toISOString(), payload };
+  const data: JobEnvelope = {
+    tenant,
+    requestHash: createHash('sha256').update(JSON.stringify(settings)).digest('hex'),
+    submittedAt: new Date().toISOString(),
+    payload,
+  };
   await queue.upsertJobScheduler(id, { every: settings.every }, { name: 'cache-warm-tick', data });
 }
 

@@ -28,7 +28,10 @@ const lineError = (line: number, message: string) => invalidParam('file', `line 
  * quoting it.
  */
 export function parseBatchFile(content: string): ParsedLine[] {
-  const rows = content.split('\n').map((row) => row.replace(/\r$/, '')).filter((row) => row.trim() !== '');
+  const rows = content
+    .split('\n')
+    .map((row) => row.replace(/\r$/, ''))
+    .filter((row) => row.trim() !== '');
   if (rows.length === 0) throw invalidParam('file', 'the file has no lines', 'invalid_file');
   if (rows.length > MAX_BATCH_LINES) throw invalidParam('file', `${rows.length} lines; a batch file may hold at most ${MAX_BATCH_LINES}`, 'invalid_file');
   const seen = new Set<string>();
@@ -50,11 +53,13 @@ export function parseBatchFile(content: string): ParsedLine[] {
     const parsed = BatchLine.safeParse({ ...(json as object), body: request });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const path = issue?.code === 'unrecognized_keys' ? 'unrecognized keys (allowed: custom_id, method, url, body)' : `${issue?.path.join('.')}: ${issue?.message}`;
+      const path =
+        issue?.code === 'unrecognized_keys' ? 'unrecognized keys (allowed: custom_id, method, url, body)' : `${issue?.path.join('.')}: ${issue?.message}`;
       throw lineError(line, path);
     }
     if (request.stream) throw lineError(line, 'body.stream: batch requests are not streamed');
-    if (looksPersonal(parsed.data.custom_id)) throw lineError(line, 'custom_id: looks like personal data (an email, phone, name, card...); ids must not carry any');
+    if (looksPersonal(parsed.data.custom_id))
+      throw lineError(line, 'custom_id: looks like personal data (an email, phone, name, card...); ids must not carry any');
     if (request.user !== undefined && looksPersonal(request.user)) throw lineError(line, 'body.user: looks like personal data; ids must not carry any');
     if (seen.has(parsed.data.custom_id)) throw lineError(line, 'custom_id: used by an earlier line; custom_ids must be unique');
     seen.add(parsed.data.custom_id);
@@ -70,7 +75,10 @@ async function rewriteMessages(messages: readonly ChatMessage[], rewrite: Rewrit
   return Promise.all(
     messages.map(async (message) => ({
       role: message.role,
-      content: typeof message.content === 'string' ? await rewrite(message.content) : await Promise.all(message.content.map(async (part) => ({ ...part, text: await rewrite(part.text) }))),
+      content:
+        typeof message.content === 'string'
+          ? await rewrite(message.content)
+          : await Promise.all(message.content.map(async (part) => ({ ...part, text: await rewrite(part.text) }))),
     })),
   );
 }

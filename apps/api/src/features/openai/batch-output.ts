@@ -19,7 +19,14 @@ const lineOf = (itemId: string): number => Number(itemId.slice(1));
  * page by page with the owner's data restored. Lines come job by job, in file order within a job (as
  * with OpenAI, output order is not input order).
  */
-export async function* batchFileLines(deps: Deps, store: BatchStore, tenant: string, record: BatchRecord, statuses: readonly JobStatus[], kind: 'output' | 'error'): AsyncGenerator<string> {
+export async function* batchFileLines(
+  deps: Deps,
+  store: BatchStore,
+  tenant: string,
+  record: BatchRecord,
+  statuses: readonly JobStatus[],
+  kind: 'output' | 'error',
+): AsyncGenerator<string> {
   const hex = record.id.slice('batch_'.length);
   const vault = deps.services.vault;
   for (const [index, job] of record.jobs.entries()) {

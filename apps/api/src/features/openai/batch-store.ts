@@ -36,7 +36,11 @@ export function batchStore(deps: Deps) {
       const linesKey = keys.batchLines(tenant, record.id);
       for (let start = 0; start < customIds.length; start += LINES_PER_WRITE) {
         const slice = customIds.slice(start, start + LINES_PER_WRITE);
-        await deps.redis.multi().hset(linesKey, ...slice.flatMap((id, i) => [String(start + i), id])).expire(linesKey, ttl).exec();
+        await deps.redis
+          .multi()
+          .hset(linesKey, ...slice.flatMap((id, i) => [String(start + i), id]))
+          .expire(linesKey, ttl)
+          .exec();
       }
       await deps.redis
         .multi()

@@ -69,7 +69,13 @@ export async function batchObject(deps: Deps, record: BatchRecord, statuses: rea
   const answered = statuses.reduce((sum, s) => sum + s.answered, 0);
   const failed = statuses.reduce((sum, s) => sum + s.failed, 0);
   const files = outputFileIds(record.id);
-  const errors = [...new Map(statuses.filter((s) => s.error).map((s) => [s.error!.message, { code: s.error!.code ?? 'job_failed', message: s.error!.message, param: null, line: null }])).values()];
+  const errors = [
+    ...new Map(
+      statuses
+        .filter((s) => s.error)
+        .map((s) => [s.error!.message, { code: s.error!.code ?? 'job_failed', message: s.error!.message, param: null, line: null }]),
+    ).values(),
+  ];
   const at = (when: boolean) => (when ? endedAt : null);
   return {
     id: record.id,

@@ -60,7 +60,8 @@ export function createBatch(deps: Deps, files: FileStore, batches: BatchStore): 
     const batchId = batchIdFor(tenant, idempotencyKey);
     const existing = idempotencyKey ? await batches.get(tenant, batchId) : undefined;
     if (existing) {
-      if (existing.requestHash !== requestHash) throw new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different request body');
+      if (existing.requestHash !== requestHash)
+        throw new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different request body');
       res.setHeader('Idempotent-Replayed', 'true');
       res.json(await view(deps, existing));
       return;
@@ -71,12 +72,24 @@ export function createBatch(deps: Deps, files: FileStore, batches: BatchStore): 
     const lines = await readBatchFile(stored, { scope: file.id, vault: deps.services.vault });
     const jobs = groupLines(lines);
     if (jobs.length > MAX_BATCH_GROUPS) {
-      throw new HttpError(400, 'invalid_request', `input_file_id: the file's lines ask for ${jobs.length} different (model, parameters) combinations; a batch may hold at most ${MAX_BATCH_GROUPS}`, { issues: [{ path: 'body.input_file_id', message: 'too many combinations' }] });
+      throw new HttpError(
+        400,
+        'invalid_request',
+        `input_file_id: the file's lines ask for ${jobs.length} different (model, parameters) combinations; a batch may hold at most ${MAX_BATCH_GROUPS}`,
+        { issues: [{ path: 'body.input_file_id', message: 'too many combinations' }] },
+      );
     }
     for (const job of jobs) requireModel(deps.services, job.model, 'chat', 'body.input_file_id');
-    const outcomes = await submitFrontDoorJobs(deps, { tenant, jobs, requestHash, ...(idempotencyKey ? { idempotencyKey: `openai:batch:${idempotencyKey}` } : {}) });
+    const outcomes = await submitFrontDoorJobs(deps, {
+      tenant,
+      jobs,
+      requestHash,
+      ...(idempotencyKey ? { idempotencyKey: `openai:batch:${idempotencyKey}` } : {}),
+    });
     const context = { scope: batchId, policy: deps.services.piiPolicyFor(tenant), vault: deps.services.vault };
-    const metadata = request.metadata ? Object.fromEntries(await Promise.all(Object.entries(request.metadata).map(async ([key, value]) => [key, (await pseudonymize(value, context)).text]))) : null;
+    const metadata = request.metadata
+      ? Object.fromEntries(await Promise.all(Object.entries(request.metadata).map(async ([key, value]) => [key, (await pseudonymize(value, context)).text])))
+      : null;
     const record: BatchRecord = {
       id: batchId,
       inputFileId: file.id,
@@ -90,7 +103,11 @@ export function createBatch(deps: Deps, files: FileStore, batches: BatchStore): 
       requestHash,
       cancellingAt: null,
     };
-    await batches.put(tenant, record, lines.map((line) => line.customId));
+    await batches.put(
+      tenant,
+      record,
+      lines.map((line) => line.customId),
+    );
     res.json(await view(deps, record));
   };
 }

@@ -68,17 +68,24 @@ function toBase64(vector: readonly number[]): string {
 function embeddingError(error: unknown, single: boolean): unknown {
   if (error instanceof BudgetExhaustedError) return refusalError({ kind: 'budget', refusal: error.refusal });
   if (error instanceof InputTooLongError) {
-    return invalidParam(single ? 'input' : `input.${error.index}`, `${error.tokens} tokens; the model embeds at most ${error.maxTokens} per input`, 'context_length_exceeded');
+    return invalidParam(
+      single ? 'input' : `input.${error.index}`,
+      `${error.tokens} tokens; the model embeds at most ${error.maxTokens} per input`,
+      'context_length_exceeded',
+    );
   }
   if (error instanceof RateLimitedError) {
     const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
-    return new HttpError(429, 'provider_rate_limited', `the model provider is rate limiting; retry in ${seconds} s`, undefined, { 'Retry-After': String(seconds) });
+    return new HttpError(429, 'provider_rate_limited', `the model provider is rate limiting; retry in ${seconds} s`, undefined, {
+      'Retry-After': String(seconds),
+    });
   }
-  if (error instanceof RetriableError) return new HttpError(503, 'provider_unavailable', 'the model provider is not answering; retry later', undefined, { 'Retry-After': '5' });
+  if (error instanceof RetriableError)
+    return new HttpError(503, 'provider_unavailable', 'the model provider is not answering; retry later', undefined, { 'Retry-After': '5' });
   // A refusal of this request (its input) is the caller's to fix; one of every request (credentials, model) is ours.
   if (error instanceof FatalError) {
     return error.stopsJob
-      ? new HttpError(502, 'provider_refused', 'the model provider refused the platform\'s request')
+      ? new HttpError(502, 'provider_refused', "the model provider refused the platform's request")
       : new HttpError(400, 'provider_rejected', `the model provider rejected the request (status ${error.status ?? 'none'})`);
   }
   return error;

@@ -9,7 +9,17 @@ import { deleteFile, fileContent, listFiles, retrieveFile, uploadFile } from './
 import { fileStore } from './file-store';
 import { frontDoor, JSON_READ_AFTER_AUTH, MULTIPART, type Deps, type FrontDoorHandler, type FrontDoorRoute } from './front-door';
 import { listModels, retrieveModel } from './models';
-import { OpenAiBatch, OpenAiBatchList, OpenAiChatCompletion, OpenAiEmbeddingList, OpenAiFile, OpenAiFileDeleted, OpenAiFileList, OpenAiModel, OpenAiModelList } from './responses';
+import {
+  OpenAiBatch,
+  OpenAiBatchList,
+  OpenAiChatCompletion,
+  OpenAiEmbeddingList,
+  OpenAiFile,
+  OpenAiFileDeleted,
+  OpenAiFileList,
+  OpenAiModel,
+  OpenAiModelList,
+} from './responses';
 import { BatchCreateRequest, BatchListQuery, ChatCompletionRequest, EmbeddingRequest, FileListQuery } from './schemas';
 
 /** Where the front door is mounted: an OpenAI client's `baseURL` is `<api>/openai/v1`. */
@@ -64,14 +74,25 @@ export const openAiFeature: Feature = {
       };
     };
     return [
-      route('post', '/chat/completions', 'OpenAI-compatible chat completion (stream: true for server-sent chunks), run as a one-item inference job', chatCompletions(deps), {
-        operationId: 'openaiCreateChatCompletion',
-        ok: OpenAiChatCompletion,
-        read: 'json',
-        schema: ChatCompletionRequest,
-        idempotent: true,
-        responses: { 200: 'a chat.completion, or chat.completion.chunk events then [DONE]', 402: "the tenant's budget cannot hold the request", 413: 'work over a cap', 502: 'the job or the provider failed (not retried)' },
-      }),
+      route(
+        'post',
+        '/chat/completions',
+        'OpenAI-compatible chat completion (stream: true for server-sent chunks), run as a one-item inference job',
+        chatCompletions(deps),
+        {
+          operationId: 'openaiCreateChatCompletion',
+          ok: OpenAiChatCompletion,
+          read: 'json',
+          schema: ChatCompletionRequest,
+          idempotent: true,
+          responses: {
+            200: 'a chat.completion, or chat.completion.chunk events then [DONE]',
+            402: "the tenant's budget cannot hold the request",
+            413: 'work over a cap',
+            502: 'the job or the provider failed (not retried)',
+          },
+        },
+      ),
       route('post', '/embeddings', 'OpenAI-compatible embeddings of pseudonymized inputs (synchronous)', createEmbeddings(deps), {
         operationId: 'openaiCreateEmbeddings',
         ok: OpenAiEmbeddingList,
@@ -79,24 +100,88 @@ export const openAiFeature: Feature = {
         schema: EmbeddingRequest,
         responses: { 200: 'a list of embeddings', 402: "the tenant's budget cannot hold the request" },
       }),
-      route('post', '/files', 'Upload a JSONL batch input file (multipart: file, purpose=batch); pseudonymized, counted against the storage limit', uploadFile(deps, files), { operationId: 'openaiUploadFile', ok: OpenAiFile, read: 'multipart', responses: { 200: 'the File object' } }),
-      route('get', '/files', "The caller's uploaded files", listFiles(deps, files), { operationId: 'openaiListFiles', ok: OpenAiFileList, query: FileListQuery, responses: { 200: 'a list of File objects' } }),
-      route('get', '/files/:file_id', 'A file: an upload, or a batch output or error file', retrieveFile(deps, files, batches), { operationId: 'openaiRetrieveFile', ok: OpenAiFile, responses: { 200: 'the File object', 404: 'no such file for this key' } }),
-      route('get', '/files/:file_id/content', "A file's content with the owner's data restored (batch outputs: OpenAI's JSONL lines with custom_id)", fileContent(deps, files, batches), { operationId: 'openaiDownloadFile', responses: { 200: 'the JSONL', 404: 'no such file for this key' } }),
-      route('delete', '/files/:file_id', 'Delete an uploaded file (its bytes leave the storage limit)', deleteFile(deps, files), { operationId: 'openaiDeleteFile', ok: OpenAiFileDeleted, responses: { 200: 'deleted', 404: 'no such file for this key' } }),
-      route('post', '/batches', "Create a batch from an uploaded file: its lines become inference jobs in batch mode (cache, then the provider's Batch API)", createBatch(deps, files, batches), {
-        operationId: 'openaiCreateBatch',
-        ok: OpenAiBatch,
-        read: 'json',
-        schema: BatchCreateRequest,
-        idempotent: true,
-        responses: { 200: 'the Batch object', 402: "the tenant's budget cannot hold the batch", 404: 'no such input file', 413: 'work over a cap', 422: 'Idempotency-Key reused with another body' },
+      route(
+        'post',
+        '/files',
+        'Upload a JSONL batch input file (multipart: file, purpose=batch); pseudonymized, counted against the storage limit',
+        uploadFile(deps, files),
+        { operationId: 'openaiUploadFile', ok: OpenAiFile, read: 'multipart', responses: { 200: 'the File object' } },
+      ),
+      route('get', '/files', "The caller's uploaded files", listFiles(deps, files), {
+        operationId: 'openaiListFiles',
+        ok: OpenAiFileList,
+        query: FileListQuery,
+        responses: { 200: 'a list of File objects' },
       }),
-      route('get', '/batches', "The caller's batches, newest first", listBatches(deps, batches), { operationId: 'openaiListBatches', ok: OpenAiBatchList, query: BatchListQuery, responses: { 200: 'a list of Batch objects' } }),
-      route('get', '/models', 'The models requests may name (the registry and MODEL_OVERRIDES)', listModels(deps), { operationId: 'openaiListModels', ok: OpenAiModelList, responses: { 200: 'a list of Model objects' } }),
-      route('get', '/models/:model', 'One model', retrieveModel(deps), { operationId: 'openaiRetrieveModel', ok: OpenAiModel, responses: { 200: 'the Model object', 404: 'not a model the platform knows' } }),
-      route('get', '/batches/:batch_id', 'A batch with its status, request counts and output files', retrieveBatch(deps, batches), { operationId: 'openaiRetrieveBatch', ok: OpenAiBatch, responses: { 200: 'the Batch object', 404: 'no such batch for this key' } }),
-      route('post', '/batches/:batch_id/cancel', 'Cancel a batch: waiting lines are dropped, running ones stopped; finished lines keep their output', cancelBatch(deps, batches), { operationId: 'openaiCancelBatch', ok: OpenAiBatch, responses: { 200: 'the Batch object (cancelling or cancelled)', 404: 'no such batch for this key' } }),
+      route('get', '/files/:file_id', 'A file: an upload, or a batch output or error file', retrieveFile(deps, files, batches), {
+        operationId: 'openaiRetrieveFile',
+        ok: OpenAiFile,
+        responses: { 200: 'the File object', 404: 'no such file for this key' },
+      }),
+      route(
+        'get',
+        '/files/:file_id/content',
+        "A file's content with the owner's data restored (batch outputs: OpenAI's JSONL lines with custom_id)",
+        fileContent(deps, files, batches),
+        { operationId: 'openaiDownloadFile', responses: { 200: 'the JSONL', 404: 'no such file for this key' } },
+      ),
+      route('delete', '/files/:file_id', 'Delete an uploaded file (its bytes leave the storage limit)', deleteFile(deps, files), {
+        operationId: 'openaiDeleteFile',
+        ok: OpenAiFileDeleted,
+        responses: { 200: 'deleted', 404: 'no such file for this key' },
+      }),
+      route(
+        'post',
+        '/batches',
+        "Create a batch from an uploaded file: its lines become inference jobs in batch mode (cache, then the provider's Batch API)",
+        createBatch(deps, files, batches),
+        {
+          operationId: 'openaiCreateBatch',
+          ok: OpenAiBatch,
+          read: 'json',
+          schema: BatchCreateRequest,
+          idempotent: true,
+          responses: {
+            200: 'the Batch object',
+            402: "the tenant's budget cannot hold the batch",
+            404: 'no such input file',
+            413: 'work over a cap',
+            422: 'Idempotency-Key reused with another body',
+          },
+        },
+      ),
+      route('get', '/batches', "The caller's batches, newest first", listBatches(deps, batches), {
+        operationId: 'openaiListBatches',
+        ok: OpenAiBatchList,
+        query: BatchListQuery,
+        responses: { 200: 'a list of Batch objects' },
+      }),
+      route('get', '/models', 'The models requests may name (the registry and MODEL_OVERRIDES)', listModels(deps), {
+        operationId: 'openaiListModels',
+        ok: OpenAiModelList,
+        responses: { 200: 'a list of Model objects' },
+      }),
+      route('get', '/models/:model', 'One model', retrieveModel(deps), {
+        operationId: 'openaiRetrieveModel',
+        ok: OpenAiModel,
+        responses: { 200: 'the Model object', 404: 'not a model the platform knows' },
+      }),
+      route('get', '/batches/:batch_id', 'A batch with its status, request counts and output files', retrieveBatch(deps, batches), {
+        operationId: 'openaiRetrieveBatch',
+        ok: OpenAiBatch,
+        responses: { 200: 'the Batch object', 404: 'no such batch for this key' },
+      }),
+      route(
+        'post',
+        '/batches/:batch_id/cancel',
+        'Cancel a batch: waiting lines are dropped, running ones stopped; finished lines keep their output',
+        cancelBatch(deps, batches),
+        {
+          operationId: 'openaiCancelBatch',
+          ok: OpenAiBatch,
+          responses: { 200: 'the Batch object (cancelling or cancelled)', 404: 'no such batch for this key' },
+        },
+      ),
     ];
   },
 };

@@ -16,7 +16,17 @@ import { FileListQuery } from './schemas';
 
 /** OpenAI's File object. */
 function fileObject(input: { id: string; bytes: number; createdAt: number; expiresAt: number | null; filename: string; purpose: string }) {
-  return { id: input.id, object: 'file', bytes: input.bytes, created_at: input.createdAt, expires_at: input.expiresAt, filename: input.filename, purpose: input.purpose, status: 'processed', status_details: null };
+  return {
+    id: input.id,
+    object: 'file',
+    bytes: input.bytes,
+    created_at: input.createdAt,
+    expires_at: input.expiresAt,
+    filename: input.filename,
+    purpose: input.purpose,
+    status: 'processed',
+    status_details: null,
+  };
 }
 
 const uploadedObject = async (deps: Deps, record: FileRecord) =>
@@ -109,7 +119,16 @@ export function retrieveFile(deps: Deps, files: FileStore, batches: BatchStore):
     // Its size is that of its rendering: counted line by line, never held whole.
     let bytes = 0;
     for await (const line of output.lines()) bytes += Buffer.byteLength(line);
-    res.json(fileObject({ id: fileId, bytes, createdAt: output.record.createdAt, expiresAt: null, filename: `${output.record.id}_${output.kind}.jsonl`, purpose: 'batch_output' }));
+    res.json(
+      fileObject({
+        id: fileId,
+        bytes,
+        createdAt: output.record.createdAt,
+        expiresAt: null,
+        filename: `${output.record.id}_${output.kind}.jsonl`,
+        purpose: 'batch_output',
+      }),
+    );
   };
 }
 
@@ -152,7 +171,10 @@ function drainedOrClosed(res: Response): Promise<void> {
 export function deleteFile(deps: Deps, files: FileStore): FrontDoorHandler {
   return async (req, res, tenant) => {
     const fileId = String(req.params.file_id);
-    if (parseOutputFileId(fileId)) throw new HttpError(400, 'invalid_request', 'file_id: a batch output file lasts as long as its batch and cannot be deleted', { issues: [{ path: 'file_id', message: 'not deletable' }] });
+    if (parseOutputFileId(fileId))
+      throw new HttpError(400, 'invalid_request', 'file_id: a batch output file lasts as long as its batch and cannot be deleted', {
+        issues: [{ path: 'file_id', message: 'not deletable' }],
+      });
     if (!isFileId(fileId) || !(await files.delete(tenant, fileId))) throw notFoundError('file', 'file_id');
     await deps.services.vault.forget(fileId);
     res.json({ id: fileId, object: 'file', deleted: true });

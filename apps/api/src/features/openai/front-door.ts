@@ -59,7 +59,8 @@ export function frontDoor(deps: Deps, route: FrontDoorRoute, handler: FrontDoorH
         throw refusalError({ kind: 'rate', refusal: { limit: 'rate', cap: rate.limit, remaining: rate.remaining, retryAfterMs: rate.retryAfterMs } });
       }
       for (const guard of readBody) await run(guard, req, res);
-      if (route.fields && req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body)) await refusePersonalIdentifiers(req.body, route.fields, 'body');
+      if (route.fields && req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body))
+        await refusePersonalIdentifiers(req.body, route.fields, 'body');
       await handler(req, res, tenant);
     } catch (error) {
       sendError(deps, req, res, error, ready);
@@ -89,7 +90,10 @@ function sendError(deps: Deps, req: Request, res: Response, error: unknown, read
   const http = toHttpError(error, ready);
   if (http.status >= 500) {
     const requestId = String((req as { id?: unknown }).id ?? '');
-    deps.logger[http.status === 503 ? 'warn' : 'error']({ err: error, requestId, method: req.method, route: `${req.baseUrl}${String(req.route?.path ?? '')}`, status: http.status }, 'request failed');
+    deps.logger[http.status === 503 ? 'warn' : 'error'](
+      { err: error, requestId, method: req.method, route: `${req.baseUrl}${String(req.route?.path ?? '')}`, status: http.status },
+      'request failed',
+    );
   }
   if (res.headersSent) {
     // A stream that already started: end it rather than writing a second head.

@@ -8,7 +8,9 @@ export const newFileId = (): string => `file-${randomBytes(12).toString('hex')}`
  * finds the batch the first one made.
  */
 export function batchIdFor(tenant: string, idempotencyKey?: string): string {
-  const hex = idempotencyKey ? createHash('sha256').update(`${tenant}\u0000openai-batch\u0000${idempotencyKey}`).digest('hex').slice(0, 32) : randomBytes(16).toString('hex');
+  const hex = idempotencyKey
+    ? createHash('sha256').update(`${tenant}\u0000openai-batch\u0000${idempotencyKey}`).digest('hex').slice(0, 32)
+    : randomBytes(16).toString('hex');
   return `batch_${hex}`;
 }
 

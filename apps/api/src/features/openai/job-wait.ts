@@ -32,7 +32,10 @@ export function waitForJobEnd(deps: Deps, jobId: string, options: { signal: Abor
     const onRemoved = () => finish(() => resolve({ state: 'gone' }));
     const onAbort = () => finish(() => reject(options.signal.reason));
     const timer = setTimeout(
-      () => finish(() => reject(new HttpError(504, 'timeout', `the model did not answer within ${Math.round(options.timeoutMs / 1000)} s; the request was cancelled`))),
+      () =>
+        finish(() =>
+          reject(new HttpError(504, 'timeout', `the model did not answer within ${Math.round(options.timeoutMs / 1000)} s; the request was cancelled`)),
+        ),
       options.timeoutMs,
     );
     function finish(settle: () => void) {

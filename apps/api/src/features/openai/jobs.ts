@@ -73,7 +73,9 @@ async function storeItems(deps: Deps, tenant: string, jobId: string, items: read
     const safe = await Promise.all(
       slice.map(async (item) => ({
         id: item.id,
-        messages: await Promise.all(item.messages.map(async (m) => ({ role: m.role, content: (await pseudonymize(m.content, { scope: jobId, policy, vault })).text }))),
+        messages: await Promise.all(
+          item.messages.map(async (m) => ({ role: m.role, content: (await pseudonymize(m.content, { scope: jobId, policy, vault })).text })),
+        ),
       })),
     );
     await deps.redis

@@ -37,7 +37,10 @@ export const OpenAiEmbeddingList = component(
     model: z.string(),
     usage: z.object({ prompt_tokens: z.number().int(), total_tokens: z.number().int() }),
   }),
-  { id: 'OpenAIEmbeddingList', description: 'Vectors of the pseudonymized inputs, in input order: numbers, or base64 little-endian float32 with `encoding_format: "base64"`.' },
+  {
+    id: 'OpenAIEmbeddingList',
+    description: 'Vectors of the pseudonymized inputs, in input order: numbers, or base64 little-endian float32 with `encoding_format: "base64"`.',
+  },
 );
 
 export const OpenAiFile = component(
@@ -70,7 +73,9 @@ export const OpenAiBatch = component(
     object: z.literal('batch'),
     endpoint: z.string(),
     model: z.string().optional(),
-    errors: z.object({ object: z.literal('list'), data: z.array(z.object({ code: z.string(), message: z.string(), param: z.null(), line: z.null() })) }).nullable(),
+    errors: z
+      .object({ object: z.literal('list'), data: z.array(z.object({ code: z.string(), message: z.string(), param: z.null(), line: z.null() })) })
+      .nullable(),
     input_file_id: z.string(),
     completion_window: z.string(),
     status: z.enum(['in_progress', 'cancelling', 'cancelled', 'completed', 'expired', 'failed']),
@@ -90,7 +95,8 @@ export const OpenAiBatch = component(
   }),
   {
     id: 'OpenAIBatch',
-    description: "OpenAI's Batch object. Its lines run as inference jobs in batch mode; output and error files appear once every job has ended (failed counts lines that failed or never ran).",
+    description:
+      "OpenAI's Batch object. Its lines run as inference jobs in batch mode; output and error files appear once every job has ended (failed counts lines that failed or never ran).",
   },
 );
 

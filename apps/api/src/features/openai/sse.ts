@@ -25,7 +25,11 @@ export function streamCompletion(res: Response, completion: ChatCompletion, opti
   const base = { id: completion.id, object: 'chat.completion.chunk', created: completion.created, model: completion.model, system_fingerprint: null };
   const usage = options.includeUsage ? { usage: null } : {};
   const send = (value: unknown) => res.write(`data: ${JSON.stringify(value)}\n\n`);
-  const choice = (delta: Record<string, unknown>, finish: string | null) => ({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...usage });
+  const choice = (delta: Record<string, unknown>, finish: string | null) => ({
+    ...base,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    ...usage,
+  });
   send(choice({ role: 'assistant', content: '', refusal: null }, null));
   for (const piece of chunksOf(completion.choices[0]?.message.content ?? '')) send(choice({ content: piece }, null));
   send(choice({}, 'stop'));

@@ -14,7 +14,10 @@ export const PipelineRequest = z
     /** The most this job may spend, dollars as a decimal string. */
     maxCostUsd: MaxCostUsd.optional(),
   })
-  .refine((body) => (body.definition === undefined) !== (body.pipeline === undefined), { message: 'give either `definition` or `pipeline`', path: ['definition'] });
+  .refine((body) => (body.definition === undefined) !== (body.pipeline === undefined), {
+    message: 'give either `definition` or `pipeline`',
+    path: ['definition'],
+  });
 export type PipelineRequest = z.infer<typeof PipelineRequest>;
 
 /** `POST /v1/pipelines/definitions`: saves a definition as the name's next version. */

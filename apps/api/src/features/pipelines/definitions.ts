@@ -45,7 +45,11 @@ export function getDefinition(deps: Deps): RequestHandler {
     const tenant = req.tenant!;
     const name = PipelineName.safeParse(req.params.name);
     if (!name.success) throw validationError(name.error, 'params.name');
-    const saved = await savedPipeline({ tenant, services: deps.services, redis: deps.redis, prefix: deps.keys.prefix }, { name: name.data, ...(query.data.version ? { version: query.data.version } : {}) }, 'params.name');
+    const saved = await savedPipeline(
+      { tenant, services: deps.services, redis: deps.redis, prefix: deps.keys.prefix },
+      { name: name.data, ...(query.data.version ? { version: query.data.version } : {}) },
+      'params.name',
+    );
     res.json({ ...saved, definition: await mapDefinition(saved.definition, restorer(deps.services, definitionScope(tenant))) });
   };
 }

@@ -18,7 +18,9 @@ export function restorer(services: PlatformServices, scope: string): TextMap {
 
 /** A template with its literal text mapped and its placeholders kept exactly (a detector never sees `{{...}}`). */
 async function mapTemplate(text: string, map: TextMap): Promise<string> {
-  const parts = await Promise.all(parseTemplate(text).parts.map((part) => (typeof part === 'string' ? map(part) : Promise.resolve(`{{${part.path.join('.')}}}`))));
+  const parts = await Promise.all(
+    parseTemplate(text).parts.map((part) => (typeof part === 'string' ? map(part) : Promise.resolve(`{{${part.path.join('.')}}}`))),
+  );
   return parts.join('');
 }
 
@@ -39,7 +41,10 @@ async function mapStep(step: PipelineStep, map: TextMap): Promise<PipelineStep> 
       return step;
     case 'map': {
       const inner = step.step;
-      const mapped = inner.type === 'prompt' ? { ...inner, template: await t(inner.template) } : { ...inner, prompt: await t(inner.prompt), ...(await optional(inner.system)) };
+      const mapped =
+        inner.type === 'prompt'
+          ? { ...inner, template: await t(inner.template) }
+          : { ...inner, prompt: await t(inner.prompt), ...(await optional(inner.system)) };
       return { ...step, step: mapped };
     }
   }
@@ -52,14 +57,18 @@ async function mapStep(step: PipelineStep, map: TextMap): Promise<PipelineStep> 
  */
 export async function mapDefinition(definition: PipelineDefinition, map: TextMap): Promise<PipelineDefinition> {
   const steps = await Promise.all(definition.steps.map((step) => mapStep(step, map)));
-  const output = Object.fromEntries(await Promise.all(Object.entries(definition.output).map(async ([field, text]) => [field, await mapTemplate(text, map)] as const)));
+  const output = Object.fromEntries(
+    await Promise.all(Object.entries(definition.output).map(async ([field, text]) => [field, await mapTemplate(text, map)] as const)),
+  );
   return { ...definition, steps, output };
 }
 
 /** Maps every string value of an input (arrays of strings included). */
 export async function mapInput(input: PipelineInput, map: TextMap): Promise<PipelineInput> {
   const entries = await Promise.all(
-    Object.entries(input).map(async ([name, value]) => [name, typeof value === 'string' ? await map(value) : Array.isArray(value) ? await Promise.all(value.map(map)) : value] as const),
+    Object.entries(input).map(
+      async ([name, value]) => [name, typeof value === 'string' ? await map(value) : Array.isArray(value) ? await Promise.all(value.map(map)) : value] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }

@@ -14,7 +14,8 @@ export interface ReferenceContext {
   prefix: string;
 }
 
-const invalid = (issues: { path: string; message: string }[]) => new HttpError(400, 'invalid_request', issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), { issues });
+const invalid = (issues: { path: string; message: string }[]) =>
+  new HttpError(400, 'invalid_request', issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), { issues });
 
 /**
  * A definition that can run: no problem in its steps (each named by path and step id: unknown
@@ -41,7 +42,8 @@ export function checkInputs(definition: PipelineDefinition, inputs: readonly Pip
   const declared = new Set(definition.inputs);
   const issues: { path: string; message: string }[] = [];
   inputs.forEach((input, index) => {
-    for (const name of definition.inputs) if (!Object.hasOwn(input, name)) issues.push({ path: `${where}.${index}`, message: `missing input variable "${name}"` });
+    for (const name of definition.inputs)
+      if (!Object.hasOwn(input, name)) issues.push({ path: `${where}.${index}`, message: `missing input variable "${name}"` });
     const extra = Object.keys(input).filter((name) => !declared.has(name)).length;
     if (extra > 0) issues.push({ path: `${where}.${index}`, message: `${extra} variable(s) the definition does not declare in \`inputs\`` });
   });
@@ -51,7 +53,10 @@ export function checkInputs(definition: PipelineDefinition, inputs: readonly Pip
 /** A saved version of the tenant (latest when `version` is absent), or a 404 naming the field. */
 export async function savedPipeline(context: ReferenceContext, ref: { name: string; version?: number }, path: string): Promise<SavedPipeline> {
   const saved = await createDefinitionStore(context.redis, context.prefix).get(context.tenant, ref.name, ref.version);
-  if (!saved) throw new HttpError(404, 'not_found', `${path}: no saved pipeline of this tenant with that name${ref.version ? ' and version' : ''}`, { issues: [{ path, message: 'not found' }] });
+  if (!saved)
+    throw new HttpError(404, 'not_found', `${path}: no saved pipeline of this tenant with that name${ref.version ? ' and version' : ''}`, {
+      issues: [{ path, message: 'not found' }],
+    });
   return saved;
 }
 
@@ -60,7 +65,9 @@ export async function requirePipelineVersion(context: ReferenceContext, ref: Pip
   const saved = await savedPipeline(context, ref, path);
   await checkDefinition(saved.definition, context, `${path} (saved definition)`);
   const issues: { path: string; message: string }[] = [];
-  if (ref.input !== undefined && !saved.definition.inputs.includes(ref.input)) issues.push({ path: `${path}.input`, message: 'not an input variable of that version' });
-  if (ref.output !== undefined && !Object.hasOwn(saved.definition.output, ref.output)) issues.push({ path: `${path}.output`, message: 'not an output field of that version' });
+  if (ref.input !== undefined && !saved.definition.inputs.includes(ref.input))
+    issues.push({ path: `${path}.input`, message: 'not an input variable of that version' });
+  if (ref.output !== undefined && !Object.hasOwn(saved.definition.output, ref.output))
+    issues.push({ path: `${path}.output`, message: 'not an output field of that version' });
   if (issues.length > 0) throw invalid(issues);
 }

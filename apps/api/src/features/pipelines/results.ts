@@ -16,7 +16,8 @@ export const PageQuery = z.strictObject({ cursor: z.string().min(1).optional(), 
 async function mapDeep(value: unknown, map: TextMap): Promise<unknown> {
   if (typeof value === 'string') return map(value);
   if (Array.isArray(value)) return Promise.all(value.map((inner) => mapDeep(inner, map)));
-  if (value && typeof value === 'object') return Object.fromEntries(await Promise.all(Object.entries(value).map(async ([key, inner]) => [key, await mapDeep(inner, map)] as const)));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(await Promise.all(Object.entries(value).map(async ([key, inner]) => [key, await mapDeep(inner, map)] as const)));
   return value;
 }
 

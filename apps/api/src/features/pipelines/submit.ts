@@ -53,7 +53,12 @@ export function submitPipeline(deps: Deps): RequestHandler {
     const collectionModels = await checkDefinition(definition, context, saved ? 'body.pipeline (saved definition)' : 'body.definition');
     checkInputs(definition, body.inputs, 'body.inputs');
     const estimate = await estimatePipeline(planPipeline(definition), body.inputs, deps.services.registry, { collectionModels });
-    const admit = await admitting(deps.services.limits, { tenant, queue: 'pipeline', jobs: [{ bytes: jsonBytes(body.inputs) + jsonBytes(definition), estimate }], maxCostUsd: body.maxCostUsd });
+    const admit = await admitting(deps.services.limits, {
+      tenant,
+      queue: 'pipeline',
+      jobs: [{ bytes: jsonBytes(body.inputs) + jsonBytes(definition), estimate }],
+      maxCostUsd: body.maxCostUsd,
+    });
     const build = async (jobId: string): Promise<PipelinePayload> => {
       const plain = saved ? await mapDefinition(saved.definition, restorer(deps.services, definitionScope(tenant))) : definition;
       const payload = pipelineJobs.pipeline.payload.parse({
@@ -65,8 +70,18 @@ export function submitPipeline(deps: Deps): RequestHandler {
       return payload;
     };
     const outcome = await settle(
-      submitJob(deps, { jobName: 'pipeline', tenant, payload: { build }, requestHash: await canonicalHash({ path: req.path, body: req.body }), idempotencyKey: readIdempotencyKey(req), admit }),
+      submitJob(deps, {
+        jobName: 'pipeline',
+        tenant,
+        payload: { build },
+        requestHash: await canonicalHash({ path: req.path, body: req.body }),
+        idempotencyKey: readIdempotencyKey(req),
+        admit,
+      }),
     );
-    acceptOne(res, outcome, 'pipeline', { results: `/v1/pipelines/${outcome.jobId}/results`, ...(saved ? { pipeline: { name: saved.name, version: saved.version } } : {}) });
+    acceptOne(res, outcome, 'pipeline', {
+      results: `/v1/pipelines/${outcome.jobId}/results`,
+      ...(saved ? { pipeline: { name: saved.name, version: saved.version } } : {}),
+    });
   };
 }

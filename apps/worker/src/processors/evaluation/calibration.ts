@@ -1,4 +1,13 @@
-import { CacheFeedback, cacheKeys, CacheStatsRecorder, canonicalize, DEFAULT_CACHE_EMBEDDING, embedParams, literalsOf, type CacheEmbedding } from '@llmops/cache';
+import {
+  CacheFeedback,
+  cacheKeys,
+  CacheStatsRecorder,
+  canonicalize,
+  DEFAULT_CACHE_EMBEDDING,
+  embedParams,
+  literalsOf,
+  type CacheEmbedding,
+} from '@llmops/cache';
 import type { evaluationJobs, PayloadOf } from '@llmops/contracts';
 import { calibrate, cosine, loadCachePairs } from '@llmops/eval';
 import type { JobContext } from '@llmops/queue';

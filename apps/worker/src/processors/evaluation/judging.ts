@@ -5,7 +5,17 @@ import { askJudge, buildJudgeRequest, builtInRubrics, MissingReferenceError, par
 import { batchStepField, pastWindow, readBatchStep, saveBatchStep, type BatchStep } from '../batch-step';
 import { letOthersRun } from './cooperate';
 import { chunks, mapPool } from '../pool';
-import { graderName, isFatal, jobType, type CallScope, type EvaluationPayload, type GraderSpec, type JudgeCounters, type Llm, type PreparedItem } from './types';
+import {
+  graderName,
+  isFatal,
+  jobType,
+  type CallScope,
+  type EvaluationPayload,
+  type GraderSpec,
+  type JudgeCounters,
+  type Llm,
+  type PreparedItem,
+} from './types';
 
 type RubricGrader = Extract<GraderSpec, { type: 'rubric' }>;
 
@@ -59,7 +69,11 @@ export function createJudging(deps: JudgeDeps, payload: EvaluationPayload, scope
         }
         counters.gradesRequested++;
         const threshold = grader.threshold ?? 0.5;
-        const groupKey = dedupe ? createHash('sha256').update(JSON.stringify([request, threshold])).digest('hex') : `${item.kase.id}:${item.sample}:${name}`;
+        const groupKey = dedupe
+          ? createHash('sha256')
+              .update(JSON.stringify([request, threshold]))
+              .digest('hex')
+          : `${item.kase.id}:${item.sample}:${name}`;
         const task = tasks.get(groupKey) ?? { key: `${scope.jobId}:judge:${groupKey}`, request, threshold, targets: [] };
         task.targets.push({ item, grader: name });
         tasks.set(groupKey, task);
@@ -111,7 +125,15 @@ function apply(task: JudgeTask, verdict: { grade: SampleGrade; costNano: bigint 
   });
 }
 
-async function judgeByChat(llm: Llm, payload: EvaluationPayload, task: JudgeTask, scope: CallScope, counters: JudgeCounters, attemptsMade: number, maxAttempts: number): Promise<{ grade: SampleGrade; costNano: bigint }> {
+async function judgeByChat(
+  llm: Llm,
+  payload: EvaluationPayload,
+  task: JudgeTask,
+  scope: CallScope,
+  counters: JudgeCounters,
+  attemptsMade: number,
+  maxAttempts: number,
+): Promise<{ grade: SampleGrade; costNano: bigint }> {
   try {
     const outcome = await askJudge(
       async (attempt) => {
@@ -146,12 +168,21 @@ export interface JudgeBatchesRunning {
  * tasks still without a verdict (failed, expired or malformed lines) for chat retries, and the
  * batches still running.
  */
-async function judgeByBatch(deps: JudgeDeps, payload: EvaluationPayload, tasks: JudgeTask[], scope: CallScope, counters: JudgeCounters): Promise<{ leftover: JudgeTask[]; running: JudgeBatchesRunning }> {
+async function judgeByBatch(
+  deps: JudgeDeps,
+  payload: EvaluationPayload,
+  tasks: JudgeTask[],
+  scope: CallScope,
+  counters: JudgeCounters,
+): Promise<{ leftover: JudgeTask[]; running: JudgeBatchesRunning }> {
   const leftover: JudgeTask[] = [];
   const running: JudgeBatchesRunning = { steps: [], statuses: [] };
   for (const slice of chunks(tasks, 5_000)) {
     const byId = new Map(slice.map((task, index) => [`t${index}`, task]));
-    const sliceHash = createHash('sha256').update(slice.map((task) => task.key).join('\n')).digest('hex').slice(0, 16);
+    const sliceHash = createHash('sha256')
+      .update(slice.map((task) => task.key).join('\n'))
+      .digest('hex')
+      .slice(0, 16);
     // One hash per job (field = slice), so the job's cleanup finds every batch id it stored.
     const resumeKey = jobDataKeys(deps.prefix, scope.jobId).evaluationBatches;
     let resumeBatchId = (await deps.redis.hget(resumeKey, sliceHash)) ?? undefined;
@@ -196,7 +227,10 @@ async function judgeByBatch(deps: JudgeDeps, payload: EvaluationPayload, tasks: 
         continue;
       }
       answered.add(success.customId);
-      apply(task, { grade: { status: 'graded', score: verdict.normalized, pass: verdict.normalized >= task.threshold, detail: verdict.verdict.reason }, costNano: 0n });
+      apply(task, {
+        grade: { status: 'graded', score: verdict.normalized, pass: verdict.normalized >= task.threshold, detail: verdict.verdict.reason },
+        costNano: 0n,
+      });
     }
     for (const [customId, task] of byId) if (!answered.has(customId)) leftover.push(task);
   }

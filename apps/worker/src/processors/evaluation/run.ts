@@ -68,7 +68,13 @@ export async function runEvaluation(deps: ProcessorDeps, context: JobContext<Eva
       // A step job: delayed until the next check, holding no worker slot while the provider judges.
       await context.reportProgress({ done: finished, total: items.length, judgeBatches: { running: running.reduce((n, r) => n + r.steps.length, 0) } });
       const statuses = [...new Set(running.flatMap((r) => r.statuses))].join('/');
-      throw new StepWait(nextCheckMs(running.flatMap((r) => r.steps), payload.judge.pollIntervalMs ?? 5_000), `judge batch ${statuses}`);
+      throw new StepWait(
+        nextCheckMs(
+          running.flatMap((r) => r.steps),
+          payload.judge.pollIntervalMs ?? 5_000,
+        ),
+        `judge batch ${statuses}`,
+      );
     }
   } else {
     await mapPool(pending, concurrency, async (item) => {
@@ -84,7 +90,16 @@ export async function runEvaluation(deps: ProcessorDeps, context: JobContext<Eva
   // Report work grows with cases x samples x graders (x resamples): paced, so this job keeps its lock and others run.
   const summary = await summarizePaced(records, graders, samples, letOthersRun);
   const comparison = baseline
-    ? { baseline: payload.baseline!, ...(await compareRunsPaced(records, baseline, graders.map((grader) => grader.name), payload.bootstrap ?? {}, letOthersRun)) }
+    ? {
+        baseline: payload.baseline!,
+        ...(await compareRunsPaced(
+          records,
+          baseline,
+          graders.map((grader) => grader.name),
+          payload.bootstrap ?? {},
+          letOthersRun,
+        )),
+      }
     : undefined;
   const wasted = wasteOf(await llm.withContext({ jobType }).jobSpend({ tenant, jobId }));
   return { ...summary, judge: counters, wasted, ...(comparison ? { comparison } : {}) };

@@ -10,7 +10,12 @@ let queues: JobQueues | undefined;
 
 /** Evaluation queue handle of this worker process (producers only). */
 function evaluationQueues(deps: ProcessorDeps): JobQueues {
-  queues ??= createJobQueues({ catalog: { evaluation: platformCatalog.evaluation }, connection: deps.redis, prefix: deps.prefix, retentionSeconds: RETENTION_SECONDS });
+  queues ??= createJobQueues({
+    catalog: { evaluation: platformCatalog.evaluation },
+    connection: deps.redis,
+    prefix: deps.prefix,
+    retentionSeconds: RETENTION_SECONDS,
+  });
   return queues;
 }
 
@@ -37,15 +42,28 @@ export async function submitHeldOut(
   const keys = platformKeys(deps.prefix);
   try {
     const outcome = await submitJob(
-      { catalog: platformCatalog, queues: evaluationQueues(deps), tenantJobs: new TenantJobIndex(deps.redis, keys, RETENTION_SECONDS * 1000), redis: deps.redis, keys, retentionSeconds: RETENTION_SECONDS },
+      {
+        catalog: platformCatalog,
+        queues: evaluationQueues(deps),
+        tenantJobs: new TenantJobIndex(deps.redis, keys, RETENTION_SECONDS * 1000),
+        redis: deps.redis,
+        keys,
+        retentionSeconds: RETENTION_SECONDS,
+      },
       {
         jobName: 'evaluation',
         tenant: context.tenant,
         payload,
-        requestHash: createHash('sha256').update(JSON.stringify({ fineTune: context.jobId, role, payload })).digest('hex'),
+        requestHash: createHash('sha256')
+          .update(JSON.stringify({ fineTune: context.jobId, role, payload }))
+          .digest('hex'),
         idempotencyKey: `fine-tune:${context.jobId}:${role}`,
         admit: async (ids) => {
-          const admitted = await deps.services.limits.admit({ tenant: context.tenant, queue: 'evaluation', jobs: ids.map((id) => ({ id, bytes: Buffer.byteLength(JSON.stringify(payload)), estimate })) });
+          const admitted = await deps.services.limits.admit({
+            tenant: context.tenant,
+            queue: 'evaluation',
+            jobs: ids.map((id) => ({ id, bytes: Buffer.byteLength(JSON.stringify(payload)), estimate })),
+          });
           if (!admitted.ok) throw new Refused(admitted.kind === 'budget' ? 'budget' : 'wait', `${admitted.kind}: ${JSON.stringify(admitted.refusal)}`);
           return { priorities: admitted.priorities.map((priority) => priority ?? 0), undo: admitted.undo };
         },

@@ -58,7 +58,15 @@ export async function runFineTune(deps: ProcessorDeps, context: JobContext<FineT
     try {
       // Tagged with our job id: a create whose answer was lost in a crash is found again, not repeated.
       const existing = (await provider.listJobs()).find((job) => job.metadata.llmops_job === jobId);
-      const created = existing ?? (await provider.createJob({ model: payload.baseModel, trainingFile: state.fileId!, epochs: payload.epochs, ...(payload.suffix ? { suffix: payload.suffix } : {}), metadata: { llmops_job: jobId } }));
+      const created =
+        existing ??
+        (await provider.createJob({
+          model: payload.baseModel,
+          trainingFile: state.fileId!,
+          epochs: payload.epochs,
+          ...(payload.suffix ? { suffix: payload.suffix } : {}),
+          metadata: { llmops_job: jobId },
+        }));
       await save({ providerJobId: created.id });
     } catch (error) {
       // Refused for good (a bad file, an unknown model): nothing will train, so nothing stays held.
@@ -84,7 +92,11 @@ export async function runFineTune(deps: ProcessorDeps, context: JobContext<FineT
   }
   if (payload.heldOut && !state.evaluationSkipped && !state.evalTuned) await evaluate(deps, context, state, save);
 
-  const events = (await provider.listEvents(state.providerJobId!)).map((event) => ({ at: new Date(event.createdAt * 1000).toISOString(), level: event.level, message: event.message }));
+  const events = (await provider.listEvents(state.providerJobId!)).map((event) => ({
+    at: new Date(event.createdAt * 1000).toISOString(),
+    level: event.level,
+    message: event.message,
+  }));
   return {
     model: state.model!,
     baseModel: payload.baseModel,
@@ -96,7 +108,13 @@ export async function runFineTune(deps: ProcessorDeps, context: JobContext<FineT
     costUsd: nanoToUsdString(BigInt(state.costNano ?? '0')),
     events,
     ...(payload.heldOut
-      ? { evaluation: { ...(state.evalBase ? { base: state.evalBase } : {}), ...(state.evalTuned ? { tuned: state.evalTuned } : {}), ...(state.evaluationSkipped ? { skipped: state.evaluationSkipped } : {}) } }
+      ? {
+          evaluation: {
+            ...(state.evalBase ? { base: state.evalBase } : {}),
+            ...(state.evalTuned ? { tuned: state.evalTuned } : {}),
+            ...(state.evaluationSkipped ? { skipped: state.evaluationSkipped } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -120,15 +138,33 @@ async function followTraining(
   }
   const trained = job.trainedTokens ?? payload.datasetTokens * payload.epochs;
   const cost = trainingCost(deps.services.registry.require(payload.baseModel), trained);
-  const ledger = createUsageLedger(deps.redis, { keyPrefix: llmKeyPrefix(deps.prefix), onUsage: (event) => void recordUsageCounters(deps.redis, deps.prefix, event).catch(() => {}) });
+  const ledger = createUsageLedger(deps.redis, {
+    keyPrefix: llmKeyPrefix(deps.prefix),
+    onUsage: (event) => void recordUsageCounters(deps.redis, deps.prefix, event).catch(() => {}),
+  });
   // Billed once whatever happens next: the key is the job's, and the hold is settled with what was counted.
-  const counted = await ledger.record({ tenant, model: payload.baseModel, jobType: 'fine-tune', idempotencyKey: `${jobId}:training`, requests: 1, inputTokens: trained, outputTokens: 0, costNanoUsd: cost, at: new Date() });
+  const counted = await ledger.record({
+    tenant,
+    model: payload.baseModel,
+    jobType: 'fine-tune',
+    idempotencyKey: `${jobId}:training`,
+    requests: 1,
+    inputTokens: trained,
+    outputTokens: 0,
+    costNanoUsd: cost,
+    at: new Date(),
+  });
   if (state.hold) await spend.settle(state.hold, counted ? { nanoUsd: cost, tokens: trained } : { nanoUsd: 0n, tokens: 0 });
   await save({ model: job.fineTunedModel, trainedTokens: trained, costNano: cost.toString(), waitMs: undefined });
 }
 
 /** Saves the next (doubled) wait and moves the job to delayed for it (a step wait: no slot, no attempt). */
-async function waitAgain(state: FineTuneState, save: (patch: Partial<FineTuneState>) => Promise<FineTuneState>, payload: FineTunePayload, what: string): Promise<never> {
+async function waitAgain(
+  state: FineTuneState,
+  save: (patch: Partial<FineTuneState>) => Promise<FineTuneState>,
+  payload: FineTunePayload,
+  what: string,
+): Promise<never> {
   const wait = state.waitMs ?? payload.pollIntervalMs;
   await save({ waitMs: Math.min(MAX_WAIT_MS, wait * 2) });
   throw new StepWait(wait, what);

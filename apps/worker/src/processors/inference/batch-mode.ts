@@ -96,7 +96,15 @@ type FollowState = { finished: number; notDone: number; waiting: (BatchStep | un
  * Sends a group as a new batch (no `batchId`) or checks the batch it went out in, once. A running
  * batch joins `waiting`; a finished one has its lines stored.
  */
-async function follow(deps: ProcessorDeps, run: ItemRun, context: JobContext<InferencePayload>, key: string, group: Entry[], batchId: string | undefined, state: FollowState): Promise<void> {
+async function follow(
+  deps: ProcessorDeps,
+  run: ItemRun,
+  context: JobContext<InferencePayload>,
+  key: string,
+  group: Entry[],
+  batchId: string | undefined,
+  state: FollowState,
+): Promise<void> {
   let step = batchId ? await readBatchStep(deps.redis, key, batchId) : undefined;
   if (batchId && pastWindow(step)) {
     // Past its window (the provider expires it by then): forget it and send the lines again.
@@ -117,7 +125,13 @@ async function follow(deps: ProcessorDeps, run: ItemRun, context: JobContext<Inf
       ...(step?.hold ? { resumeHold: step.hold } : {}),
       onSubmitted: async (id, hold) => {
         step = { submittedAt: Date.now(), ...(hold ? { hold } : {}) };
-        await saveBatchStep(deps.redis, key, id, hold, group.map((g) => g.prepared.item.id));
+        await saveBatchStep(
+          deps.redis,
+          key,
+          id,
+          hold,
+          group.map((g) => g.prepared.item.id),
+        );
       },
     },
   );
@@ -136,9 +150,21 @@ async function follow(deps: ProcessorDeps, run: ItemRun, context: JobContext<Inf
 }
 
 /** Stores the answered and failed lines of a finished batch (each item carries its share of the cost). */
-async function store(run: ItemRun, context: JobContext<InferencePayload>, group: Entry[], requests: Awaited<ReturnType<typeof buildRequest>>[], result: BatchResult, state: FollowState): Promise<void> {
+async function store(
+  run: ItemRun,
+  context: JobContext<InferencePayload>,
+  group: Entry[],
+  requests: Awaited<ReturnType<typeof buildRequest>>[],
+  result: BatchResult,
+  state: FollowState,
+): Promise<void> {
   const share = BigInt(Math.max(1, result.succeeded.length));
-  const byId = new Map(result.succeeded.map((s) => [s.customId, s.body as { choices?: { message?: { content?: string } }[]; usage?: { prompt_tokens?: number; completion_tokens?: number } }]));
+  const byId = new Map(
+    result.succeeded.map((s) => [
+      s.customId,
+      s.body as { choices?: { message?: { content?: string } }[]; usage?: { prompt_tokens?: number; completion_tokens?: number } },
+    ]),
+  );
   const failedIds = new Map(result.failed.map((f) => [f.customId, f.message]));
   for (const [i, g] of group.entries()) {
     const body = byId.get(g.prepared.item.id);
@@ -152,7 +178,16 @@ async function store(run: ItemRun, context: JobContext<InferencePayload>, group:
         rag: requests[i]!.rag,
       });
     } else if (failedIds.has(g.prepared.item.id)) {
-      itemResult = { status: 'failed', error: failedIds.get(g.prepared.item.id), cache: { outcome: 'miss' }, usage: { inputTokens: 0, outputTokens: 0 }, costNanoUsd: '0', savedNanoUsd: '0', savedTokens: 0, documents: [] };
+      itemResult = {
+        status: 'failed',
+        error: failedIds.get(g.prepared.item.id),
+        cache: { outcome: 'miss' },
+        usage: { inputTokens: 0, outputTokens: 0 },
+        costNanoUsd: '0',
+        savedNanoUsd: '0',
+        savedTokens: 0,
+        documents: [],
+      };
     } else continue; // not done (expired): sent again by the job's retry
     await context.results.put([{ id: g.prepared.item.id, index: g.index, result: itemResult }]);
     state.finished += 1;

@@ -25,11 +25,19 @@ export function createEmbedBatcher(
     const group = pending;
     pending = [];
     if (group.length === 0) return;
-    const key = createHash('sha256').update(group.map((g) => g.text).join('\u0000')).digest('hex').slice(0, 24);
+    const key = createHash('sha256')
+      .update(group.map((g) => g.text).join('\u0000'))
+      .digest('hex')
+      .slice(0, 24);
     llm
       .embed(
         group.map((g) => g.text),
-        { ...context, model: options.model, dimensions: options.dimensions, idempotencyKey: `${context.jobId}:emb:${options.model}:${options.dimensions ?? 'native'}:${key}` },
+        {
+          ...context,
+          model: options.model,
+          dimensions: options.dimensions,
+          idempotencyKey: `${context.jobId}:emb:${options.model}:${options.dimensions ?? 'native'}:${key}`,
+        },
       )
       .then(
         (result) => group.forEach((g, i) => g.resolve(result.vectors[i]!)),

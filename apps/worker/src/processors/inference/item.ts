@@ -42,8 +42,14 @@ export function prepare(run: ItemRun, item: InferenceItem): PreparedItem {
   const canonical = canonicalize(item.messages.map((m) => m.content).join(SEP));
   const contents = canonical.text.split(SEP);
   const messages = item.messages.map((m, i) => ({ role: m.role, content: contents[i] ?? '' }));
-  const system = messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
-  const prompt = messages.filter((m) => m.role !== 'system').map((m) => (m.role === 'user' ? m.content : `${m.role}: ${m.content}`)).join('\n');
+  const system = messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content)
+    .join('\n');
+  const prompt = messages
+    .filter((m) => m.role !== 'system')
+    .map((m) => (m.role === 'user' ? m.content : `${m.role}: ${m.content}`))
+    .join('\n');
   const { model, parameters, rag } = run.payload;
   const scope = run.cache.scopeOf({ tenant: run.tenant, model, parameters, system, collection: rag?.collection });
   return { item, messages, system, prompt, toOriginal: canonical.toOriginal, scope, spentNanoUsd: 0n };
@@ -124,7 +130,12 @@ export async function fromCache(run: ItemRun, prepared: PreparedItem): Promise<{
     const verify =
       policy.verification.mode === 'off'
         ? undefined
-        : createVerifier(run.services.llm, policy.verification, { tenant: run.tenant, jobId: run.jobId, idempotencyKey: `${run.jobId}:verify:${prepared.item.id}`, signal: run.signal });
+        : createVerifier(run.services.llm, policy.verification, {
+            tenant: run.tenant,
+            jobId: run.jobId,
+            idempotencyKey: `${run.jobId}:verify:${prepared.item.id}`,
+            signal: run.signal,
+          });
     const outcome = await run.cache.lookupSimilar(run.tenant, prepared.scope, vector, {
       threshold: policy.threshold,
       prompt: prepared.prompt,
@@ -153,7 +164,10 @@ export async function buildRequest(run: ItemRun, prepared: PreparedItem): Promis
       maxOutputTokens: parameters.max_tokens ?? 1_024,
     });
     const grounding = `Answer from the numbered passages below and cite them as [n].\n\n${rag.text}`;
-    messages = [{ role: 'system', content: prepared.system ? `${prepared.system}\n\n${grounding}` : grounding }, ...messages.filter((m) => m.role !== 'system')];
+    messages = [
+      { role: 'system', content: prepared.system ? `${prepared.system}\n\n${grounding}` : grounding },
+      ...messages.filter((m) => m.role !== 'system'),
+    ];
   }
   return { request: { model, messages, ...parameters }, rag };
 }
@@ -217,7 +231,12 @@ export async function record(
     // Warming answers are not demand: only real misses count and feed the scheduled warming.
     if (run.payload.purpose === 'answer') {
       await run.cache.stats.record(run.tenant, { kind: 'miss', ...(prepared.verification ? { verification: prepared.verification } : {}) });
-      await run.cache.stats.recordMiss(run.tenant, { model: run.payload.model, parameters: run.payload.parameters, system: prepared.system, prompt: prepared.prompt });
+      await run.cache.stats.recordMiss(run.tenant, {
+        model: run.payload.model,
+        parameters: run.payload.parameters,
+        system: prepared.system,
+        prompt: prepared.prompt,
+      });
     }
   }
   return {

@@ -86,7 +86,16 @@ async function runItem(run: ItemRun, item: InferenceItem, lastAttempt: boolean):
     }
   }
   if (!lastAttempt && !isFatal(lastError)) return 'deferred';
-  return { status: 'failed', error: lastError instanceof Error ? lastError.message : String(lastError), cache: { outcome: 'miss' }, usage: { inputTokens: 0, outputTokens: 0 }, costNanoUsd: '0', savedNanoUsd: '0', savedTokens: 0, documents: [] };
+  return {
+    status: 'failed',
+    error: lastError instanceof Error ? lastError.message : String(lastError),
+    cache: { outcome: 'miss' },
+    usage: { inputTokens: 0, outputTokens: 0 },
+    costNanoUsd: '0',
+    savedNanoUsd: '0',
+    savedTokens: 0,
+    documents: [],
+  };
 }
 
 /** This item's request can never succeed (its input): the item fails, the job goes on. */

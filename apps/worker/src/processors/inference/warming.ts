@@ -32,6 +32,9 @@ export async function runWarmTick(deps: ProcessorDeps, cache: SemanticCache, con
     });
     warmed += 1;
   }
-  await cache.stats.clearMisses(tenant, misses.map((m) => m.miss));
+  await cache.stats.clearMisses(
+    tenant,
+    misses.map((m) => m.miss),
+  );
   return { warmed };
 }

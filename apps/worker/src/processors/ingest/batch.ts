@@ -40,7 +40,12 @@ const LIST_CONCURRENCY = 8;
  * is new or changed in ONE packed embed call (few provider requests), upsert in one call, delete
  * chunks past each document's new end, announce updated documents.
  */
-export async function runBatch(scope: BatchScope, batch: number, first: number, docs: readonly PayloadDocument[]): Promise<{ stats: BatchStats; calls: string[] }> {
+export async function runBatch(
+  scope: BatchScope,
+  batch: number,
+  first: number,
+  docs: readonly PayloadDocument[],
+): Promise<{ stats: BatchStats; calls: string[] }> {
   const { deps, context, stored } = scope;
   const { collection, model } = context.payload;
   const tenant = context.tenant;
@@ -62,7 +67,11 @@ export async function runBatch(scope: BatchScope, batch: number, first: number, 
   // Chunks the current diff wants but the plan lacks: only possible when another job changed the
   // same documents in between. They get their own call (and ledger key).
   const inPlan = new Set(plan.embed.map(embeddingKey));
-  const extras = diffs.flatMap((diff, i) => diff.embed.filter((c) => !inPlan.has(embeddingKey({ documentId: docs[i]!.id, ...c }))).map((c) => ({ documentId: docs[i]!.id, index: c.index, hash: c.hash })));
+  const extras = diffs.flatMap((diff, i) =>
+    diff.embed
+      .filter((c) => !inPlan.has(embeddingKey({ documentId: docs[i]!.id, ...c })))
+      .map((c) => ({ documentId: docs[i]!.id, index: c.index, hash: c.hash })),
+  );
 
   const chunkOf = chunkLookup(docs, planned);
   let tokens = 0;
@@ -70,7 +79,10 @@ export async function runBatch(scope: BatchScope, batch: number, first: number, 
   let costNanoUsd = 0n;
   const points: VectorPoint[] = [];
   const calls: string[] = [];
-  for (const [part, key] of [[plan.embed, batchKey(context.jobId, batch, plan.embed)], [extras, `${batchKey(context.jobId, batch, extras)}:x`]] as const) {
+  for (const [part, key] of [
+    [plan.embed, batchKey(context.jobId, batch, plan.embed)],
+    [extras, `${batchKey(context.jobId, batch, extras)}:x`],
+  ] as const) {
     const chunks = part.map((p) => chunkOf(p)).filter((c): c is { doc: PayloadDocument; chunk: PlannedChunk } => c !== undefined);
     if (chunks.length === 0) continue;
     const result = await scope.llm.embed(
@@ -87,7 +99,15 @@ export async function runBatch(scope: BatchScope, batch: number, first: number, 
         id: pointId(tenant, collection, doc.id, chunk.index),
         vector: result.vectors[i]!,
         // Offsets in the original document (what its owner reads back), not in the pseudonymized text.
-        payload: { documentId: doc.id, chunkIndex: chunk.index, hash: chunk.hash, text: chunk.text, start: toOriginalOffset(doc.spans, chunk.start, 'start'), end: toOriginalOffset(doc.spans, chunk.end, 'end'), metadata: doc.metadata },
+        payload: {
+          documentId: doc.id,
+          chunkIndex: chunk.index,
+          hash: chunk.hash,
+          text: chunk.text,
+          start: toOriginalOffset(doc.spans, chunk.start, 'start'),
+          end: toOriginalOffset(doc.spans, chunk.end, 'end'),
+          metadata: doc.metadata,
+        },
       });
     });
   }
@@ -137,4 +157,3 @@ function chunkLookup(docs: readonly PayloadDocument[], planned: readonly Planned
   docs.forEach((doc, i) => planned[i]!.forEach((chunk) => byKey.set(embeddingKey({ documentId: doc.id, ...chunk }), { doc, chunk })));
   return (p: PlannedEmbedding) => byKey.get(embeddingKey(p));
 }
-

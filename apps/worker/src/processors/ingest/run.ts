@@ -19,11 +19,21 @@ const PROGRESS_TTL_SECONDS = 7 * 24 * 3600;
 export async function runIngest(deps: ProcessorDeps, context: JobContext<IngestPayload>): Promise<IngestResult> {
   const { collection, model, documents, fanOut } = context.payload;
   // Parts spend under this job's id, so its journal holds the whole upload's calls.
-  const wasted = async () => wasteOf(await deps.services.llm.withContext({ jobType: 'ingest', logger: context.logger }).jobSpend({ tenant: context.tenant, jobId: context.jobId }));
+  const wasted = async () =>
+    wasteOf(await deps.services.llm.withContext({ jobType: 'ingest', logger: context.logger }).jobSpend({ tenant: context.tenant, jobId: context.jobId }));
   if (fanOut) {
     const parts = (await context.childResults()) as IngestResult[];
     await context.reportProgress({ parts: { done: parts.length, total: fanOut.parts }, documents: { done: fanOut.documents, total: fanOut.documents } });
-    return { ...summarize(collection, model, fanOut.documents, parts.map(toStats), parts.reduce((sum, part) => sum + part.batches, 0)), wasted: await wasted() };
+    return {
+      ...summarize(
+        collection,
+        model,
+        fanOut.documents,
+        parts.map(toStats),
+        parts.reduce((sum, part) => sum + part.batches, 0),
+      ),
+      wasted: await wasted(),
+    };
   }
   const stats = await ingestInBatches(deps, context, documents, {
     offset: 0,
@@ -82,7 +92,16 @@ async function ingestInBatches(
   const progress = IngestProgress.forJob(deps.redis, deps.prefix, context.jobId, PROGRESS_TTL_SECONDS, { plan: BatchPlan, stats: BatchStats });
   const finished = await progress.finished();
   const llm = deps.services.llm.withContext({ logger: context.logger });
-  const scope: BatchScope = { deps, llm, context, stored, hash: chunkHasher(deps.services.vault, model), progress, results: target.results, offset: target.offset };
+  const scope: BatchScope = {
+    deps,
+    llm,
+    context,
+    stored,
+    hash: chunkHasher(deps.services.vault, model),
+    progress,
+    results: target.results,
+    offset: target.offset,
+  };
   const batches = Math.ceil(documents.length / DOCUMENTS_PER_BATCH);
   if (finished.size > 0) context.logger.info({ skipped: finished.size, batches }, 'resuming ingestion');
 

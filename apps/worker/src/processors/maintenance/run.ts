@@ -17,6 +17,12 @@ export async function runVectorMaintenance(deps: ProcessorDeps, context: JobCont
     'vector store maintained',
   );
   // A collection that failed every retry fails the run (retried with backoff); the others are done.
-  if (failed.length > 0) throw new Error(`maintenance failed for ${failed.length} of ${report.collections.length} collections: ${failed.map((c) => `${c.name}: ${c.error}`).join('; ').slice(0, 2_000)}`);
+  if (failed.length > 0)
+    throw new Error(
+      `maintenance failed for ${failed.length} of ${report.collections.length} collections: ${failed
+        .map((c) => `${c.name}: ${c.error}`)
+        .join('; ')
+        .slice(0, 2_000)}`,
+    );
   return { store: vectors.kind, collections: report.collections };
 }

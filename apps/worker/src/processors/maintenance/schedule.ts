@@ -29,18 +29,22 @@ export async function scheduleVectorMaintenance(deps: Pick<ProcessorDeps, 'redis
     }
     await queue.setGlobalConcurrency(1);
     const payload: VectorMaintenancePayload = {};
-    await queue.upsertJobScheduler(VECTOR_MAINTENANCE_SCHEDULER, { every: everyMs }, {
-      name: definition.queue,
-      // The envelope every job carries; the platform is its tenant, the hash stands for the schedule.
-      data: {
-        tenant: MAINTENANCE_TENANT,
-        requestHash: createHash('sha256').update(`vector-maintenance every ${everyMs}`).digest('hex'),
-        submittedAt: new Date().toISOString(),
-        payload,
+    await queue.upsertJobScheduler(
+      VECTOR_MAINTENANCE_SCHEDULER,
+      { every: everyMs },
+      {
+        name: definition.queue,
+        // The envelope every job carries; the platform is its tenant, the hash stands for the schedule.
+        data: {
+          tenant: MAINTENANCE_TENANT,
+          requestHash: createHash('sha256').update(`vector-maintenance every ${everyMs}`).digest('hex'),
+          submittedAt: new Date().toISOString(),
+          payload,
+        },
+        // The last hundred runs are kept for Bull Board, not a week of them.
+        opts: { ...jobOptionsFor(definition, retentionSeconds), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
       },
-      // The last hundred runs are kept for Bull Board, not a week of them.
-      opts: { ...jobOptionsFor(definition, retentionSeconds), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-    });
+    );
   } finally {
     await queue.close();
   }

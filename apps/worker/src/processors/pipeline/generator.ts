@@ -48,7 +48,13 @@ export async function generateWithPipeline(
   const plan = planOf({ definition: saved.definition, inputCount: 1 });
   const variable = spec.input ?? saved.definition.inputs[0]!;
   const values = Object.fromEntries(saved.definition.inputs.map((name) => [name, name === variable ? input : '']));
-  const ports = platformPorts(deps, cache, { tenant: scope.tenant, jobId: scope.jobId, jobType: 'evaluation', signal: scope.signal, contextModel: contextModelOf(plan) });
+  const ports = platformPorts(deps, cache, {
+    tenant: scope.tenant,
+    jobId: scope.jobId,
+    jobType: 'evaluation',
+    signal: scope.signal,
+    contextModel: contextModelOf(plan),
+  });
   // The evaluation stores each sample whole: no per-step progress is kept, so `jobId` only keys the ledger.
   const result = await runInput({ plan, jobId: key, index: 0, input: values, run: key, done: new Map(), ports, signal: scope.signal, save: async () => {} });
   const field = spec.output ?? Object.keys(saved.definition.output)[0]!;

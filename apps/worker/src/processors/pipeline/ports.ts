@@ -36,7 +36,9 @@ export function platformPorts(deps: ProcessorDeps, cache: SemanticCache, scope: 
   const collectionModel = (collection: string) => {
     let model = models.get(collection);
     if (!model) {
-      model = deps.services.vectors.describeCollection(storedCollectionName(scope.tenant, collection)).then((info) => String(info?.meta.model ?? DEFAULT_EMBEDDING_MODEL));
+      model = deps.services.vectors
+        .describeCollection(storedCollectionName(scope.tenant, collection))
+        .then((info) => String(info?.meta.model ?? DEFAULT_EMBEDDING_MODEL));
       models.set(collection, model);
     }
     return model;
@@ -83,7 +85,13 @@ export function platformPorts(deps: ProcessorDeps, cache: SemanticCache, scope: 
     // Tokens the model invented stay as they are.
     return { text: decanonicalize(text, canonical.toOriginal) ?? text, cache: cacheScope ? 'miss' : 'off', usage, costNanoUsd: reply.costNanoUsd };
 
-    async function served(saved: { inputTokens: number; outputTokens: number }, savedNanoUsd: bigint, text: string, kind: 'exact' | 'semantic', similarity: number): Promise<GenerateOutcome> {
+    async function served(
+      saved: { inputTokens: number; outputTokens: number },
+      savedNanoUsd: bigint,
+      text: string,
+      kind: 'exact' | 'semantic',
+      similarity: number,
+    ): Promise<GenerateOutcome> {
       await cache.stats.record(scope.tenant, { kind, similarity, savedInputTokens: saved.inputTokens, savedOutputTokens: saved.outputTokens, savedNanoUsd });
       return { text, cache: 'hit', usage: { inputTokens: 0, outputTokens: 0 }, costNanoUsd: 0n };
     }

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { SemanticCache } from '@llmops/cache';
-import { ItemResult, jobDataKeys, PipelineInput, pipelineInputsKey, PipelineItemResult, PipelineStepRecord, type PipelinePayload, type PipelineSummary, readJson } from '@llmops/contracts';
+import {
+  ItemResult,
+  jobDataKeys,
+  PipelineInput,
+  pipelineInputsKey,
+  PipelineItemResult,
+  PipelineStepRecord,
+  type PipelinePayload,
+  type PipelineSummary,
+  readJson,
+} from '@llmops/contracts';
 import { PipelineDefinitionError, planPipeline, runInput, type PipelinePlan, type PipelinePorts } from '@llmops/pipelines';
 import { NonRetriableError, platformKeys, type JobContext } from '@llmops/queue';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
@@ -65,7 +75,15 @@ export async function runPipeline(deps: ProcessorDeps, cache: SemanticCache, con
   return summarize(deps, jobId, payload.inputCount);
 }
 
-async function runOne(deps: ProcessorDeps, context: JobContext<PipelinePayload>, plan: PipelinePlan, ports: PipelinePorts, run: string, index: number, input: PipelineInput): Promise<PipelineItemResult> {
+async function runOne(
+  deps: ProcessorDeps,
+  context: JobContext<PipelinePayload>,
+  plan: PipelinePlan,
+  ports: PipelinePorts,
+  run: string,
+  index: number,
+  input: PipelineInput,
+): Promise<PipelineItemResult> {
   const progressKey = jobDataKeys(deps.prefix, context.jobId).pipelineProgress;
   const ids = plan.order;
   const stored = await deps.redis.hmget(progressKey, ...ids.map((id) => `${index}:${id}`));
@@ -89,7 +107,10 @@ async function runOne(deps: ProcessorDeps, context: JobContext<PipelinePayload>,
 }
 
 /** Inputs without a result yet, read a page at a time; one shared iterator for every lane. */
-async function* pendingInputs(deps: ProcessorDeps, context: JobContext<PipelinePayload>): AsyncGenerator<{ index: number; input: PipelineInput; skippedBefore: number }> {
+async function* pendingInputs(
+  deps: ProcessorDeps,
+  context: JobContext<PipelinePayload>,
+): AsyncGenerator<{ index: number; input: PipelineInput; skippedBefore: number }> {
   const key = pipelineInputsKey(deps.prefix, context.jobId);
   const count = context.payload.inputCount;
   let skipped = 0;

@@ -1,8 +1,17 @@
 // Context that makes a capitalised run a person: the few words before it (read backwards, at most
 // ~110 characters) and sticky regexes at its end (bounded quantifiers). Constant work per candidate.
 import {
-  BY_VERBS, CLOSINGS, GREETINGS, NAME_LABELS, PERSON_QUALIFIERS, SELF_STRONG, SELF_WEAK, TITLES, TO_VERBS,
-  VERB_CUES, WITH_VERBS,
+  BY_VERBS,
+  CLOSINGS,
+  GREETINGS,
+  NAME_LABELS,
+  PERSON_QUALIFIERS,
+  SELF_STRONG,
+  SELF_WEAK,
+  TITLES,
+  TO_VERBS,
+  VERB_CUES,
+  WITH_VERBS,
 } from './lists/cue-words';
 
 /** none < medium (the name must still look like one) < strong (any capitalised run that is not a stop word). */

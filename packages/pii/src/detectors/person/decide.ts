@@ -3,9 +3,7 @@
 import { classify, COMMON_SURNAME, PARTICLE, type WordClass } from './classify';
 
 const GIVEN_AFTER_NAMES: WordClass = { cls: 'name', given: true, surname: false, ambiguous: true, caps: false };
-import {
-  cueAfter, cueBefore, MEDIUM, NONE, particleStart, sentenceInitial, STRONG, suffixEnd, type CueLevel,
-} from './cues';
+import { cueAfter, cueBefore, MEDIUM, NONE, particleStart, sentenceInitial, STRONG, suffixEnd, type CueLevel } from './cues';
 import { wordKey, type Lexicon } from './lexicon';
 import { CLOSINGS, GREETINGS, VERB_CUES } from './lists/cue-words';
 import { BRAND_PHRASES, ORG_FOLLOWERS, PARTICLES } from './lists/non-names';
@@ -28,12 +26,34 @@ const MAX_NAME = 6;
 
 const givenClean = (c: WordClass): boolean => c.given && !c.ambiguous && !c.caps;
 const isName = (c: WordClass): boolean => c.cls === 'name';
-const usable = (c: WordClass): boolean =>
-  c.cls === 'name' || c.cls === 'unknown' || c.cls === 'initial' || c.cls === 'particle';
+const usable = (c: WordClass): boolean => c.cls === 'name' || c.cls === 'unknown' || c.cls === 'initial' || c.cls === 'particle';
 
 /** Re-reads tokens in the light of their neighbours (particles, surnames that are common words). */
 /** Capitalised words that start a place name: "San Francisco", "Port Elizabeth", "Lake Louise". */
-const PLACE_PREFIXES = new Set(['san', 'santa', 'santo', 'são', 'sankt', 'saint', 'sainte', 'st', 'los', 'las', 'new', 'fort', 'port', 'mount', 'mt', 'lake', 'cape', 'glen', 'north', 'south', 'east', 'west']);
+const PLACE_PREFIXES = new Set([
+  'san',
+  'santa',
+  'santo',
+  'são',
+  'sankt',
+  'saint',
+  'sainte',
+  'st',
+  'los',
+  'las',
+  'new',
+  'fort',
+  'port',
+  'mount',
+  'mt',
+  'lake',
+  'cape',
+  'glen',
+  'north',
+  'south',
+  'east',
+  'west',
+]);
 const PLACE_WORD: WordClass = { cls: 'common', given: false, surname: false, ambiguous: false, caps: false };
 
 function refine(run: Token[], cls: WordClass[], lex: Lexicon): void {
@@ -49,8 +69,15 @@ function refine(run: Token[], cls: WordClass[], lex: Lexicon): void {
     // "De Vries", "Van Dyke": a capitalised particle before a name word.
     if (PARTICLES.has(key) && next !== undefined && (next.cls === 'name' || next.cls === 'unknown')) {
       cls[i] = PARTICLE;
-    } else if (c.cls === 'stop' && t.kind === 'word' && next === undefined && i >= 2 && lex.given.has(key) &&
-      cls[i - 1]?.cls === 'name' && cls[i - 2]?.cls === 'name') {
+    } else if (
+      c.cls === 'stop' &&
+      t.kind === 'word' &&
+      next === undefined &&
+      i >= 2 &&
+      lex.given.has(key) &&
+      cls[i - 1]?.cls === 'name' &&
+      cls[i - 2]?.cls === 'name'
+    ) {
       cls[i] = GIVEN_AFTER_NAMES; // "Nguyễn Văn An": a short given name that is also a function word
     } else if (c.cls === 'common' && i > 0 && givenClean(cls[i - 1] as WordClass) && !ORG_FOLLOWERS.has(key)) {
       // "Anne-Sophie Mutter": after a clean given name, a common word that ends the run is a surname.

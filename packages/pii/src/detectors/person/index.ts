@@ -74,9 +74,7 @@ export function detectPersons(text: string, options: PersonDetectorOptions = {})
   if (options.stats) {
     Object.assign(options.stats, { tokens, pieces, deferred: verdicts.deferred.length, nlpCalls, nlpChars });
   }
-  return verdicts.accepted
-    .sort((a, b) => a.start - b.start)
-    .map(({ start, end }) => ({ type: 'PERSON' as const, start, end, value: text.slice(start, end) }));
+  return verdicts.accepted.sort((a, b) => a.start - b.start).map(({ start, end }) => ({ type: 'PERSON' as const, start, end, value: text.slice(start, end) }));
 }
 
 /** Options for {@link warmPersonDetector}. */

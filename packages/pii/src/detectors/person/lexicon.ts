@@ -14,10 +14,49 @@ const require = createRequire(import.meta.url);
 
 /** Faker locales in Latin script whose person data holds real given names and surnames. */
 const FAKER_LOCALES = [
-  'en', 'en_GB', 'en_IN', 'en_NG', 'en_ZA', 'en_GH', 'en_AU', 'en_IE', 'de', 'de_CH', 'fr', 'fr_BE', 'fr_CH',
-  'fr_SN', 'es', 'es_MX', 'it', 'nl', 'nl_BE', 'pt_BR', 'pt_PT', 'pl', 'cs_CZ', 'sk', 'sl_SI', 'hr',
-  'sr_RS_latin', 'ro', 'hu', 'sv', 'da', 'nb_NO', 'fi', 'lv', 'tr', 'az', 'id_ID', 'vi', 'yo_NG', 'zu_ZA',
-  'af_ZA', 'uz_UZ_latin', 'ku_kmr_latin',
+  'en',
+  'en_GB',
+  'en_IN',
+  'en_NG',
+  'en_ZA',
+  'en_GH',
+  'en_AU',
+  'en_IE',
+  'de',
+  'de_CH',
+  'fr',
+  'fr_BE',
+  'fr_CH',
+  'fr_SN',
+  'es',
+  'es_MX',
+  'it',
+  'nl',
+  'nl_BE',
+  'pt_BR',
+  'pt_PT',
+  'pl',
+  'cs_CZ',
+  'sk',
+  'sl_SI',
+  'hr',
+  'sr_RS_latin',
+  'ro',
+  'hu',
+  'sv',
+  'da',
+  'nb_NO',
+  'fi',
+  'lv',
+  'tr',
+  'az',
+  'id_ID',
+  'vi',
+  'yo_NG',
+  'zu_ZA',
+  'af_ZA',
+  'uz_UZ_latin',
+  'ku_kmr_latin',
 ] as const;
 
 /** SCOWL tiers: 10 and 20 are the ~11k most frequent words, 35 the usual dictionary size. */
@@ -29,12 +68,8 @@ const Grouped = z.union([Strings, z.record(z.string(), Strings)]);
 const FakerLocale = z.object({
   faker: z.object({
     rawDefinitions: z.object({
-      person: z
-        .object({ first_name: Grouped.nullish(), middle_name: Grouped.nullish(), last_name: Grouped.nullish() })
-        .nullish(),
-      location: z
-        .object({ country: Strings.nullish(), state: Strings.nullish() })
-        .nullish(),
+      person: z.object({ first_name: Grouped.nullish(), middle_name: Grouped.nullish(), last_name: Grouped.nullish() }).nullish(),
+      location: z.object({ country: Strings.nullish(), state: Strings.nullish() }).nullish(),
     }),
   }),
 });

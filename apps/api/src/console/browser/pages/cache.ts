@@ -55,7 +55,17 @@ export async function cachePage({ api, root, charts, signal }: PageContext): Pro
       'Cache hit rate per day (inference items answered from the cache)',
       {
         type: 'line',
-        data: { labels, datasets: [{ label: 'hit rate', data: series.map((day) => (day.answered ? (100 * day.hits) / day.answered : 0)), borderColor: palette[0], backgroundColor: palette[0] }] },
+        data: {
+          labels,
+          datasets: [
+            {
+              label: 'hit rate',
+              data: series.map((day) => (day.answered ? (100 * day.hits) / day.answered : 0)),
+              borderColor: palette[0],
+              backgroundColor: palette[0],
+            },
+          ],
+        },
         options: { scales: { x: { offset: true }, y: { beginAtZero: true, max: 100, title: { display: true, text: '%' } } } },
       },
       `From the summaries of your ${jobs.length} most recent jobs (finished inference jobs, by the UTC day they finished).`,

@@ -43,8 +43,24 @@ export function reportView(report: EvaluationReport, baseline: EvaluationReport 
         data: {
           labels: bars.map((bar) => bar.label),
           datasets: [
-            { type: 'bar', label: '95% interval', data: bars.map((bar) => [pct(bar.rate.lower), pct(bar.rate.upper)] as [number, number]), backgroundColor: bars.map((bar) => withAlpha(bar.colour)), barPercentage: 0.3, minBarLength: 3 },
-            { type: 'line', label: 'pass rate', data: bars.map((bar) => pct(bar.rate.passRate)), showLine: false, clip: false, pointRadius: 6, borderColor: bars.map((bar) => bar.colour), backgroundColor: bars.map((bar) => bar.colour) },
+            {
+              type: 'bar',
+              label: '95% interval',
+              data: bars.map((bar) => [pct(bar.rate.lower), pct(bar.rate.upper)] as [number, number]),
+              backgroundColor: bars.map((bar) => withAlpha(bar.colour)),
+              barPercentage: 0.3,
+              minBarLength: 3,
+            },
+            {
+              type: 'line',
+              label: 'pass rate',
+              data: bars.map((bar) => pct(bar.rate.passRate)),
+              showLine: false,
+              clip: false,
+              pointRadius: 6,
+              borderColor: bars.map((bar) => bar.colour),
+              backgroundColor: bars.map((bar) => bar.colour),
+            },
           ],
         },
         options: { scales: { y: { min: 0, max: 100, title: { display: true, text: '% of samples passing' } } } },
@@ -53,7 +69,15 @@ export function reportView(report: EvaluationReport, baseline: EvaluationReport 
     ),
     table(['Grader', 'Type', 'Mean score', 'Pass rate', '95% interval', 'Graded', 'Errors'], current, (row) => {
       const stats = report.graders[row.grader]!;
-      return [row.grader, stats.type, `${stats.mean.toFixed(3)} ± ${stats.stdDev.toFixed(3)}`, percent(row.passRate), `${percent(row.lower)} – ${percent(row.upper)}`, String(stats.graded), String(stats.errors)];
+      return [
+        row.grader,
+        stats.type,
+        `${stats.mean.toFixed(3)} ± ${stats.stdDev.toFixed(3)}`,
+        percent(row.passRate),
+        `${percent(row.lower)} – ${percent(row.upper)}`,
+        String(stats.graded),
+        String(stats.errors),
+      ];
     }),
     ...(report.comparison ? comparisonView(report.comparison, charts) : []),
   ];
@@ -74,18 +98,44 @@ function comparisonView(comparison: Comparison, charts: ChartSet): Child[] {
       data: {
         labels: rows.map(label),
         datasets: [
-          { type: 'bar', label: '95% interval', data: rows.map((row) => [row.lower * 100, row.upper * 100] as [number, number]), backgroundColor: rows.map((row) => withAlpha(verdictColors[row.verdict])), barPercentage: 0.4, minBarLength: 3 },
-          { type: 'line', label: 'difference', data: rows.map((row) => row.difference * 100), showLine: false, pointRadius: 5, borderColor: rows.map((row) => verdictColors[row.verdict]), backgroundColor: rows.map((row) => verdictColors[row.verdict]) },
+          {
+            type: 'bar',
+            label: '95% interval',
+            data: rows.map((row) => [row.lower * 100, row.upper * 100] as [number, number]),
+            backgroundColor: rows.map((row) => withAlpha(verdictColors[row.verdict])),
+            barPercentage: 0.4,
+            minBarLength: 3,
+          },
+          {
+            type: 'line',
+            label: 'difference',
+            data: rows.map((row) => row.difference * 100),
+            showLine: false,
+            pointRadius: 5,
+            borderColor: rows.map((row) => verdictColors[row.verdict]),
+            backgroundColor: rows.map((row) => verdictColors[row.verdict]),
+          },
         ],
       },
-      options: { indexAxis: 'y', scales: { x: { title: { display: true, text: 'difference × 100 (pass rate: percentage points; mean score on its 0–1 scale)' } } } },
+      options: {
+        indexAxis: 'y',
+        scales: { x: { title: { display: true, text: 'difference × 100 (pass rate: percentage points; mean score on its 0–1 scale)' } } },
+      },
     }),
     table(
       ['Grader', 'Metric', 'This run', 'Baseline', 'Difference', '95% interval', 'Verdict'],
       rows,
       (row) => {
         const show = (value: number) => (row.metric === 'passRate' ? percent(value) : value.toFixed(3));
-        return [row.grader, row.metric, show(row.current), show(row.baseline), show(row.difference), `${show(row.lower)} – ${show(row.upper)}`, h('span', { class: `verdict verdict-${row.verdict}` }, row.verdict)];
+        return [
+          row.grader,
+          row.metric,
+          show(row.current),
+          show(row.baseline),
+          show(row.difference),
+          `${show(row.lower)} – ${show(row.upper)}`,
+          h('span', { class: `verdict verdict-${row.verdict}` }, row.verdict),
+        ];
       },
       (row) => ({ class: row.verdict === 'no-change' ? undefined : row.verdict, 'data-verdict': row.verdict }),
     ),

@@ -42,7 +42,11 @@ async function reportPage({ api, root, charts }: PageContext, id: string): Promi
   const job = await api.jobs.get(id);
   const report = reportOf(job);
   if (!report) {
-    replaceChildren(root, h('h1', {}, 'Evaluation'), h('p', { class: 'note' }, job.type === 'evaluation' ? `This evaluation is ${job.state}: no report yet.` : 'That job is not an evaluation.'));
+    replaceChildren(
+      root,
+      h('h1', {}, 'Evaluation'),
+      h('p', { class: 'note' }, job.type === 'evaluation' ? `This evaluation is ${job.state}: no report yet.` : 'That job is not an evaluation.'),
+    );
     return;
   }
   const baseline = report.comparison ? reportOf(await api.jobs.get(report.comparison.baseline).catch(() => undefined)) : undefined;
@@ -61,4 +65,3 @@ export function reportOf(job: Job | undefined): EvaluationReport | undefined {
   const report = job.result as unknown as EvaluationReport;
   return typeof report.graders === 'object' && Array.isArray(report.perCase) ? report : undefined;
 }
-

@@ -66,7 +66,12 @@ export async function jobsPage({ api, root, signal }: PageContext): Promise<void
     root,
     h('h1', {}, 'Jobs'),
     h('p', { class: 'note' }, `Your ${LISTED} most recent jobs. Running jobs update live from their event stream; new jobs appear within ${POLL_MS / 1000} s.`),
-    h('table', { class: 'jobs' }, h('thead', {}, h('tr', {}, ...['Job', 'Type', 'State', 'Progress', 'Created', 'Finished'].map((name) => h('th', { scope: 'col' }, name)))), body),
+    h(
+      'table',
+      { class: 'jobs' },
+      h('thead', {}, h('tr', {}, ...['Job', 'Type', 'State', 'Progress', 'Created', 'Finished'].map((name) => h('th', { scope: 'col' }, name)))),
+      body,
+    ),
     empty,
   );
   await refresh();

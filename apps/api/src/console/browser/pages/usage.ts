@@ -20,7 +20,13 @@ export async function usagePage({ api, root, charts }: PageContext): Promise<voi
   const perModel = models.map((model) => {
     const rows = usage.days.filter((row) => row.model === model);
     const sum = (value: (row: UsageRow) => number) => rows.reduce((total, row) => total + value(row), 0);
-    return { model, requests: sum((r) => r.requests), input: sum((r) => r.inputTokens), output: sum((r) => r.outputTokens), cost: sum((r) => Number(r.costUsd)) };
+    return {
+      model,
+      requests: sum((r) => r.requests),
+      input: sum((r) => r.inputTokens),
+      output: sum((r) => r.outputTokens),
+      cost: sum((r) => Number(r.costUsd)),
+    };
   });
   const budgets = usage.limits?.budgets ?? [];
 
@@ -36,7 +42,11 @@ export async function usagePage({ api, root, charts }: PageContext): Promise<voi
       stat('input tokens', count(usage.totals.inputTokens)),
       stat('output tokens', count(usage.totals.outputTokens)),
     ),
-    charts.panel('cost-by-day', 'Cost per day by model (USD)', { type: 'bar', data: { labels, datasets: byDayAndModel((row) => Number(row.costUsd)) }, options: { scales: stacked } }),
+    charts.panel('cost-by-day', 'Cost per day by model (USD)', {
+      type: 'bar',
+      data: { labels, datasets: byDayAndModel((row) => Number(row.costUsd)) },
+      options: { scales: stacked },
+    }),
     charts.panel('tokens-by-day', 'Tokens per day by model (input + output)', {
       type: 'bar',
       data: { labels, datasets: byDayAndModel((row) => row.inputTokens + row.outputTokens) },
@@ -45,10 +55,23 @@ export async function usagePage({ api, root, charts }: PageContext): Promise<voi
     h('h2', {}, 'By model'),
     perModel.length === 0
       ? h('p', { class: 'note' }, 'No provider calls in this period.')
-      : table(['Model', 'Requests', 'Input tokens', 'Output tokens', 'Cost'], perModel, (row) => [row.model, count(row.requests), count(row.input), count(row.output), usd(row.cost)]),
+      : table(['Model', 'Requests', 'Input tokens', 'Output tokens', 'Cost'], perModel, (row) => [
+          row.model,
+          count(row.requests),
+          count(row.input),
+          count(row.output),
+          usd(row.cost),
+        ]),
     budgets.length > 0 ? h('h2', {}, 'Budgets') : null,
     budgets.length > 0
-      ? table(['Budget', 'Cap', 'Spent', 'Held', 'Left', 'Resets'], budgets, (line) => [line.limit, line.cap, line.spent, line.reserved, line.remaining, line.resetsAt])
+      ? table(['Budget', 'Cap', 'Spent', 'Held', 'Left', 'Resets'], budgets, (line) => [
+          line.limit,
+          line.cap,
+          line.spent,
+          line.reserved,
+          line.remaining,
+          line.resetsAt,
+        ])
       : null,
   );
 }

@@ -89,4 +89,16 @@ export const SELF_STRONG = [
 ] as const;
 
 /** Weaker self-introductions: "I'm Jane", "this is Jane from billing". */
-export const SELF_WEAK = [['i', 'am'], ["i'm"], ['im'], ['this', 'is'], ["it's"], ['ich', 'bin'], ['je', 'suis'], ['soy'], ['sono'], ['ik', 'ben'], ['eu', 'sou']] as const;
+export const SELF_WEAK = [
+  ['i', 'am'],
+  ["i'm"],
+  ['im'],
+  ['this', 'is'],
+  ["it's"],
+  ['ich', 'bin'],
+  ['je', 'suis'],
+  ['soy'],
+  ['sono'],
+  ['ik', 'ben'],
+  ['eu', 'sou'],
+] as const;

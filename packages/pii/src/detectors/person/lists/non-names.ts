@@ -160,7 +160,11 @@ hallo hoi beste groeten
 
 /** Never a name word: a run of capitalised words is split at these ("Jr" ends a name; the span takes it back). */
 export const NEVER_NAME = wordSet(
-  FUNCTION_WORDS, CALENDAR, ROLES, LABELS, DEMONYMS,
+  FUNCTION_WORDS,
+  CALENDAR,
+  ROLES,
+  LABELS,
+  DEMONYMS,
   'jr sr phd esq mba cpa reply-to san santa santo são sankt saint sainte los las',
 );
 
