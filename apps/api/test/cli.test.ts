@@ -18,8 +18,9 @@ let harness: PlatformHarness;
 const dir = mkdtempSync(join(tmpdir(), 'llmops-cli-'));
 const session = `llmops-cli-${process.pid}`;
 
-/** 400 prompts, one in four a repeat of an earlier one (cache hits). */
-const prompts = Array.from({ length: 400 }, (_, i) => ({
+/** 160 prompts (at 150 ms a job lasts long enough to watch), one in four a repeat of an earlier one (cache hits). */
+const PROMPTS = 160;
+const prompts = Array.from({ length: PROMPTS }, (_, i) => ({
   id: `p${i}`,
   prompt: i % 4 === 3 ? `Question ${i - 1} about leave days` : `Question ${i} about leave days`,
 }));
@@ -83,31 +84,31 @@ describe('llmops CLI against a real platform', () => {
     const command = `${bin} infer prompts.jsonl --model gpt-4o-mini --rag handbook --follow --out answers.jsonl; echo "exit=$?"; read`;
     const env = `LLMOPS_API_URL=${harness.api.url} LLMOPS_API_KEY=${keys.alice}`;
     execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '150', '-y', '12', '-c', dir, `env ${env} bash -c '${command}'`]);
-    // Mid-run: the bar shows items done of 400, a rate, an ETA, cache hits and dollars so far.
+    // Mid-run: the bar shows items done of all, a rate, an ETA, cache hits and dollars so far.
     const running = await waitFor(
       () => {
         const match = BAR.exec(screen());
-        return match && Number(match[1]) > 0 && Number(match[1]) < 400 && match[7] === 'active' ? match : undefined;
+        return match && Number(match[1]) > 0 && Number(match[1]) < PROMPTS && match[7] === 'active' ? match : undefined;
       },
       { timeoutMs: 60_000, what: 'the progress bar mid-run' },
     );
     console.log(`progress bar mid-run: ${running[0]}`);
-    expect(Number(running[2])).toBe(400);
+    expect(Number(running[2])).toBe(PROMPTS);
     expect(Number(running[3])).toBeGreaterThan(0);
     const finished = await waitFor(() => (/exit=(\d+)/.exec(screen()) ? screen() : undefined), { timeoutMs: 120_000, what: 'the CLI to exit' });
     expect(finished).toContain('exit=0');
     const final = BAR.exec(finished)!;
     console.log(`the terminal at the end:\n${finished.trimEnd()}`);
-    expect(final.slice(1, 3)).toEqual(['400', '400']);
+    expect(final.slice(1, 3)).toEqual([String(PROMPTS), String(PROMPTS)]);
     expect(Number(final[5])).toBeGreaterThan(0);
     expect(Number(final[6])).toBeGreaterThan(0);
-    expect(finished).toMatch(/completed in [\d.]+ s, 400\/400 answered, \d+ cache hits, \$[\d.]+/);
-    expect(finished).toContain('wrote 400 results to answers.jsonl');
+    expect(finished).toMatch(new RegExp(`completed in [\\d.]+ s, ${PROMPTS}/${PROMPTS} answered, \\d+ cache hits, \\$[\\d.]+`));
+    expect(finished).toContain(`wrote ${PROMPTS} results to answers.jsonl`);
     const answers = readFileSync(join(dir, 'answers.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { id: string; status: string; cache: { outcome: string } });
-    expect(answers).toHaveLength(400);
+    expect(answers).toHaveLength(PROMPTS);
     expect(answers.every((answer) => answer.status === 'answered')).toBe(true);
     expect(answers.filter((answer) => answer.cache.outcome === 'hit').length).toBe(Number(final[5]));
   }, 180_000);
@@ -117,9 +118,9 @@ describe('llmops CLI against a real platform', () => {
     expect(list.map((job) => job.type)).toEqual(expect.arrayContaining(['inference', 'ingest']));
     const inference = list.find((job) => job.type === 'inference')!;
     const job = JSON.parse((await llmops(['jobs', 'get', inference.id, '--json'])).stdout) as { state: string; result: { items: number } };
-    expect(job).toMatchObject({ state: 'completed', result: { items: 400 } });
+    expect(job).toMatchObject({ state: 'completed', result: { items: PROMPTS } });
     const lines = (await llmops(['jobs', 'results', inference.id])).stdout.trim().split('\n');
-    expect(lines).toHaveLength(400);
+    expect(lines).toHaveLength(PROMPTS);
     expect(JSON.parse(lines[0]!)).toMatchObject({ id: 'p0', status: 'answered' });
     const usage = JSON.parse((await llmops(['usage', '--json'])).stdout) as { totals: { requests: number; costUsd: string } };
     expect(usage.totals.requests).toBeGreaterThan(0);
