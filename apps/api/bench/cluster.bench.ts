@@ -4,62 +4,21 @@
 // and p99); bulk: POST /batch of 1,000 jobs, one request at a time (jobs/s). The single Redis gets a
 // replica too, so its WAIT is real. Private redis-servers (never 6379); the API runs in its own process
 // with its real services, as deployed; no worker (jobs are accepted, not processed).
-import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { startRedisCluster, startRedisServer, uniquePrefix, waitFor, type OwnRedis, type OwnRedisCluster } from '@llmops/testing';
+import { startRedisCluster, startRedisServer, waitFor, type OwnRedis, type OwnRedisCluster } from '@llmops/testing';
+import { BENCH_API_KEY, startBenchApi, type BenchApi } from './support/bench-api';
 
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const jobs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 3_000);
 const rounds = Number(option('rounds') ?? 2);
 const inFlight = 64;
 const bulkSize = 1_000;
-const apiKey = 'bench-key-0123456789';
 
-interface Api {
-  url: string;
-  close(): Promise<void>;
-}
+/** The private servers are stopped at the end, so their keys are left. */
+const startApi = (redisUrl: string, waitReplicas: number): Promise<BenchApi> =>
+  startBenchApi({ redisUrl, label: 'bench-cluster', env: { REDIS_WAIT_REPLICAS: String(waitReplicas) }, deleteKeysOnClose: false });
 
-function startApi(redisUrl: string, waitReplicas: number): Promise<Api> {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./support/api-process.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: uniquePrefix('bench-cluster'),
-      REDIS_WAIT_REPLICAS: String(waitReplicas),
-      API_KEYS: `bench:${apiKey}`,
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
-      OPENAI_API_KEY: 'unused',
-      PII_VAULT_KEY: randomBytes(32).toString('hex'),
-      TENANT_LIMITS: JSON.stringify({
-        default: { rate: { perSecond: 1_000_000, burst: 1_000_000 }, concurrency: { maxJobs: 10_000_000 }, storage: { maxWaitingBytes: 10_000_000_000 } },
-      }),
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) =>
-      resolve({
-        url: (message as { url: string }).url,
-        close: async () => {
-          const exited = new Promise((done) => child.once('exit', done));
-          child.send('close');
-          await exited;
-        },
-      }),
-    );
-    child.once('exit', (code) => reject(new Error(`bench API exited with ${code} before listening`)));
-  });
-}
-
-const headers = { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' };
+const headers = { Authorization: `Bearer ${BENCH_API_KEY}`, 'Content-Type': 'application/json' };
 async function post(url: string, body: unknown): Promise<void> {
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
   if (response.status !== 202) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
@@ -73,7 +32,7 @@ interface Figures {
   bulk: number;
 }
 
-async function measure(api: Api, count: number): Promise<Figures> {
+async function measure(api: BenchApi, count: number): Promise<Figures> {
   const route = `${api.url}/v1/bench-noop`;
   const latencies: number[] = [];
   let next = 0;

@@ -11,15 +11,14 @@
 // submission path alone (jobs are accepted, not processed). Redis CPU per job comes from INFO cpu
 // (the Redis is shared: other clients' work shows up too). `--profile` writes the API's CPU profile
 // (node --cpu-prof) to $TMPDIR/llmops-bench-profiles/.
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { deleteKeys, uniquePrefix } from '@llmops/testing';
+import { BENCH_API_KEY, startBenchApi, type BenchApi } from './support/bench-api';
 
 const redisUrl = 'redis://127.0.0.1:6379';
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
@@ -33,7 +32,6 @@ type Path = (typeof paths)[number];
 const wanted = new Set<Path>((option('paths')?.split(',') as Path[] | undefined) ?? paths);
 const inFlight = 64;
 const bulkSize = 1_000;
-const apiKey = 'bench-key-0123456789';
 const profileDir = join(tmpdir(), 'llmops-bench-profiles');
 
 interface Result {
@@ -105,51 +103,12 @@ async function raw(kind: 'add' | 'addBulk' | 'addBulk+priority', count = jobs): 
   }
 }
 
-interface BenchApi {
-  url: string;
-  close(): Promise<void>;
-}
-
-async function startApi(): Promise<BenchApi> {
-  const prefix = uniquePrefix('bench-api');
+function startApi(): Promise<BenchApi> {
   if (profile) mkdirSync(profileDir, { recursive: true });
-  const child: ChildProcess = fork(fileURLToPath(new URL('./support/api-process.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: prefix,
-      API_KEYS: `bench:${apiKey}`,
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', // never called: the no-op job calls no model
-      OPENAI_API_KEY: 'unused',
-      PII_VAULT_KEY: randomBytes(32).toString('hex'),
-      // Limits on (every check runs) but high enough that the bench's own volume is never refused.
-      TENANT_LIMITS: JSON.stringify({
-        default: { rate: { perSecond: 1_000_000, burst: 1_000_000 }, concurrency: { maxJobs: 10_000_000 }, storage: { maxWaitingBytes: 10_000_000_000 } },
-      }),
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`bench API exited with ${code} before listening`)));
-  });
-  return {
-    url,
-    async close() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send('close');
-      await exited;
-      await deleteKeys(redisUrl, prefix);
-    },
-  };
+  return startBenchApi({ redisUrl, label: 'bench-api', ...(profile ? { cpuProfileDir: profileDir } : {}) });
 }
 
-const headers = { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' };
+const headers = { Authorization: `Bearer ${BENCH_API_KEY}`, 'Content-Type': 'application/json' };
 
 async function post(url: string, body: unknown, extra: Record<string, string> = {}): Promise<void> {
   const response = await fetch(url, { method: 'POST', headers: { ...headers, ...extra }, body: JSON.stringify(body) });

@@ -7,19 +7,15 @@
 // the median of per-round ratios. Besides jobs/s (wall time, at the mercy of a shared machine's load)
 // each API process reports the CPU time it used per job, which load disturbs far less. No workers
 // run: jobs are accepted, not processed. Options only when run directly (tsx apps/api/bench/...).
-import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { deleteKeys, uniquePrefix } from '@llmops/testing';
+import { BENCH_API_KEY, startBenchApi, type BenchApi } from './support/bench-api';
 
 const redisUrl = 'redis://127.0.0.1:6379';
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const jobs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 4_000);
 const rounds = Number(option('rounds') ?? 5);
 const inFlight = 64;
-const apiKey = 'bench-key-0123456789';
 
 // The collector stand-in: counts spans in each OTLP/JSON export without parsing it (cheap on this side).
 let spansReceived = 0;
@@ -35,61 +31,7 @@ const sink = createServer((req, res) => {
 await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
 const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
 
-interface BenchApi {
-  url: string;
-  /** CPU time the API process has used so far, µs. */
-  cpuUs(): Promise<number>;
-  close(): Promise<void>;
-}
-
-async function startApi(tracing: Record<string, string>): Promise<BenchApi> {
-  const prefix = uniquePrefix('bench-tracing');
-  const child: ChildProcess = fork(fileURLToPath(new URL('./support/traced-api-process.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: prefix,
-      API_KEYS: `bench:${apiKey}`,
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
-      OPENAI_API_KEY: 'unused',
-      PII_VAULT_KEY: randomBytes(32).toString('hex'),
-      TENANT_LIMITS: JSON.stringify({
-        default: { rate: { perSecond: 1_000_000, burst: 1_000_000 }, concurrency: { maxJobs: 10_000_000 }, storage: { maxWaitingBytes: 10_000_000_000 } },
-      }),
-      ...tracing,
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`bench API exited with ${code} before listening`)));
-  });
-  return {
-    url,
-    cpuUs: () =>
-      new Promise<number>((resolve) => {
-        const onMessage = (message: unknown) => {
-          const cpu = (message as { cpuUs?: number }).cpuUs;
-          if (cpu === undefined) return;
-          child.off('message', onMessage);
-          resolve(cpu);
-        };
-        child.on('message', onMessage);
-        child.send('cpu');
-      }),
-    async close() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send('close');
-      await exited;
-      await deleteKeys(redisUrl, prefix);
-    },
-  };
-}
+const startApi = (tracing: Record<string, string>): Promise<BenchApi> => startBenchApi({ redisUrl, label: 'bench-tracing', env: tracing });
 
 /** Jobs per second through POST /v1/bench-noop with `inFlight` requests in flight, and the API's CPU µs per job. */
 async function throughput(api: BenchApi, count: number): Promise<{ perSecond: number; cpuUsPerJob: number }> {
@@ -102,7 +44,7 @@ async function throughput(api: BenchApi, count: number): Promise<{ perSecond: nu
         const n = next++;
         const response = await fetch(`${api.url}/v1/bench-noop`, {
           method: 'POST',
-          headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+          headers: { Authorization: `Bearer ${BENCH_API_KEY}`, 'Content-Type': 'application/json' },
           body: JSON.stringify({ n }),
         });
         if (response.status !== 202) throw new Error(`POST: ${response.status} ${await response.text()}`);
