@@ -110,11 +110,13 @@ const result = await build({
   banner: { js: `// ${app.name}: bundled by scripts/build-app.mjs; third-party packages load from node_modules.` },
 }).catch(() => fail('esbuild failed (see above)'));
 
-// Packages the bundle really imports (tree shaking drops some), each made resolvable from dist/.
+// Every declared third-party package is made resolvable from dist/, not only those the bundle's static
+// imports name: code may load a package at run time with createRequire (@llmops/pii reads faker's
+// locale data and SCOWL's word lists that way), which esbuild cannot see.
 const outputs = Object.values(result.metafile.outputs);
 const used = new Set(outputs.flatMap((output) => output.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => packageName(i.path))));
 const linked = [];
-for (const name of [...used].sort()) {
+for (const name of [...external.keys()].sort()) {
   if (findPackage(name, outDir)) continue;
   const target = findPackage(name, external.get(name));
   if (!target) fail(`"${name}" is declared but not installed (run pnpm install)`);
