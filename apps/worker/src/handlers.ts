@@ -6,7 +6,7 @@ import { inferenceHandlers } from './processors/inference';
 import { ingestHandlers } from './processors/ingest';
 import { maintenanceHandlers } from './processors/maintenance';
 import { pipelineHandlers } from './processors/pipeline';
-import type { ProcessorDeps } from './processors/types';
+import type { ProcessorDeps } from '@llmops/services';
 
 /**
  * One handler per job type in the platform catalog (one processor file per job family). The type

@@ -25,3 +25,4 @@ export { cancelJob, cancelRequested, readTombstone, Tombstone, type CancelOutcom
 export type { JobContext, JobHandler, JobHandlers } from './handler';
 export { startWorkers, type WorkerRuntime, type WorkerRuntimeOptions } from './worker-runtime';
 export type { JobLifecycle, JobLifecycleEvent, JobOutcome } from './lifecycle';
+export { mapPool, chunks } from './map-pool';

@@ -1,7 +1,7 @@
 import type { fineTuneJobs } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
 import { runFineTune } from './fine-tune/run';
-import type { ProcessorDeps } from './types';
+import type { ProcessorDeps } from '@llmops/services';
 
 /** Handlers of the fine-tuning family. */
 export function fineTuneHandlers(deps: ProcessorDeps): JobHandlers<typeof fineTuneJobs> {

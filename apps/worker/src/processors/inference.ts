@@ -4,7 +4,7 @@ import type { JobHandlers } from '@llmops/queue';
 import { runInference } from './inference/run';
 import { runWarmTick } from './inference/warming';
 import { VECTOR_INDEX_BY_SCHEDULER } from './maintenance/schedule';
-import type { ProcessorDeps } from './types';
+import type { ProcessorDeps } from '@llmops/services';
 
 /** How often each worker reads the documents-changed stream and sweeps the cache. */
 const HOUSEKEEPING_MS = 2_000;

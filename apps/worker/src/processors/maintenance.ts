@@ -1,7 +1,7 @@
 import type { maintenanceJobs } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
 import { runVectorMaintenance } from './maintenance/run';
-import type { ProcessorDeps } from './types';
+import type { ProcessorDeps } from '@llmops/services';
 
 /** Handlers of platform housekeeping (scheduled by `scheduleVectorMaintenance`, never submitted). */
 export function maintenanceHandlers(deps: ProcessorDeps): JobHandlers<typeof maintenanceJobs> {

@@ -4,7 +4,7 @@ import type { JobHandlers } from '@llmops/queue';
 import { registerPipelineGenerator } from './pipeline/generator';
 import { runPipeline } from './pipeline/run';
 import { VECTOR_INDEX_BY_SCHEDULER } from './maintenance/schedule';
-import type { ProcessorDeps } from './types';
+import type { ProcessorDeps } from '@llmops/services';
 
 /** Handlers of the pipeline family; also makes saved pipelines available to evaluations as generators. */
 export function pipelineHandlers(deps: ProcessorDeps): JobHandlers<typeof pipelineJobs> {

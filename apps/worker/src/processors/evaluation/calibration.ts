@@ -11,7 +11,7 @@ import {
 import type { evaluationJobs, PayloadOf } from '@llmops/contracts';
 import { calibrate, cosine, loadCachePairs } from '@llmops/eval';
 import type { JobContext } from '@llmops/queue';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 
 type CalibrationPayload = PayloadOf<typeof evaluationJobs, 'cache-calibration'>;
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { RedisClient } from '@llmops/redis';
 import { jobDataKeys } from '@llmops/contracts';
 import { askJudge, buildJudgeRequest, builtInRubrics, MissingReferenceError, parseVerdict, type Rubric, type SampleGrade } from '@llmops/eval';
-import { batchStepField, pastWindow, readBatchStep, saveBatchStep, type BatchStep } from '../batch-step';
+import { batchStepField, pastWindow, readBatchStep, saveBatchStep, type BatchStep } from '@llmops/services';
 import { letOthersRun } from './cooperate';
-import { chunks, mapPool } from '../pool';
+import { chunks, mapPool } from '@llmops/queue';
 import {
   graderName,
   isFatal,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { evaluationJobs, EvaluationCase, platformCatalog, type FineTunePayload, type EvaluationPayload, readJson } from '@llmops/contracts';
 import { estimateEvaluation } from '@llmops/limits';
 import { createJobQueues, platformKeys, submitJob, TenantJobIndex, type JobQueues } from '@llmops/queue';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 import { readData } from './state';
 
 const RETENTION_SECONDS = 7 * 86_400;

@@ -4,7 +4,7 @@ import { BudgetExhaustedError, createRouter, createUsageLedger, FatalError } fro
 import { NonRetriableError, StepWait, type JobContext } from '@llmops/queue';
 import { recordUsageCounters } from '@llmops/services';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 import { evaluationState, submitHeldOut } from './evaluate';
 import { loadState, readData, saveState, type FineTuneState } from './state';
 

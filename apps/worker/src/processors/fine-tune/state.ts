@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jobDataKeys, readJson } from '@llmops/contracts';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 
 /**
  * Where a fine-tune job is: each step's outcome is saved before the next starts, so an attempt after

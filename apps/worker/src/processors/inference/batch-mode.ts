@@ -1,10 +1,8 @@
 import type { SemanticCache } from '@llmops/cache';
 import { jobDataKeys, type InferenceItem, type InferenceItemResult, type InferencePayload, type InferenceSummary } from '@llmops/contracts';
 import type { BatchResult } from '@llmops/llm';
-import { StepWait, type JobContext } from '@llmops/queue';
-import { batchStepField, nextCheckMs, pastWindow, readBatchStep, saveBatchStep, type BatchStep } from '../batch-step';
-import { mapPool } from '../pool';
-import type { ProcessorDeps } from '../types';
+import { StepWait, mapPool, type JobContext } from '@llmops/queue';
+import { batchStepField, nextCheckMs, pastWindow, readBatchStep, saveBatchStep, type BatchStep, type ProcessorDeps } from '@llmops/services';
 import { buildRequest, fromCache, prepare, record, type ItemRun, type PreparedItem } from './item';
 import { ITEMS_PER_READ, itemRun, jobWaste, readItems } from './job';
 import { summarize } from './summary';

@@ -2,7 +2,7 @@ import type { SemanticCache } from '@llmops/cache';
 import { inferenceItemsKey, InferenceItem, type InferencePayload, readJson } from '@llmops/contracts';
 import { wasteOf } from '@llmops/llm';
 import { NonRetriableError, type JobContext } from '@llmops/queue';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 import { CACHE_EMBEDDING, createEmbedBatcher } from './embedder';
 import type { ItemRun } from './item';
 

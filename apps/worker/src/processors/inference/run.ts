@@ -1,9 +1,8 @@
 import type { SemanticCache } from '@llmops/cache';
 import { inferenceJobs, type InferenceItem, type InferenceItemResult, type InferencePayload, type InferenceSummary } from '@llmops/contracts';
-import { NonRetriableError, retryAfterMsOf, type JobContext } from '@llmops/queue';
+import { NonRetriableError, mapPool, retryAfterMsOf, type JobContext } from '@llmops/queue';
 import { FatalError } from '@llmops/llm';
-import { mapPool } from '../pool';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 import { runBatchMode } from './batch-mode';
 import { answer, fromCache, prepare, type ItemRun } from './item';
 import { ITEMS_PER_READ, itemRun, jobWaste, readItems } from './job';

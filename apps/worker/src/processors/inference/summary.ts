@@ -1,7 +1,7 @@
 import { nanoToUsdString } from '@llmops/tokens';
 import { InferenceItemResult, ItemResult, readJson, type InferenceSummary } from '@llmops/contracts';
 import { platformKeys } from '@llmops/queue';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 
 /**
  * Job totals summed from the stored item results (HSCAN, a page at a time), so each item counts

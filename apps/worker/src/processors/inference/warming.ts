@@ -1,7 +1,7 @@
 import type { SemanticCache } from '@llmops/cache';
 import type { CacheWarmTickPayload } from '@llmops/contracts';
 import type { JobContext } from '@llmops/queue';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 import { CACHE_EMBEDDING, createEmbedBatcher } from './embedder';
 
 /**

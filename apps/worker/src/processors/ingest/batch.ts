@@ -12,8 +12,8 @@ import {
 } from '@llmops/ingest';
 import type { LlmClient } from '@llmops/llm';
 import type { JobContext } from '@llmops/queue';
-import { mapPool } from '../pool';
-import type { ProcessorDeps } from '../types';
+import { mapPool } from '@llmops/queue';
+import type { ProcessorDeps } from '@llmops/services';
 import type { BatchPlan, BatchStats, IngestPayload, PayloadDocument } from './types';
 
 /** What every batch of one job shares. */

@@ -3,7 +3,7 @@ import { chunkHasher, IngestProgress, storedCollectionName } from '@llmops/inges
 import { wasteOf } from '@llmops/llm';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
 import { NonRetriableError, type JobContext } from '@llmops/queue';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 import { runBatch, type BatchScope } from './batch';
 import { BatchPlan, BatchStats, type IngestPayload, type IngestResult, type PayloadDocument } from './types';
 

@@ -1,6 +1,6 @@
 import type { VectorMaintenancePayload, VectorMaintenanceResult } from '@llmops/contracts';
 import type { JobContext } from '@llmops/queue';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 
 /**
  * One scheduled run of the vector store's housekeeping: the embedded store (LanceDB) compacts its

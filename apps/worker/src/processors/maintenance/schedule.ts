@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { bullPrefix, MAINTENANCE_TENANT, platformCatalog, type VectorMaintenancePayload } from '@llmops/contracts';
 import { jobOptionsFor } from '@llmops/queue';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 
 const definition = platformCatalog['vector-maintenance'];
 

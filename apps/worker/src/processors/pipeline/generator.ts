@@ -3,7 +3,7 @@ import type { PipelineRef } from '@llmops/contracts';
 import { createDefinitionStore, formatValue, runInput, type DefinitionStore } from '@llmops/pipelines';
 import { NonRetriableError } from '@llmops/queue';
 import { usdStringToNano } from '@llmops/tokens';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 import { platformPorts } from './ports';
 import { contextModelOf, planOf } from './run';
 

@@ -4,7 +4,7 @@ import { FatalError, type ChatRequest } from '@llmops/llm';
 import { StepFailure, type GenerateCall, type GenerateOutcome, type PipelinePorts, type RetrieveOutcome } from '@llmops/pipelines';
 import { NonRetriableError } from '@llmops/queue';
 import { costOf, countWithEncoding, encodingForModel, toNanoUsd } from '@llmops/tokens';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 import { CACHE_EMBEDDING, createEmbedBatcher, type EmbedBatcher } from '../inference/embedder';
 import { retrieve } from '../inference/rag';
 

@@ -12,10 +12,9 @@ import {
   readJson,
 } from '@llmops/contracts';
 import { PipelineDefinitionError, planPipeline, runInput, type PipelinePlan, type PipelinePorts } from '@llmops/pipelines';
-import { NonRetriableError, platformKeys, type JobContext } from '@llmops/queue';
+import { NonRetriableError, mapPool, platformKeys, type JobContext } from '@llmops/queue';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
-import { mapPool } from '../pool';
-import type { ProcessorDeps } from '../types';
+import type { ProcessorDeps } from '@llmops/services';
 import { platformPorts } from './ports';
 
 /** Inputs read from Redis at a time: memory holds about this many, never the whole job. */

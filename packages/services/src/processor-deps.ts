@@ -1,4 +1,4 @@
-import type { PlatformServices } from '@llmops/services';
+import type { PlatformServices } from './services';
 import type { Logger } from '@llmops/logger';
 import type { RedisClient } from '@llmops/redis';
 
