@@ -3,7 +3,7 @@ import type { JobHandlers } from '@llmops/queue';
 import { evaluationHandlers } from './processors/evaluation';
 import { fineTuneHandlers } from './processors/fine-tune';
 import { inferenceHandlers } from './processors/inference';
-import { ingestHandlers } from './processors/ingest';
+import { ingestHandlers } from '@llmops/ingest';
 import { maintenanceHandlers } from './processors/maintenance';
 import { pipelineHandlers } from './processors/pipeline';
 import type { ProcessorDeps } from '@llmops/services';

@@ -26,3 +26,4 @@ export {
 } from '@llmops/vector';
 export type { VectorFilter, StoredPoint, VectorPoint, SearchHit, MetadataValue, CollectionInfo } from '@llmops/vector';
 export { IngestProgress, type PlannedEmbedding } from './progress';
+export { ingestHandlers } from './job/handlers';

@@ -1,15 +1,10 @@
-import {
-  announceChanges,
-  batchKey,
-  diffChunks,
-  planChunks,
-  pointId,
-  toOriginalOffset,
-  type IngestProgress,
-  type PlannedChunk,
-  type PlannedEmbedding,
-  type VectorPoint,
-} from '@llmops/ingest';
+import { pointId, type VectorPoint } from '@llmops/vector';
+import { batchKey } from '../batch-key';
+import { announceChanges } from '../changes';
+import { planChunks, type PlannedChunk } from '../chunks';
+import { diffChunks } from '../diff';
+import { toOriginalOffset } from '../offsets';
+import type { IngestProgress, PlannedEmbedding } from '../progress';
 import type { LlmClient } from '@llmops/llm';
 import type { JobContext } from '@llmops/queue';
 import { mapPool } from '@llmops/queue';

@@ -1,5 +1,7 @@
 import { jobDataKeys, type IngestPartPayload } from '@llmops/contracts';
-import { chunkHasher, IngestProgress, storedCollectionName } from '@llmops/ingest';
+import { chunkHasher } from '../chunks';
+import { storedCollectionName } from '../collections';
+import { IngestProgress } from '../progress';
 import { wasteOf } from '@llmops/llm';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
 import { NonRetriableError, type JobContext } from '@llmops/queue';
