@@ -30,3 +30,4 @@ export type { MaintenanceOptions, MaintenanceRun } from './maintenance';
 export { consumeDocChanges, type DocChangesOptions } from './invalidation';
 export { cacheKeys, type CacheKeys } from './keys';
 export { CacheEntry, CacheSource, MissRecord, ScopeInfo, type CacheHit, type CacheScopeInput, type CacheStats } from './types';
+export { cacheCalibrationHandlers } from './calibration-job/handlers';

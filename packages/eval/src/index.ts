@@ -35,3 +35,6 @@ export {
 export { compareRuns, compareRunsPaced, type Comparison, type MetricComparison } from './compare';
 export { LabelledPair, parsePairs, loadCachePairs } from './corpus';
 export { askJudge, type AskJudgeOptions, type JudgeOutcome, type JudgeReply } from './ask-judge';
+export { evaluationHandlers } from './job/handlers';
+export type { EvaluationJobDeps } from './job/run';
+export type { PipelineGenerator, PipelineGeneratorSpec } from './job/types';

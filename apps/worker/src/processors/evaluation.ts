@@ -1,13 +1,11 @@
+import { cacheCalibrationHandlers } from '@llmops/cache';
 import type { evaluationJobs } from '@llmops/contracts';
+import { evaluationHandlers as evaluationJobHandlers } from '@llmops/eval';
 import type { JobHandlers } from '@llmops/queue';
-import { runCacheCalibration } from './evaluation/calibration';
-import { runEvaluation } from './evaluation/run';
 import type { ProcessorDeps } from '@llmops/services';
+import { generateWithPipeline } from './pipeline/generator';
 
-/** Handlers of the evaluation job family: evaluations and semantic-cache calibration. */
+/** Handlers of the evaluation job family: evaluations (@llmops/eval) and semantic-cache calibration (@llmops/cache). */
 export function evaluationHandlers(deps: ProcessorDeps): JobHandlers<typeof evaluationJobs> {
-  return {
-    evaluation: (context) => runEvaluation(deps, context),
-    'cache-calibration': (context) => runCacheCalibration(deps, context),
-  };
+  return { ...evaluationJobHandlers({ ...deps, generateWithPipeline }), ...cacheCalibrationHandlers(deps) };
 }

@@ -1,8 +1,10 @@
 import { usdStringToNano } from '@llmops/tokens';
-import { cosine, gradeDeterministic, GradeError, type SampleGrade } from '@llmops/eval';
-import { generateWithPipeline } from '../pipeline/generator';
+import { gradeDeterministic } from '../deterministic';
+import { GradeError } from '../limits';
+import type { SampleGrade } from '../report';
+import { cosine } from '../stats';
 import { letOthersRun } from './cooperate';
-import { graderName, isFatal, jobType, type CallScope, type EvaluationPayload, type Llm, type PreparedItem, type WorkItem } from './types';
+import { graderName, isFatal, jobType, type CallScope, type EvaluationPayload, type ItemDeps, type PreparedItem, type WorkItem } from './types';
 
 const defaultEmbeddingModel = 'text-embedding-3-small';
 
@@ -10,14 +12,16 @@ const defaultEmbeddingModel = 'text-embedding-3-small';
  * The output of one case x sample (given, or generated with seed `seed + sample`) and every grade
  * that needs no judge. Each model call has its own ledger key, so a retried job bills nothing twice.
  */
-export async function prepareItem(llm: Llm, payload: EvaluationPayload, item: WorkItem, scope: CallScope): Promise<PreparedItem> {
+export async function prepareItem(deps: ItemDeps, payload: EvaluationPayload, item: WorkItem, scope: CallScope): Promise<PreparedItem> {
+  const { llm } = deps;
   const key = `${scope.jobId}:${item.kase.id}:${item.sample}`;
   const ctx = { tenant: scope.tenant, jobType, jobId: scope.jobId, signal: scope.signal };
   let costNano = 0n;
   let output = item.kase.output;
   if (output === undefined && payload.generate?.pipeline) {
     // A saved pipeline version generates the output; its steps are billed to this evaluation, keyed per case and sample.
-    const generated = await generateWithPipeline(payload.generate.pipeline, item.kase.input, scope, `${key}:pipeline`);
+    if (!deps.generateWithPipeline) throw new Error('generate.pipeline: this worker was built without a pipeline generator');
+    const generated = await deps.generateWithPipeline(payload.generate.pipeline, item.kase.input, scope, `${key}:pipeline`);
     costNano += generated.costNano;
     output = generated.output;
   }

@@ -1,8 +1,7 @@
-import { Queue } from 'bullmq';
 import type { RedisClient } from '@llmops/redis';
-import { platformKeys, queueOfJobId, NonRetriableError, ResultStore } from '@llmops/queue';
-import { SampleRecord } from '@llmops/eval';
-import { bullPrefix, JobEnvelope, platformCatalog } from '@llmops/contracts';
+import { createJobQueues, platformKeys, queueOfJobId, NonRetriableError, ResultStore } from '@llmops/queue';
+import { SampleRecord } from '../report';
+import { JobEnvelope, platformCatalog } from '@llmops/contracts';
 
 /** Every item result of a job, in item order (the stored sample records, parsed with their schema). */
 export async function readRecords(redis: RedisClient, prefix: string, jobId: string): Promise<SampleRecord[]> {
@@ -27,14 +26,14 @@ export async function readBaseline(redis: RedisClient, prefix: string, tenant: s
   const notFound = new NonRetriableError(`baseline ${baselineId}: no completed evaluation with this id for this tenant`);
   if (queueOfJobId(baselineId, ['evaluation']) !== 'evaluation') throw notFound;
   // A Queue on the shared connection: closing it leaves the connection open.
-  const queue = new Queue('evaluation', { connection: redis, prefix: bullPrefix(prefix, platformCatalog.evaluation) });
+  const queues = createJobQueues({ catalog: { evaluation: platformCatalog.evaluation }, connection: redis, prefix, retentionSeconds: 0 });
   try {
-    const job = await queue.getJob(baselineId);
+    const job = await queues.get('evaluation').getJob(baselineId);
     if (!job || (await job.getState()) !== 'completed') throw notFound;
     const envelope = JobEnvelope.safeParse(job.data);
     if (!envelope.success || envelope.data.tenant !== tenant) throw notFound;
   } finally {
-    await queue.close();
+    await queues.close();
   }
   return readRecords(redis, prefix, baselineId);
 }

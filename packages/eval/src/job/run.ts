@@ -1,5 +1,6 @@
 import type { ItemResult } from '@llmops/contracts';
-import { compareRunsPaced, summarizePaced, type SampleRecord } from '@llmops/eval';
+import { compareRunsPaced } from '../compare';
+import { summarizePaced, type SampleRecord } from '../report';
 import { wasteOf } from '@llmops/llm';
 import { nanoToUsdString } from '@llmops/tokens';
 import { StepWait, chunks, mapPool, type JobContext } from '@llmops/queue';
@@ -8,7 +9,22 @@ import { nextCheckMs, type ProcessorDeps } from '@llmops/services';
 import { createJudging, type JudgeBatchesRunning } from './judging';
 import { prepareItem } from './prepare';
 import { readBaseline, readRecords } from './records';
-import { graderName, jobType, type EvaluationPayload, type JudgeCounters, type PreparedItem, type WorkItem } from './types';
+import {
+  graderName,
+  jobType,
+  type EvaluationPayload,
+  type ItemDeps,
+  type JudgeCounters,
+  type PipelineGenerator,
+  type PreparedItem,
+  type WorkItem,
+} from './types';
+
+/** What the evaluation processor needs: the worker's shared dependencies and the pipeline generator port. */
+export interface EvaluationJobDeps extends ProcessorDeps {
+  /** Generates outputs for payloads with `generate.pipeline`. Default: none (such a job fails). */
+  generateWithPipeline?: PipelineGenerator;
+}
 
 /** Samples judged per Batch API round trip (batch judging only: realtime samples are stored one by one). */
 const batchSliceSize = 500;
@@ -24,9 +40,10 @@ const progressEvery = 10;
  * was already answered (its output, embedding grade, judge verdicts) is replayed from the job's call
  * journal, so only calls in flight at the crash are made again.
  */
-export async function runEvaluation(deps: ProcessorDeps, context: JobContext<EvaluationPayload>) {
+export async function runEvaluation(deps: EvaluationJobDeps, context: JobContext<EvaluationPayload>) {
   const { payload, jobId, tenant, signal } = context;
   const llm = deps.services.llm.withContext({ logger: context.logger });
+  const itemDeps: ItemDeps = { llm, ...(deps.generateWithPipeline ? { generateWithPipeline: deps.generateWithPipeline } : {}) };
   const samples = payload.samples ?? 1;
   // Read the baseline first: a bad id fails the job before any model call is paid for.
   const baseline = payload.baseline ? await readBaseline(deps.redis, deps.prefix, tenant, payload.baseline) : undefined;
@@ -57,7 +74,7 @@ export async function runEvaluation(deps: ProcessorDeps, context: JobContext<Eva
     const running: JudgeBatchesRunning[] = [];
     for (const slice of chunks(pending, batchSliceSize)) {
       signal.throwIfAborted();
-      const prepared = await mapPool(slice, concurrency, (item) => prepareItem(llm, payload, item, scope));
+      const prepared = await mapPool(slice, concurrency, (item) => prepareItem(itemDeps, payload, item, scope));
       const waiting = await judging.gradeByBatch(prepared);
       if (waiting) running.push(waiting);
       else await store(prepared);
@@ -77,7 +94,7 @@ export async function runEvaluation(deps: ProcessorDeps, context: JobContext<Eva
   } else {
     await mapPool(pending, concurrency, async (item) => {
       signal.throwIfAborted();
-      const prepared = await prepareItem(llm, payload, item, scope);
+      const prepared = await prepareItem(itemDeps, payload, item, scope);
       await judging.gradeItem(prepared);
       await store([prepared]);
     });

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { RedisClient } from '@llmops/redis';
 import { jobDataKeys } from '@llmops/contracts';
-import { askJudge, buildJudgeRequest, builtInRubrics, MissingReferenceError, parseVerdict, type Rubric, type SampleGrade } from '@llmops/eval';
+import { askJudge } from '../ask-judge';
+import { buildJudgeRequest, MissingReferenceError } from '../judge-prompt';
+import type { SampleGrade } from '../report';
+import { builtInRubrics, type Rubric } from '../rubrics';
+import { parseVerdict } from '../verdict';
 import { batchStepField, pastWindow, readBatchStep, saveBatchStep, type BatchStep } from '@llmops/services';
 import { letOthersRun } from './cooperate';
 import { chunks, mapPool } from '@llmops/queue';

@@ -1,5 +1,5 @@
 import type { evaluationJobs, PayloadOf } from '@llmops/contracts';
-import type { SampleGrade } from '@llmops/eval';
+import type { SampleGrade } from '../report';
 import { FatalError } from '@llmops/llm';
 import type { PlatformServices } from '@llmops/services';
 
@@ -7,6 +7,23 @@ export type EvaluationPayload = PayloadOf<typeof evaluationJobs, 'evaluation'>;
 export type EvaluationCase = EvaluationPayload['cases'][number];
 export type GraderSpec = EvaluationPayload['graders'][number];
 export type Llm = PlatformServices['llm'];
+
+/** The payload's `generate.pipeline`: a saved pipeline version generates the outputs. */
+export type PipelineGeneratorSpec = NonNullable<NonNullable<EvaluationPayload['generate']>['pipeline']>;
+
+/**
+ * The output a saved pipeline version gives for one case input, its steps billed to the evaluation
+ * with ledger keys under `key`. A port the worker wires in: pipelines run through the semantic cache,
+ * which depends on this package, so this package cannot import them.
+ */
+export type PipelineGenerator = (spec: PipelineGeneratorSpec, input: string, scope: CallScope, key: string) => Promise<{ output: string; costNano: bigint }>;
+
+/** What preparing an item calls out to. */
+export interface ItemDeps {
+  llm: Llm;
+  /** Needed only by payloads with `generate.pipeline`. */
+  generateWithPipeline?: PipelineGenerator;
+}
 
 /** The tenant and job every model call is charged to. */
 export interface CallScope {

@@ -1,13 +1,8 @@
-import {
-  CacheFeedback,
-  cacheKeys,
-  CacheStatsRecorder,
-  canonicalize,
-  DEFAULT_CACHE_EMBEDDING,
-  embedParams,
-  literalsOf,
-  type CacheEmbedding,
-} from '@llmops/cache';
+import { canonicalize, literalsOf } from '../canonical';
+import { DEFAULT_CACHE_EMBEDDING, embedParams, type CacheEmbedding } from '../embedding';
+import { CacheFeedback } from '../feedback';
+import { cacheKeys } from '../keys';
+import { CacheStatsRecorder } from '../stats';
 import type { evaluationJobs, PayloadOf } from '@llmops/contracts';
 import { calibrate, cosine, loadCachePairs } from '@llmops/eval';
 import type { JobContext } from '@llmops/queue';
