@@ -38,3 +38,6 @@ export { askJudge, type AskJudgeOptions, type JudgeOutcome, type JudgeReply } fr
 export { evaluationHandlers } from './job/handlers';
 export type { EvaluationJobDeps } from './job/run';
 export type { PipelineGenerator, PipelineGeneratorSpec } from './job/types';
+export { protectEvaluation, protectCalibration, type Protect } from './submission/protect';
+export { checkEvaluationReferences, InvalidGradersError, type EvaluationReferenceChecks } from './submission/references';
+export { readRestoredResults, type Restore } from './submission/results';

@@ -1,9 +1,9 @@
-import type { CacheCalibrationPayload, EvaluationPayload, GraderSpec } from '@llmops/contracts';
+import type { CacheCalibrationPayload, EvaluationPayload } from '@llmops/contracts';
+import { protectCalibration, protectEvaluation, type Protect } from '@llmops/eval';
 import { pseudonymize } from '@llmops/pii';
 import type { SubmissionContext } from '../../deps';
 
-type Protect = (text: string) => Promise<string>;
-
+/** Pseudonymizes with the tenant's PII policy and the job as the vault scope (none without platform services). */
 function protector(context: SubmissionContext): Protect | undefined {
   const services = context.services;
   if (!services) return undefined;
@@ -11,50 +11,14 @@ function protector(context: SubmissionContext): Protect | undefined {
   return async (text) => (await pseudonymize(text, { scope: context.jobId, policy, vault: services.vault })).text;
 }
 
-const optional = async (protect: Protect, text: string | undefined) => (text === undefined ? undefined : protect(text));
-
-/** Drops keys whose value is undefined, so the payload parses back to the same value from JSON. */
-const defined = <T extends Record<string, unknown>>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as T;
-
-async function protectGrader(protect: Protect, grader: GraderSpec): Promise<GraderSpec> {
-  if (grader.type === 'contains' && grader.value !== undefined) return { ...grader, value: await protect(grader.value) };
-  if (grader.type === 'rubric' && typeof grader.rubric === 'object')
-    return { ...grader, rubric: { ...grader.rubric, criteria: await protect(grader.rubric.criteria) } };
-  return grader;
+/** An evaluation's job payload: its free texts pseudonymized (see protectEvaluation in @llmops/eval). */
+export async function toEvaluationPayload(body: unknown, context: SubmissionContext): Promise<unknown> {
+  const protect = protector(context);
+  return protect ? protectEvaluation(body as EvaluationPayload, protect) : body;
 }
 
-/**
- * Pseudonymizes every free text of an evaluation with the job as the vault scope -- case texts, the
- * generation's system prompt, `contains` values and custom rubric criteria -- so the payload in Redis,
- * the provider (generation, judge) and the stored grades carry tokens such as <EMAIL_1> instead of
- * personal data. Tokens are stable within the job, so an expected answer, a `contains` value and an
- * output that name the same person still match.
- */
-export async function protectEvaluation(body: unknown, context: SubmissionContext): Promise<unknown> {
+/** A calibration's job payload: its labelled pairs pseudonymized. */
+export async function toCalibrationPayload(body: unknown, context: SubmissionContext): Promise<unknown> {
   const protect = protector(context);
-  const payload = body as EvaluationPayload;
-  if (!protect) return payload;
-  const cases = await Promise.all(
-    payload.cases.map(async (kase) =>
-      defined({
-        ...kase,
-        input: await protect(kase.input),
-        expected: await optional(protect, kase.expected),
-        context: await optional(protect, kase.context),
-        output: await optional(protect, kase.output),
-      }),
-    ),
-  );
-  const generate = payload.generate ? defined({ ...payload.generate, system: await optional(protect, payload.generate.system) }) : undefined;
-  const graders = await Promise.all(payload.graders.map((grader) => protectGrader(protect, grader)));
-  return defined({ ...payload, cases, generate, graders });
-}
-
-/** The labelled pairs of a calibration go to the embeddings endpoint: pseudonymized like everything else. */
-export async function protectCalibration(body: unknown, context: SubmissionContext): Promise<unknown> {
-  const protect = protector(context);
-  const payload = body as CacheCalibrationPayload;
-  if (!protect || !payload.pairs) return payload;
-  const pairs = await Promise.all(payload.pairs.map(async (pair) => ({ ...pair, a: await protect(pair.a), b: await protect(pair.b) })));
-  return { ...payload, pairs };
+  return protect ? protectCalibration(body as CacheCalibrationPayload, protect) : body;
 }
