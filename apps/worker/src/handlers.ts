@@ -1,7 +1,7 @@
 import type { PlatformCatalog } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
 import { evaluationHandlers } from './processors/evaluation';
-import { fineTuneHandlers } from './processors/fine-tune';
+import { fineTuneHandlers } from '@llmops/finetune';
 import { inferenceHandlers } from './processors/inference';
 import { ingestHandlers } from '@llmops/ingest';
 import { maintenanceHandlers } from './processors/maintenance';

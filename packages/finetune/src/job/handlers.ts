@@ -1,6 +1,6 @@
 import type { fineTuneJobs } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
-import { runFineTune } from './fine-tune/run';
+import { runFineTune } from './run';
 import type { ProcessorDeps } from '@llmops/services';
 
 /** Handlers of the fine-tuning family. */

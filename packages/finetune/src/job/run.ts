@@ -1,10 +1,13 @@
 import { llmKeyPrefix, type FineTunePayload, type FineTuneResult, readJson } from '@llmops/contracts';
-import { createTunedModels, openAiFineTuning, trainingCost, TrainingExample, type FineTuningProvider } from '@llmops/finetune';
 import { BudgetExhaustedError, createRouter, createUsageLedger, FatalError } from '@llmops/llm';
 import { NonRetriableError, StepWait, type JobContext } from '@llmops/queue';
 import { recordUsageCounters } from '@llmops/services';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
 import type { ProcessorDeps } from '@llmops/services';
+import { TrainingExample } from '../dataset';
+import { trainingCost } from '../estimate';
+import { openAiFineTuning, type FineTuningProvider } from '../provider';
+import { createTunedModels } from '../tuned-models';
 import { evaluationState, submitHeldOut } from './evaluate';
 import { loadState, readData, saveState, type FineTuneState } from './state';
 
