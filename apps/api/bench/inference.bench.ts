@@ -10,7 +10,7 @@ import { auth, json, keys, redisUrl, startPlatform } from '../test/fixtures/plat
 const ITEMS = Number(process.argv[2] ?? 10_000);
 const WORKER_HEAP_MB = 160;
 const LATENCY_MS = 50;
-/** Items in flight per job in the worker (apps/worker/src/processors/inference/run.ts ITEM_CONCURRENCY). */
+/** Items in flight per job in the worker (packages/inference/src/job/run.ts ITEM_CONCURRENCY). */
 const ITEM_CONCURRENCY = 16;
 const THRESHOLD = 0.95;
 

@@ -2,7 +2,7 @@ import type { PlatformCatalog } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
 import { evaluationHandlers } from './processors/evaluation';
 import { fineTuneHandlers } from '@llmops/finetune';
-import { inferenceHandlers } from './processors/inference';
+import { inferenceHandlers } from '@llmops/inference';
 import { ingestHandlers } from '@llmops/ingest';
 import { maintenanceHandlers } from './processors/maintenance';
 import { pipelineHandlers } from './processors/pipeline';

@@ -1,7 +1,7 @@
 import type { InferenceItemResult } from '@llmops/contracts';
 import { Attr, withSpan } from '@llmops/telemetry';
 
-const SCOPE = '@llmops/worker';
+const SCOPE = '@llmops/inference';
 
 /** A span per item of an inference job (its cache lookup and provider call are children): index and outcome only. */
 export function itemSpan(jobId: string, index: number, work: () => Promise<InferenceItemResult | 'deferred'>): Promise<InferenceItemResult | 'deferred'> {

@@ -1,13 +1,19 @@
 import { consumeDocChanges, createSemanticCache } from '@llmops/cache';
 import type { inferenceJobs } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
-import { runInference } from './inference/run';
-import { runWarmTick } from './inference/warming';
-import { VECTOR_INDEX_BY_SCHEDULER } from './maintenance/schedule';
+import { runInference } from './run';
+import { runWarmTick } from './warming';
 import type { ProcessorDeps } from '@llmops/services';
 
 /** How often each worker reads the documents-changed stream and sweeps the cache. */
 const HOUSEKEEPING_MS = 2_000;
+
+/**
+ * The semantic cache's own index maintenance is off in workers: the worker's scheduled
+ * vector-maintenance job compacts and indexes every collection, the cache's included (the worker's
+ * `VECTOR_INDEX_BY_SCHEDULER`, repeated here because a package cannot import the app).
+ */
+const VECTOR_INDEX_BY_SCHEDULER = { indexEveryMs: 0 } as const;
 
 /**
  * Handlers of the inference job family. Besides the handlers, each worker invalidates cache entries
