@@ -27,3 +27,10 @@ export {
 export type { VectorFilter, StoredPoint, VectorPoint, SearchHit, MetadataValue, CollectionInfo } from '@llmops/vector';
 export { IngestProgress, type PlannedEmbedding } from './progress';
 export { ingestHandlers } from './job/handlers';
+// The collection use cases behind the API's routes (the app parses, calls and answers).
+export { submitUpload, type Upload, type UploadDeps } from './use-cases/upload';
+export { collectionForUpload } from './use-cases/target';
+export { searchCollection, type SearchRequest, type SearchAnswer, type SearchHitView } from './use-cases/search';
+export { deleteDocument } from './use-cases/documents';
+export { viewCollection, listTenantCollections, type CollectionView } from './use-cases/views';
+export { QueryTooLongError, UnknownEmbeddingModelError } from './use-cases/errors';

@@ -1,8 +1,16 @@
-import { CollectionMismatchError, InvalidVectorInputError } from '@llmops/ingest';
+import { CollectionMismatchError, InvalidVectorInputError, QueryTooLongError, UnknownEmbeddingModelError } from '@llmops/ingest';
 import { HttpError } from '../../http/errors';
 
-/** Maps vector-store and provider errors a collection route can meet to HTTP answers. */
+/** Maps the use cases' refusals and the vector-store and provider errors a collection route can meet to HTTP answers. */
 export function toCollectionError(error: unknown): unknown {
+  if (error instanceof QueryTooLongError) {
+    return new HttpError(400, 'invalid_request', `body.query: ${error.message}`, { issues: [{ path: 'body.query', message: error.message }] });
+  }
+  if (error instanceof UnknownEmbeddingModelError) {
+    return new HttpError(400, 'invalid_request', 'body.model: not a known embedding model (add others with MODEL_OVERRIDES)', {
+      issues: [{ path: 'body.model', message: 'not a known embedding model' }],
+    });
+  }
   if (error instanceof CollectionMismatchError) {
     return new HttpError(409, 'collection_mismatch', 'the collection exists with another embedding model or size; its model is fixed at creation', {
       existing: { dimensions: error.existing.dimensions, model: error.existing.meta.model },

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { ingestJobs, ItemResult, readJson, type IngestResult } from '@llmops/contracts';
+import { startSimulator, type Simulator } from '@llmops/llm-simulator';
+import { createLogger } from '@llmops/logger';
+import { createJobQueues, platformKeys, silentLogger, startWorkers, TenantJobIndex, type JobQueues, type WorkerRuntime } from '@llmops/queue';
+import { createPlatformServices, ServicesEnv, type PlatformServices } from '@llmops/services';
+import { deleteKeys, uniquePrefix, waitFor } from '@llmops/testing';
+import { ingestHandlers, submitUpload, type DocumentInput, type UploadDeps } from '../src';
+
+export const redisUrl = 'redis://127.0.0.1:6379';
+const RETENTION_SECONDS = 600;
+
+/**
+ * The ingest family as the apps wire it, on real Redis and the LLM simulator under a fresh prefix:
+ * uploads go through `submitUpload` (the API's use case) and run on a worker runtime with
+ * `ingestHandlers`.
+ */
+export interface Harness {
+  simulator: Simulator;
+  redis: Redis;
+  prefix: string;
+  services: PlatformServices;
+  queues: JobQueues;
+  /** Submits an upload as the API does and waits for its job to end; fails the test if the job failed. */
+  upload(collection: string, documents: readonly DocumentInput[], tenant?: string): Promise<UploadOutcome>;
+  /** Embedding requests the simulator answered so far. */
+  embedRequests(): number;
+  close(): Promise<void>;
+}
+
+export interface UploadOutcome {
+  jobId: string;
+  result: IngestResult;
+  /** Item results (one per document), as stored on the upload's job. */
+  items: ItemResult[];
+}
+
+export const MODEL = 'text-embedding-3-small';
+
+export async function startHarness(label: string): Promise<Harness> {
+  const prefix = uniquePrefix(label);
+  const vectorDir = mkdtempSync(join(tmpdir(), `llmops-ingest-${label}-`));
+  const simulator = await startSimulator({});
+  const redis = new Redis(redisUrl);
+  const env = ServicesEnv.parse({
+    OPENAI_BASE_URL: simulator.baseURL,
+    OPENAI_API_KEY: 'simulator',
+    PII_VAULT_KEY: randomBytes(32).toString('hex'),
+    VECTOR_DIR: vectorDir,
+  });
+  const services = createPlatformServices(env, { redis, prefix, vaultTtlSeconds: 3600 });
+  const logger = createLogger({ name: 'ingest-test', level: 'silent' });
+  const runtime: WorkerRuntime = await startWorkers({
+    catalog: ingestJobs,
+    handlers: ingestHandlers({ services, redis, prefix, logger }),
+    redisUrl,
+    prefix,
+    workerId: label,
+    logger: silentLogger,
+    retentionSeconds: RETENTION_SECONDS,
+  });
+  const keys = platformKeys(prefix);
+  const queues = createJobQueues({ catalog: ingestJobs, connection: redis, prefix, retentionSeconds: RETENTION_SECONDS });
+  const submit: UploadDeps = {
+    catalog: ingestJobs,
+    queues,
+    tenantJobs: new TenantJobIndex(redis, keys, RETENTION_SECONDS * 1000),
+    redis,
+    keys,
+    retentionSeconds: RETENTION_SECONDS,
+    services,
+  };
+
+  const upload = async (collection: string, documents: readonly DocumentInput[], tenant = 'acme'): Promise<UploadOutcome> => {
+    const requestHash = randomBytes(32).toString('hex');
+    const { jobId } = await submitUpload(submit, { tenant, collection, model: MODEL, documents, requestHash });
+    const queue = queues.get('ingest');
+    const state = await waitFor(
+      async () => {
+        const now = await queue.getJobState(jobId);
+        return now === 'completed' || now === 'failed' ? now : undefined;
+      },
+      { what: `ingest job ${jobId} to end` },
+    );
+    const job = await queue.getJob(jobId);
+    if (state === 'failed') throw new Error(`job ${jobId} failed: ${job?.failedReason}`);
+    const stored = await redis.hgetall(keys.results(jobId));
+    const items = Object.values(stored).map((raw) => readJson(ItemResult, raw));
+    return { jobId, result: ingestJobs.ingest.result.parse(job?.returnvalue), items };
+  };
+
+  return {
+    simulator,
+    redis,
+    prefix,
+    services,
+    queues,
+    upload,
+    embedRequests: () => simulator.log.list().filter((entry) => entry.path.endsWith('/embeddings')).length,
+    close: async () => {
+      await runtime.close();
+      await queues.close();
+      await services.close();
+      await simulator.close();
+      redis.disconnect();
+      await deleteKeys(redisUrl, prefix);
+      rmSync(vectorDir, { recursive: true, force: true });
+    },
+  };
+}
