@@ -48,7 +48,15 @@ export async function runBatch(
 
   const planned = docs.map((doc) => planChunks(doc.text, { model }, scope.hash));
   const existing = await mapPool(docs, LIST_CONCURRENCY, (doc) => vectors.listByDocument(stored, doc.id));
-  const diffs = docs.map((doc, i) => diffChunks(planned[i]!, existing[i]!, doc.metadata));
+  // Stored chunks carry offsets in the original document: compare in those, or every document whose
+  // pseudonyms differ in length from their originals would count as moved on each re-upload.
+  const diffs = docs.map((doc, i) =>
+    diffChunks(
+      planned[i]!.map((chunk) => inOriginal(doc, chunk)),
+      existing[i]!,
+      doc.metadata,
+    ),
+  );
 
   const plan = await scope.progress.fixPlan(batch, {
     embed: diffs.flatMap((diff, i) => diff.embed.map((c) => ({ documentId: docs[i]!.id, index: c.index, hash: c.hash }))),
@@ -93,14 +101,12 @@ export async function runBatch(
       points.push({
         id: pointId(tenant, collection, doc.id, chunk.index),
         vector: result.vectors[i]!,
-        // Offsets in the original document (what its owner reads back), not in the pseudonymized text.
         payload: {
           documentId: doc.id,
           chunkIndex: chunk.index,
           hash: chunk.hash,
           text: chunk.text,
-          start: toOriginalOffset(doc.spans, chunk.start, 'start'),
-          end: toOriginalOffset(doc.spans, chunk.end, 'end'),
+          ...offsetsInOriginal(doc, chunk),
           metadata: doc.metadata,
         },
       });
@@ -140,6 +146,15 @@ function summarize(plan: BatchPlan, spent: { tokens: number; requests: number; c
     stats.chunks.deleted += doc.chunks.deleted;
   }
   return stats;
+}
+
+/** A chunk's offsets in the original document (what its owner reads back), not in the pseudonymized text. */
+function offsetsInOriginal(doc: PayloadDocument, chunk: PlannedChunk): { start: number; end: number } {
+  return { start: toOriginalOffset(doc.spans, chunk.start, 'start'), end: toOriginalOffset(doc.spans, chunk.end, 'end') };
+}
+
+function inOriginal(doc: PayloadDocument, chunk: PlannedChunk): PlannedChunk {
+  return { ...chunk, ...offsetsInOriginal(doc, chunk) };
 }
 
 function embeddingKey(e: { documentId: string; index: number; hash: string }): string {
