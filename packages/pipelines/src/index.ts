@@ -26,3 +26,12 @@ export {
   type SavedPipeline,
 } from './definitions';
 export { definitionModels, definitionCollections } from './references';
+export { pipelineHandlers } from './job/handlers';
+export { generateWithPipeline, type GeneratorSpec } from './job/generator';
+export type { InferenceSearch, Embedder, EmbedContext } from './job/search';
+export { mapDefinition, mapInput, type TextMap } from './submission/text-map';
+export type { VaultMaps } from './submission/vault';
+export { inputIssues } from './submission/inputs';
+export { preparePipelineJob, type InputStore, type PipelineSubmission } from './submission/prepare';
+export { resultsForOwner } from './submission/results';
+export { ownerDefinitions } from './submission/definitions';

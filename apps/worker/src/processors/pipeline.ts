@@ -1,14 +1,10 @@
-import { createSemanticCache } from '@llmops/cache';
 import type { pipelineJobs } from '@llmops/contracts';
+import { CACHE_EMBEDDING, createEmbedBatcher, retrieve } from '@llmops/inference';
+import { pipelineHandlers as handlersWith } from '@llmops/pipelines';
 import type { JobHandlers } from '@llmops/queue';
-import { registerPipelineGenerator } from './pipeline/generator';
-import { runPipeline } from './pipeline/run';
-import { VECTOR_INDEX_BY_SCHEDULER } from './maintenance/schedule';
 import type { ProcessorDeps } from '@llmops/services';
 
-/** Handlers of the pipeline family; also makes saved pipelines available to evaluations as generators. */
+/** Handlers of the pipeline family, wired to the inference family's embedding and retrieval. */
 export function pipelineHandlers(deps: ProcessorDeps): JobHandlers<typeof pipelineJobs> {
-  const cache = createSemanticCache({ redis: deps.redis, prefix: deps.prefix, vectors: deps.services.vectors, maintenance: VECTOR_INDEX_BY_SCHEDULER });
-  registerPipelineGenerator(deps, cache);
-  return { pipeline: (context) => runPipeline(deps, cache, context) };
+  return handlersWith(deps, { cacheEmbedding: CACHE_EMBEDDING, createEmbedBatcher, retrieve });
 }

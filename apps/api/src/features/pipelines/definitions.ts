@@ -1,12 +1,12 @@
 import type { RequestHandler } from 'express';
 import { PipelineName } from '@llmops/contracts';
-import { createDefinitionStore, DefinitionLimitError, definitionScope } from '@llmops/pipelines';
+import { createDefinitionStore, DefinitionLimitError, ownerDefinitions } from '@llmops/pipelines';
 import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps } from '../../deps';
 import { HttpError, validationError } from '../../http/errors';
 import { requireJson } from '../../submission/request';
 import { DefinitionQuery, SaveDefinitionRequest } from './body';
-import { mapDefinition, protector, restorer } from './protect';
+import { vaultMaps } from './protect';
 import { checkDefinition, savedPipeline } from './references';
 
 type Deps = ApiDeps & { services: PlatformServices };
@@ -19,9 +19,8 @@ export function saveDefinition(deps: Deps): RequestHandler {
     if (!parsed.success) throw validationError(parsed.error);
     const tenant = req.tenant!;
     await checkDefinition(parsed.data.definition, { tenant, services: deps.services, redis: deps.redis, prefix: deps.keys.prefix }, 'body.definition');
-    const safe = await mapDefinition(parsed.data.definition, protector(deps.services, tenant, definitionScope(tenant)));
-    const saved = await createDefinitionStore(deps.redis, deps.keys.prefix)
-      .save(tenant, parsed.data.name, safe)
+    const saved = await ownerDefinitions(createDefinitionStore(deps.redis, deps.keys.prefix), vaultMaps(deps.services), tenant)
+      .save(parsed.data.name, parsed.data.definition)
       .catch((error: unknown) => {
         if (error instanceof DefinitionLimitError) throw new HttpError(409, 'limit_exceeded', error.message);
         throw error;
@@ -50,6 +49,6 @@ export function getDefinition(deps: Deps): RequestHandler {
       { name: name.data, ...(query.data.version ? { version: query.data.version } : {}) },
       'params.name',
     );
-    res.json({ ...saved, definition: await mapDefinition(saved.definition, restorer(deps.services, definitionScope(tenant))) });
+    res.json(await ownerDefinitions(createDefinitionStore(deps.redis, deps.keys.prefix), vaultMaps(deps.services), tenant).restored(saved));
   };
 }

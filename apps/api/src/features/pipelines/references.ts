@@ -1,5 +1,5 @@
 import type { PipelineDefinition, PipelineInput, PipelineRef } from '@llmops/contracts';
-import { checkPipeline, createDefinitionStore, definitionCollections, definitionModels, type SavedPipeline } from '@llmops/pipelines';
+import { checkPipeline, createDefinitionStore, definitionCollections, definitionModels, inputIssues, type SavedPipeline } from '@llmops/pipelines';
 import type { PlatformServices } from '@llmops/services';
 import type { RedisClient } from '@llmops/redis';
 import { HttpError } from '../../http/errors';
@@ -39,15 +39,8 @@ export async function checkDefinition(definition: PipelineDefinition, context: R
 
 /** Every input gives exactly the declared variables. */
 export function checkInputs(definition: PipelineDefinition, inputs: readonly PipelineInput[], where: string): void {
-  const declared = new Set(definition.inputs);
-  const issues: { path: string; message: string }[] = [];
-  inputs.forEach((input, index) => {
-    for (const name of definition.inputs)
-      if (!Object.hasOwn(input, name)) issues.push({ path: `${where}.${index}`, message: `missing input variable "${name}"` });
-    const extra = Object.keys(input).filter((name) => !declared.has(name)).length;
-    if (extra > 0) issues.push({ path: `${where}.${index}`, message: `${extra} variable(s) the definition does not declare in \`inputs\`` });
-  });
-  if (issues.length > 0) throw invalid(issues.slice(0, 100));
+  const issues = inputIssues(definition, inputs, where);
+  if (issues.length > 0) throw invalid(issues);
 }
 
 /** A saved version of the tenant (latest when `version` is absent), or a 404 naming the field. */

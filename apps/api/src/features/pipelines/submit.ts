@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import { pipelineInputsKey, pipelineJobs, type PipelineDefinition, type PipelineInput, type PipelinePayload } from '@llmops/contracts';
-import { definitionScope, estimatePipeline, planPipeline } from '@llmops/pipelines';
+import type { PipelineDefinition } from '@llmops/contracts';
+import { estimatePipeline, planPipeline, preparePipelineJob } from '@llmops/pipelines';
 import { submitJob } from '@llmops/queue';
 import type { PlatformServices } from '@llmops/services';
 import type { ApiDeps } from '../../deps';
@@ -9,36 +9,15 @@ import { admitting, jsonBytes } from '../../limits/admit';
 import { canonicalHash, readIdempotencyKey, requireJson } from '../../submission/request';
 import { acceptOne, settle } from '../../submission/respond';
 import { PipelineRequest } from './body';
-import { mapDefinition, mapInput, protector, restorer } from './protect';
+import { vaultMaps } from './protect';
 import { checkDefinition, checkInputs, savedPipeline } from './references';
 
 type Deps = ApiDeps & { services: PlatformServices };
 
-/** Inputs pseudonymized at once and written per HSET. */
-const INPUTS_PER_WRITE = 250;
-
-/**
- * Pseudonymizes the inputs with the job as vault scope and writes them into the job's input hash
- * (one field per input) before the job is enqueued. Runs only for the request that creates the job.
- */
-async function storeInputs(deps: Deps, tenant: string, jobId: string, inputs: readonly PipelineInput[]): Promise<void> {
-  const protect = protector(deps.services, tenant, jobId);
-  const key = pipelineInputsKey(deps.keys.prefix, jobId);
-  for (let start = 0; start < inputs.length; start += INPUTS_PER_WRITE) {
-    const safe = await Promise.all(inputs.slice(start, start + INPUTS_PER_WRITE).map((input) => mapInput(input, protect)));
-    await deps.redis
-      .multi()
-      .hset(key, ...safe.flatMap((input, i) => [String(start + i), JSON.stringify(input)]))
-      .expire(key, deps.retentionSeconds)
-      .exec();
-  }
-}
-
 /**
  * POST /v1/pipelines: checks the definition (each problem named by step), its models and collections,
  * and the inputs' variables; holds the worst case against the tenant's limits; then stores the inputs
- * and the definition pseudonymized with the job as scope (a saved definition is first restored from
- * the tenant's definition scope) and enqueues one job.
+ * and the definition pseudonymized with the job as scope (preparePipelineJob) and enqueues one job.
  */
 export function submitPipeline(deps: Deps): RequestHandler {
   return async (req, res) => {
@@ -59,16 +38,9 @@ export function submitPipeline(deps: Deps): RequestHandler {
       jobs: [{ bytes: jsonBytes(body.inputs) + jsonBytes(definition), estimate }],
       maxCostUsd: body.maxCostUsd,
     });
-    const build = async (jobId: string): Promise<PipelinePayload> => {
-      const plain = saved ? await mapDefinition(saved.definition, restorer(deps.services, definitionScope(tenant))) : definition;
-      const payload = pipelineJobs.pipeline.payload.parse({
-        definition: await mapDefinition(plain, protector(deps.services, tenant, jobId)),
-        ...(saved ? { source: { name: saved.name, version: saved.version } } : {}),
-        inputCount: body.inputs.length,
-      });
-      await storeInputs(deps, tenant, jobId, body.inputs);
-      return payload;
-    };
+    const submission = { tenant, definition, ...(saved ? { saved } : {}), inputs: body.inputs };
+    const store = { redis: deps.redis, prefix: deps.keys.prefix, retentionSeconds: deps.retentionSeconds };
+    const build = (jobId: string) => preparePipelineJob(store, vaultMaps(deps.services), submission, jobId);
     const outcome = await settle(
       submitJob(deps, {
         jobName: 'pipeline',

@@ -1,10 +1,13 @@
 import type { SemanticCache } from '@llmops/cache';
 import type { PipelineRef } from '@llmops/contracts';
-import { createDefinitionStore, formatValue, runInput, type DefinitionStore } from '@llmops/pipelines';
 import { NonRetriableError } from '@llmops/queue';
 import { usdStringToNano } from '@llmops/tokens';
 import type { ProcessorDeps } from '@llmops/services';
-import { platformPorts } from './ports';
+import { createDefinitionStore, type DefinitionStore } from '../definitions';
+import { runInput } from '../run-input';
+import { formatValue } from '../template';
+import { platformPorts } from './platform-ports';
+import type { InferenceSearch } from './search';
 import { contextModelOf, planOf } from './run';
 
 /** A saved pipeline version used as an evaluation's generator, and which of its fields to use. */
@@ -18,6 +21,7 @@ export interface GeneratorSpec extends PipelineRef {
 interface Registered {
   deps: ProcessorDeps;
   cache: SemanticCache;
+  search: InferenceSearch;
   store: DefinitionStore;
 }
 
@@ -25,8 +29,8 @@ interface Registered {
 // boot), so the evaluation processor reaches pipelines without a new parameter on its functions.
 let registered: Registered | undefined;
 
-export function registerPipelineGenerator(deps: ProcessorDeps, cache: SemanticCache): void {
-  registered = { deps, cache, store: createDefinitionStore(deps.redis, deps.prefix) };
+export function registerPipelineGenerator(deps: ProcessorDeps, cache: SemanticCache, search: InferenceSearch): void {
+  registered = { deps, cache, search, store: createDefinitionStore(deps.redis, deps.prefix) };
 }
 
 /**
@@ -42,13 +46,13 @@ export async function generateWithPipeline(
   key: string,
 ): Promise<{ output: string; costNano: bigint }> {
   if (!registered) throw new Error('pipeline generator used before pipelineHandlers() registered it');
-  const { deps, cache, store } = registered;
+  const { deps, cache, search, store } = registered;
   const saved = await store.get(scope.tenant, spec.name, spec.version);
   if (!saved) throw new NonRetriableError(`generate.pipeline: no saved pipeline ${spec.name} version ${spec.version} for this tenant`);
   const plan = planOf({ definition: saved.definition, inputCount: 1 });
   const variable = spec.input ?? saved.definition.inputs[0]!;
   const values = Object.fromEntries(saved.definition.inputs.map((name) => [name, name === variable ? input : '']));
-  const ports = platformPorts(deps, cache, {
+  const ports = platformPorts(deps, cache, search, {
     tenant: scope.tenant,
     jobId: scope.jobId,
     jobType: 'evaluation',

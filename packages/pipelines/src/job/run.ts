@@ -11,11 +11,14 @@ import {
   type PipelineSummary,
   readJson,
 } from '@llmops/contracts';
-import { PipelineDefinitionError, planPipeline, runInput, type PipelinePlan, type PipelinePorts } from '@llmops/pipelines';
 import { NonRetriableError, mapPool, platformKeys, type JobContext } from '@llmops/queue';
 import { nanoToUsdString, usdStringToNano } from '@llmops/tokens';
 import type { ProcessorDeps } from '@llmops/services';
-import { platformPorts } from './ports';
+import { planPipeline, PipelineDefinitionError, type PipelinePlan } from '../plan';
+import type { PipelinePorts } from '../ports';
+import { runInput } from '../run-input';
+import { platformPorts } from './platform-ports';
+import type { InferenceSearch } from './search';
 
 /** Inputs read from Redis at a time: memory holds about this many, never the whole job. */
 const INPUTS_PER_READ = 200;
@@ -50,10 +53,21 @@ export function contextModelOf(plan: PipelinePlan): string {
  * again for a step in flight at the crash are billed once (ledger key per input and step). Totals are
  * summed from the stored results.
  */
-export async function runPipeline(deps: ProcessorDeps, cache: SemanticCache, context: JobContext<PipelinePayload>): Promise<PipelineSummary> {
+export async function runPipeline(
+  deps: ProcessorDeps,
+  cache: SemanticCache,
+  search: InferenceSearch,
+  context: JobContext<PipelinePayload>,
+): Promise<PipelineSummary> {
   const { payload, jobId } = context;
   const plan = planOf(payload);
-  const ports = platformPorts(deps, cache, { tenant: context.tenant, jobId, jobType: 'pipeline', signal: context.signal, contextModel: contextModelOf(plan) });
+  const ports = platformPorts(deps, cache, search, {
+    tenant: context.tenant,
+    jobId,
+    jobType: 'pipeline',
+    signal: context.signal,
+    contextModel: contextModelOf(plan),
+  });
   const source = pendingInputs(deps, context);
   // Names this pass over the job in every step record it writes (a resumed input shows which run did what).
   const run = `${context.attempt}-${randomUUID().slice(0, 8)}`;

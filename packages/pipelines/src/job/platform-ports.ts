@@ -1,12 +1,11 @@
 import { canonicalize, decanonicalize, type SemanticCache } from '@llmops/cache';
 import { DEFAULT_EMBEDDING_MODEL, storedCollectionName } from '@llmops/ingest';
 import { FatalError, type ChatRequest } from '@llmops/llm';
-import { StepFailure, type GenerateCall, type GenerateOutcome, type PipelinePorts, type RetrieveOutcome } from '@llmops/pipelines';
 import { NonRetriableError } from '@llmops/queue';
 import { costOf, countWithEncoding, encodingForModel, toNanoUsd } from '@llmops/tokens';
 import type { ProcessorDeps } from '@llmops/services';
-import { CACHE_EMBEDDING, createEmbedBatcher, type EmbedBatcher } from '../inference/embedder';
-import { retrieve } from '../inference/rag';
+import { StepFailure, type GenerateCall, type GenerateOutcome, type PipelinePorts, type RetrieveOutcome } from '../ports';
+import type { Embedder, InferenceSearch } from './search';
 
 /** Who the calls of one pipeline run are for. */
 export interface PortScope {
@@ -27,11 +26,11 @@ const SEP = '\u0001';
  * inference does them. A refusal of one request (its input) fails that input's step; anything else
  * is thrown for the job to retry.
  */
-export function platformPorts(deps: ProcessorDeps, cache: SemanticCache, scope: PortScope): PipelinePorts {
+export function platformPorts(deps: ProcessorDeps, cache: SemanticCache, search: InferenceSearch, scope: PortScope): PipelinePorts {
   const context = { tenant: scope.tenant, jobId: scope.jobId, jobType: scope.jobType, signal: scope.signal };
-  const cacheEmbed = createEmbedBatcher(deps.services.llm, context, CACHE_EMBEDDING);
-  const embedders = new Map<string, EmbedBatcher>();
-  const makeEmbedder = (model: string) => createEmbedBatcher(deps.services.llm, context, { model });
+  const cacheEmbed = search.createEmbedBatcher(deps.services.llm, context, search.cacheEmbedding);
+  const embedders = new Map<string, Embedder>();
+  const makeEmbedder = (model: string) => search.createEmbedBatcher(deps.services.llm, context, { model });
   const models = new Map<string, Promise<string>>();
   const collectionModel = (collection: string) => {
     let model = models.get(collection);
@@ -101,7 +100,7 @@ export function platformPorts(deps: ProcessorDeps, cache: SemanticCache, scope: 
     generate,
     async retrieve(call): Promise<RetrieveOutcome> {
       const found = await refusalsFailTheStep(() =>
-        retrieve(deps.services, embedders, makeEmbedder, {
+        search.retrieve(deps.services, embedders, makeEmbedder, {
           tenant: scope.tenant,
           rag: { collection: call.collection, topK: call.topK, maxContextTokens: call.maxContextTokens },
           model: scope.contextModel,
