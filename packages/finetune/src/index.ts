@@ -4,3 +4,7 @@ export { computeAdvice, AdvicePriceError, CHAT_FRAMING_TOKENS, RAG_INSTRUCTION_T
 export { createTunedModels, fineTuneKeys, TunedModel, type TunedModels } from './tuned-models';
 export { openAiFineTuning, type FineTuningProvider, type ProviderFineTune, type ProviderEvent } from './provider';
 export { fineTuneHandlers } from './job/handlers';
+export { prepareDataset, datasetSummary, caseOf, DEFAULT_GRADERS, DatasetError, type PreparedDataset } from './submission/dataset';
+export { collectionDatasetText, DocumentNotFoundError, type CollectionDataset } from './submission/collection';
+export { fineTuneWorstCase, type HeldOut } from './submission/worst-case';
+export { prepareFineTuneJob, type DataStore, type FineTuneSubmission, type TextMap } from './submission/prepare';
