@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { ingestJobs, ItemResult, readJson, type IngestResult } from '@llmops/contracts';
+import type { z } from 'zod';
+import { ingestJobs, ItemResult, readJson } from '@llmops/contracts';
 import { startSimulator, type Simulator } from '@llmops/llm-simulator';
 import { createLogger } from '@llmops/logger';
 import { createJobQueues, platformKeys, silentLogger, startWorkers, TenantJobIndex, type JobQueues, type WorkerRuntime } from '@llmops/queue';
@@ -38,6 +39,8 @@ export interface UploadOutcome {
   /** Item results (one per document), as stored on the upload's job. */
   items: ItemResult[];
 }
+
+type IngestResult = z.infer<typeof ingestJobs.ingest.result>;
 
 export const MODEL = 'text-embedding-3-small';
 
