@@ -52,8 +52,12 @@ describe('a worker killed mid-evaluation', () => {
     const billed = (usage.body.days as { jobType: string; requests: number }[])
       .filter((row) => row.jobType === 'evaluation')
       .reduce((sum, row) => sum + row.requests, 0);
-    // 300 generations + 300 verdicts, each counted once although the killed slice's calls were made twice.
+    // 300 generations + 300 verdicts, each billed once. The provider answered each at least once; a
+    // call it answered just before the kill but whose answer the worker had not yet journaled is asked
+    // again (how many depends on where the kill lands: often none, since answers are journaled on
+    // arrival), and the repeat is still billed once.
     expect(billed).toBe(600);
-    expect(chats).toBeGreaterThan(600);
+    expect(chats).toBeGreaterThanOrEqual(600);
+    console.log(`${chats - 600} call(s) answered twice by the provider, billed once`);
   }, 240_000);
 });
