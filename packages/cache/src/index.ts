@@ -26,7 +26,7 @@ export {
   type Verifier,
   type VerificationResult,
 } from './verify';
-export type { MaintenanceOptions, MaintenanceRun } from './maintenance';
+export { INDEX_BY_SCHEDULER, type MaintenanceOptions, type MaintenanceRun } from './maintenance';
 export { consumeDocChanges, type DocChangesOptions } from './invalidation';
 export { cacheKeys, type CacheKeys } from './keys';
 export { CacheEntry, CacheSource, MissRecord, ScopeInfo, type CacheHit, type CacheScopeInput, type CacheStats } from './types';

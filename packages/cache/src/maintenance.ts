@@ -17,6 +17,12 @@ export interface MaintenanceOptions {
   indexEveryMs?: number;
 }
 
+/**
+ * The cache's own index maintenance off, for workers: the platform's scheduled vector-maintenance job
+ * compacts and indexes every collection, the cache's included (one mechanism, one run at a time).
+ */
+export const INDEX_BY_SCHEDULER: MaintenanceOptions = { indexEveryMs: 0 };
+
 export interface MaintenanceRun {
   expired: number;
   scopesForgotten: number;

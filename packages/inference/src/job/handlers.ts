@@ -1,4 +1,4 @@
-import { consumeDocChanges, createSemanticCache } from '@llmops/cache';
+import { consumeDocChanges, createSemanticCache, INDEX_BY_SCHEDULER } from '@llmops/cache';
 import type { inferenceJobs } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
 import { runInference } from './run';
@@ -9,19 +9,12 @@ import type { ProcessorDeps } from '@llmops/services';
 const HOUSEKEEPING_MS = 2_000;
 
 /**
- * The semantic cache's own index maintenance is off in workers: the worker's scheduled
- * vector-maintenance job compacts and indexes every collection, the cache's included (the worker's
- * `VECTOR_INDEX_BY_SCHEDULER`, repeated here because a package cannot import the app).
- */
-const VECTOR_INDEX_BY_SCHEDULER = { indexEveryMs: 0 } as const;
-
-/**
  * Handlers of the inference job family. Besides the handlers, each worker invalidates cache entries
  * whose documents changed and sweeps expired entries out of the vector store (both idempotent, so
  * every replica may do it). Warming schedulers are written by the API's `POST /v1/cache/warming`.
  */
 export function inferenceHandlers(deps: ProcessorDeps): JobHandlers<typeof inferenceJobs> {
-  const cache = createSemanticCache({ redis: deps.redis, prefix: deps.prefix, vectors: deps.services.vectors, maintenance: VECTOR_INDEX_BY_SCHEDULER });
+  const cache = createSemanticCache({ redis: deps.redis, prefix: deps.prefix, vectors: deps.services.vectors, maintenance: INDEX_BY_SCHEDULER });
   const consumer = `worker-${process.pid}`;
   let busy = false;
   const timer = setInterval(() => {

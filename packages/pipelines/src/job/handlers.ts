@@ -1,4 +1,4 @@
-import { createSemanticCache } from '@llmops/cache';
+import { createSemanticCache, INDEX_BY_SCHEDULER } from '@llmops/cache';
 import type { pipelineJobs } from '@llmops/contracts';
 import type { JobHandlers } from '@llmops/queue';
 import type { ProcessorDeps } from '@llmops/services';
@@ -7,18 +7,11 @@ import { runPipeline } from './run';
 import type { InferenceSearch } from './search';
 
 /**
- * The semantic cache's own index maintenance is off in workers: the worker's scheduled
- * vector-maintenance job compacts and indexes every collection, the cache's included (the worker's
- * `VECTOR_INDEX_BY_SCHEDULER`, repeated here because a package cannot import the app).
- */
-const VECTOR_INDEX_BY_SCHEDULER = { indexEveryMs: 0 } as const;
-
-/**
  * Handlers of the pipeline family; also makes saved pipelines available to evaluations as generators
  * (`generateWithPipeline`). `search` is the inference family's embedding and retrieval.
  */
 export function pipelineHandlers(deps: ProcessorDeps, search: InferenceSearch): JobHandlers<typeof pipelineJobs> {
-  const cache = createSemanticCache({ redis: deps.redis, prefix: deps.prefix, vectors: deps.services.vectors, maintenance: VECTOR_INDEX_BY_SCHEDULER });
+  const cache = createSemanticCache({ redis: deps.redis, prefix: deps.prefix, vectors: deps.services.vectors, maintenance: INDEX_BY_SCHEDULER });
   registerPipelineGenerator(deps, cache, search);
   return { pipeline: (context) => runPipeline(deps, cache, search, context) };
 }

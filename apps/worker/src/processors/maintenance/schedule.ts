@@ -6,11 +6,6 @@ import type { ProcessorDeps } from '@llmops/services';
 
 const definition = platformCatalog['vector-maintenance'];
 
-/**
- * The semantic cache's own index maintenance is off in workers: the scheduled vector-maintenance run
- * compacts and indexes every collection, the cache's included (one mechanism, one run at a time).
- */
-export const VECTOR_INDEX_BY_SCHEDULER = { indexEveryMs: 0 } as const;
 /** The one scheduler of the queue (a fixed id: every replica upserts the same one). */
 export const VECTOR_MAINTENANCE_SCHEDULER = 'vector-maintenance';
 
