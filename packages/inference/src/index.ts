@@ -4,4 +4,5 @@ export { CACHE_EMBEDDING, createEmbedBatcher, type EmbedBatcher } from './job/em
 export { retrieve, type RagContext } from './job/rag';
 export { prepareInference, type PreparedInference } from './submission/prepare';
 export { warmJob } from './submission/warm';
+export { storeItems } from './submission/store-items';
 export type { SubmissionDeps } from './submission/deps';

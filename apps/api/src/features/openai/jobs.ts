@@ -1,6 +1,6 @@
-import { inferenceItemsKey, inferenceJobs, type InferenceCache, type InferenceItem, type InferenceParameters } from '@llmops/contracts';
+import { inferenceJobs, type InferenceCache, type InferenceItem, type InferenceParameters } from '@llmops/contracts';
 import { estimateInference } from '@llmops/limits';
-import { pseudonymize } from '@llmops/pii';
+import { storeItems } from '@llmops/inference';
 import { submitJobs, type SubmitOutcome } from '@llmops/queue';
 import { admitting, jsonBytes } from '../../limits/admit';
 import { validationError } from '../../http/errors';
@@ -9,9 +9,6 @@ import type { Deps } from './front-door';
 
 /** The cache every front-door request uses: the platform's default (semantic at 0.95, 0 wrong hits on the pairs corpus). */
 export const FRONT_DOOR_CACHE: InferenceCache = { mode: 'semantic', threshold: 0.95 };
-
-/** Items pseudonymized at once (vault round trips overlap) and written per HSET. */
-const ITEMS_PER_WRITE = 250;
 
 /** One inference job the front door submits: a chat completion (one item) or a group of batch lines. */
 export interface FrontDoorJob {
@@ -54,34 +51,16 @@ export async function submitFrontDoorJobs(
   const admit = await admitting(deps.services.limits, { tenant, queue: 'inference', jobs: demands });
   const builders = request.jobs.map((job, index) => ({
     build: async (jobId: string) => {
-      await storeItems(deps, tenant, jobId, job.items);
+      await storeItems(
+        { services: deps.services, redis: deps.redis, prefix: deps.keys.prefix, retentionSeconds: deps.retentionSeconds },
+        tenant,
+        jobId,
+        job.items,
+      );
       return payloads[index];
     },
   }));
   return settle(
     submitJobs(deps, { jobName: 'inference', tenant, payloads: builders, requestHash: request.requestHash, idempotencyKey: request.idempotencyKey, admit }),
   );
-}
-
-/** Pseudonymizes every message with the job id as vault scope and writes the items into the job's item hash. */
-async function storeItems(deps: Deps, tenant: string, jobId: string, items: readonly InferenceItem[]): Promise<void> {
-  const policy = deps.services.piiPolicyFor(tenant);
-  const vault = deps.services.vault;
-  const itemsKey = inferenceItemsKey(deps.keys.prefix, jobId);
-  for (let start = 0; start < items.length; start += ITEMS_PER_WRITE) {
-    const slice = items.slice(start, start + ITEMS_PER_WRITE);
-    const safe = await Promise.all(
-      slice.map(async (item) => ({
-        id: item.id,
-        messages: await Promise.all(
-          item.messages.map(async (m) => ({ role: m.role, content: (await pseudonymize(m.content, { scope: jobId, policy, vault })).text })),
-        ),
-      })),
-    );
-    await deps.redis
-      .multi()
-      .hset(itemsKey, ...safe.flatMap((item, i) => [String(start + i), JSON.stringify(item)]))
-      .expire(itemsKey, deps.retentionSeconds)
-      .exec();
-  }
 }
