@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles an app for production: `node scripts/build-app.mjs <appDir>` (apps call it as
+// Bundles an app for production: `node scripts/build-app.mjs <appDir> [--out <dir>]` (apps call it as
 // `node ../../scripts/build-app.mjs .`) turns <appDir>/src/main.ts into <appDir>/dist/main.js.
 //
 // - The workspace packages (@llmops/*, linked with `workspace:`) are bundled from their TS sources,
@@ -20,9 +20,13 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
-const appDir = resolve(process.argv[2] ?? '.');
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const outArg = outAt >= 0 ? args.splice(outAt, 2)[1] : undefined;
+const appDir = resolve(args[0] ?? '.');
 const entry = join(appDir, 'src', 'main.ts');
-const outDir = join(appDir, 'dist');
+// `--out <dir>`: somewhere else than <appDir>/dist (the API's tests bundle the worker once per run).
+const outDir = outArg ? resolve(outArg) : join(appDir, 'dist');
 if (!existsSync(entry)) fail(`${entry} does not exist`);
 
 const readPackage = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));

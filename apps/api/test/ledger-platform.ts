@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { platformCatalog } from '@llmops/contracts';
 import { startSimulator, type Simulator, type SimulatorOptions } from '@llmops/llm-simulator';
 import { createLogger } from '@llmops/logger';
@@ -17,6 +16,7 @@ import { loadApiEnv } from '../src/env';
 import { platformFeatures } from '../src/features';
 import { startApiServer, type ApiServer } from '../src/server';
 import { keys } from './fixtures/harness';
+import { workerEntry } from './fixtures/worker-bundle';
 
 /** AOF fsynced on every write: a SIGKILLed Redis restarts with everything it acknowledged. */
 const REDIS_ARGS = ['--appendonly', 'yes', '--appendfsync', 'always', '--maxmemory-policy', 'noeviction'];
@@ -40,8 +40,6 @@ export interface LedgerPlatform {
   restartRedis(): Promise<void>;
   close(): Promise<void>;
 }
-
-const workerMain = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
 
 export async function startLedgerPlatform(
   label: string,
@@ -81,8 +79,8 @@ export async function startLedgerPlatform(
     prefix,
     async startWorker(extraEnv = {}) {
       const id = extraEnv.WORKER_ID ?? `ledger-worker-${workers.length + 1}`;
-      const child = fork(workerMain, [], {
-        execArgv: ['--import', 'tsx'],
+      const child = fork(workerEntry().script, [], {
+        execArgv: workerEntry().execArgv,
         env: { ...process.env, ...shared, WORKER_ID: id, ...extraEnv },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
