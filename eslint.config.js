@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.toolchain/**', '**/.data/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.toolchain/**', '**/.data/**', '**/test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
