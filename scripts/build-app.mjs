@@ -15,9 +15,10 @@
 //   package in the workspace's node_modules/.pnpm store, which a `pnpm install --prod` from the same
 //   lockfile lays out identically (this is what the Dockerfiles rely on).
 /* global process, console -- Node globals, for eslint */
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const args = process.argv.slice(2);
@@ -97,6 +98,36 @@ const dependencyGuard = {
   },
 };
 
+/**
+ * Data files a module reads relative to itself, as `new URL('<relative path>', import.meta.url)` (the
+ * cache-pairs corpus of @llmops/eval): in the bundle, import.meta.url is dist/main.js, so each such
+ * file is copied to dist/assets/ and the expression rewritten to point there (what bundlers do for
+ * assets). Code files, directories and files that do not exist are left alone (the API's console is
+ * built from its sources into dist/console/ by its own build step).
+ */
+const assetUrl = /new URL\((['"])(\.{1,2}\/[^'"]+)\1, import\.meta\.url\)/g;
+const copiedAssets = [];
+const dataAssets = {
+  name: 'data-assets',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (args.path.includes('/node_modules/')) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const contents = source.replace(assetUrl, (match, quote, target) => {
+        const file = resolve(dirname(args.path), target);
+        if (/\.[cm]?[jt]s$/.test(file) || !existsSync(file) || !statSync(file).isFile()) return match;
+        const name = `${createHash('sha256').update(file).digest('hex').slice(0, 8)}-${basename(file)}`;
+        mkdirSync(join(outDir, 'assets'), { recursive: true });
+        copyFileSync(file, join(outDir, 'assets', name));
+        copiedAssets.push(relative(process.cwd(), file));
+        return `new URL(${quote}./assets/${name}${quote}, import.meta.url)`;
+      });
+      return { contents, loader: 'ts', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 rmSync(outDir, { recursive: true, force: true });
 const result = await build({
   entryPoints: [entry],
@@ -110,7 +141,7 @@ const result = await build({
   keepNames: true,
   logLevel: 'warning',
   metafile: true,
-  plugins: [dependencyGuard],
+  plugins: [dependencyGuard, dataAssets],
   banner: { js: `// ${app.name}: bundled by scripts/build-app.mjs; third-party packages load from node_modules.` },
 }).catch(() => fail('esbuild failed (see above)'));
 
@@ -144,6 +175,7 @@ console.log(
 );
 console.log(`  external packages used: ${[...used].sort().join(', ') || 'none'}`);
 if (linked.length > 0) console.log(`  linked into dist/node_modules: ${linked.join(', ')}`);
+if (copiedAssets.length > 0) console.log(`  data files copied to dist/assets: ${[...new Set(copiedAssets)].join(', ')}`);
 
 function fail(message) {
   console.error(`build-app: ${message}`);

@@ -36,8 +36,8 @@ const get = async <T>(key: string, path: string) => (await (await fetch(`${harne
 async function finished(key: string, id: string) {
   return waitFor(
     async () => {
-      const job = await get<{ state: string; error: string | null; result: Record<string, unknown> }>(key, `/v1/jobs/${id}`);
-      if (job.state === 'failed') throw new Error(`job failed: ${job.error}`);
+      const job = await get<{ state: string; error: unknown; result: Record<string, unknown> }>(key, `/v1/jobs/${id}`);
+      if (job.state === 'failed') throw new Error(`job failed: ${JSON.stringify(job.error)}`);
       return job.state === 'completed' ? job : undefined;
     },
     { what: `job ${id}`, timeoutMs: 120_000 },
