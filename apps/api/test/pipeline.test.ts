@@ -108,7 +108,7 @@ describe('a pipeline over 500 inputs with its worker SIGKILLed midway', () => {
     await waitFor(async () => (await harness.redis.zcard(data.resultOrder)) >= 120, { what: 'a quarter of the inputs', timeoutMs: 120_000, intervalMs: 20 });
     await harness.killWorkers();
     const atKill = new Map(Object.entries(await harness.redis.hgetall(data.pipelineProgress)).map(([field, raw]) => [field, JSON.parse(raw) as StepRecord]));
-    const finishedAtKill = new Set(await harness.redis.zrange(data.resultOrder, 0, -1));
+    const finishedAtKill = new Set(await harness.redis.zrange(data.resultOrder, '0', '-1'));
     expect(finishedAtKill.size).toBeLessThan(500);
     // Inputs the kill caught mid-chain: some steps recorded, no result yet.
     const runBefore = [...atKill.values()][0]!.run;

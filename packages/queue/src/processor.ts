@@ -140,7 +140,7 @@ export function createProcessor(deps: {
         throw new WaitingError();
       }
       if (stop?.reason === 'cancel') throw new UnrecoverableError(cancelledReason);
-      if (stop?.reason === 'timeout') throw new Error(`attempt timed out after ${definition.timeoutMs} ms`);
+      if (stop?.reason === 'timeout') throw new Error(`attempt timed out after ${definition.timeoutMs} ms`, { cause: error });
       if (error instanceof StepWait) {
         // A step job waiting for its provider: delayed, no slot held, no attempt used.
         logger.debug?.({ step: error.step, delayMs: error.delayMs }, 'step job waits: delayed until its next check');

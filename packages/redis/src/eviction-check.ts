@@ -33,7 +33,7 @@ export async function assertNoEviction(redis: RedisClient): Promise<void> {
 
 async function readPolicy(redis: Redis): Promise<string> {
   try {
-    const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    const reply = await redis.config('GET', 'maxmemory-policy');
     if (reply[1]) return reply[1];
   } catch {
     // CONFIG may be renamed or disabled; INFO is always there.

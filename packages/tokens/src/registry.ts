@@ -89,7 +89,7 @@ export function parseModelOverrides(json: string): ModelOverride[] {
   try {
     value = JSON.parse(json);
   } catch (error) {
-    throw new Error(`Model overrides are not valid JSON: ${(error as Error).message}`);
+    throw new Error(`Model overrides are not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   const result = z.array(ModelOverride).safeParse(Array.isArray(value) ? value : [value]);
   if (!result.success) {

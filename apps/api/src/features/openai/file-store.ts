@@ -73,7 +73,7 @@ export function fileStore(deps: Deps) {
     /** The tenant's files, newest first (or oldest with `asc`), after the file `after`. */
     async list(tenant: string, options: { limit: number; after?: string; order: 'asc' | 'desc' }): Promise<{ records: FileRecord[]; hasMore: boolean }> {
       await this.sweep(tenant);
-      const all = options.order === 'desc' ? await deps.redis.zrevrange(keys.files(tenant), 0, -1) : await deps.redis.zrange(keys.files(tenant), 0, -1);
+      const all = options.order === 'desc' ? await deps.redis.zrevrange(keys.files(tenant), 0, -1) : await deps.redis.zrange(keys.files(tenant), '0', '-1');
       const start = options.after ? all.indexOf(options.after) + 1 : 0;
       const ids = all.slice(start, start + options.limit);
       const records = (await Promise.all(ids.map((id) => this.meta(tenant, id)))).filter((record): record is FileRecord => record !== undefined);
