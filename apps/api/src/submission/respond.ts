@@ -2,7 +2,8 @@ import type { Response } from 'express';
 import { IdempotencyInProgressError, type SubmitOutcome } from '@llmops/queue';
 import { HttpError } from '../http/errors';
 
-const reused = () => new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different request body');
+/** 422: the Idempotency-Key was first used with another request body (every submission route answers this one). */
+export const idempotencyKeyReused = () => new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different request body');
 
 /**
  * Waits for a submission and maps how it ended: a key reused with another body is 422; the same
@@ -13,7 +14,7 @@ export async function settle<T extends SubmitOutcome | SubmitOutcome[]>(submissi
   try {
     const outcome = await submission;
     const first: SubmitOutcome | undefined = Array.isArray(outcome) ? outcome[0] : outcome;
-    if (first?.kind === 'conflict') throw reused();
+    if (first?.kind === 'conflict') throw idempotencyKeyReused();
     return outcome;
   } catch (error) {
     if (error instanceof IdempotencyInProgressError) {

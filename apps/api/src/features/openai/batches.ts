@@ -3,6 +3,7 @@ import { cancelJob } from '@llmops/queue';
 import { HttpError, validationError } from '../../http/errors';
 import { requireModel } from '../../submission/references';
 import { canonicalHash, readIdempotencyKey } from '../../submission/request';
+import { idempotencyKeyReused } from '../../submission/respond';
 import { readBatchFile, type ParsedLine } from './batch-file';
 import { itemIdOf } from './batch-output';
 import type { BatchRecord, BatchStore } from './batch-store';
@@ -60,8 +61,7 @@ export function createBatch(deps: Deps, files: FileStore, batches: BatchStore): 
     const batchId = batchIdFor(tenant, idempotencyKey);
     const existing = idempotencyKey ? await batches.get(tenant, batchId) : undefined;
     if (existing) {
-      if (existing.requestHash !== requestHash)
-        throw new HttpError(422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different request body');
+      if (existing.requestHash !== requestHash) throw idempotencyKeyReused();
       res.setHeader('Idempotent-Replayed', 'true');
       res.json(await view(deps, existing));
       return;
