@@ -23,7 +23,7 @@ export const FineTunePayload = z.strictObject({
   estimatedUsd: z.string(),
   /** Held-out cases evaluated on the base and the tuned model with the evaluation job, once the model exists. */
   heldOut: z.strictObject({ cases: z.number().int().min(1), graders: z.array(GraderSpec).min(1).max(20) }).optional(),
-  /** First wait between status checks; each wait doubles up to 15 minutes. */
+  /** First wait between status checks; each wait doubles up to an hour (packages/finetune/src/job/run.ts MAX_WAIT_MS). */
   pollIntervalMs: z.number().int().min(100).max(600_000),
 });
 export type FineTunePayload = z.infer<typeof FineTunePayload>;
