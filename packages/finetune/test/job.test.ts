@@ -4,7 +4,7 @@ import { NonRetriableError, StepWait } from '@llmops/queue';
 import { countChatTokens, defaultModelRegistry, nanoToUsdString } from '@llmops/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTunedModels, estimateTraining, fineTuneHandlers, type TrainingExample } from '../src/index';
-import { jobContext, testDeps } from './platform';
+import { testJobContext, testProcessorDeps } from '@llmops/services/testing';
 
 const examples: TrainingExample[] = Array.from({ length: 10 }, (_, i) => ({
   messages: [
@@ -24,7 +24,7 @@ const payload: FineTunePayload = {
 
 describe('fine-tune job handler', () => {
   let sim: Simulator;
-  let deps: ReturnType<typeof testDeps>;
+  let deps: ReturnType<typeof testProcessorDeps>;
   const simControl = (patch: Record<string, unknown>) =>
     fetch(`${sim.baseURL.replace(/\/v1$/, '')}/_sim/fine-tuning`, {
       method: 'POST',
@@ -36,7 +36,7 @@ describe('fine-tune job handler', () => {
     sim = await startSimulator({ latencyMs: 0 });
     // Phases one millisecond apart: a status check soon finds the training ended.
     await simControl({ stepMs: 1 });
-    deps = testDeps('finetune-job', sim.baseURL);
+    deps = testProcessorDeps('finetune-job', sim.baseURL);
   });
   afterAll(async () => {
     await deps?.close();
@@ -47,7 +47,7 @@ describe('fine-tune job handler', () => {
     const key = jobDataKeys(deps.prefix, jobId).fineTuneData;
     await deps.redis.hset(key, ...examples.flatMap((example, i) => [`train:${i}`, JSON.stringify(example)]));
   }
-  const wakeUp = (jobId: string) => fineTuneHandlers(deps)['fine-tune'](jobContext(deps, { jobId, tenant: 'acme', payload }));
+  const wakeUp = (jobId: string) => fineTuneHandlers(deps)['fine-tune'](testJobContext(deps, { jobId, tenant: 'acme', payload }));
   /** Runs the handler as the worker's step-job wake-ups would, until it returns or fails. */
   async function runToEnd(jobId: string) {
     for (;;) {

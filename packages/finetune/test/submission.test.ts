@@ -13,7 +13,7 @@ import {
   prepareDataset,
   prepareFineTuneJob,
 } from '../src/index';
-import { REDIS_URL } from './platform';
+import { REDIS_URL } from '@llmops/services/testing';
 
 const model = defaultModelRegistry.require('gpt-4o-mini');
 const email = 'jane@acme.example';

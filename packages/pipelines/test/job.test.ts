@@ -3,7 +3,7 @@ import { startSimulator, type Simulator } from '@llmops/llm-simulator';
 import { NonRetriableError, ResultStore, platformKeys } from '@llmops/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pipelineHandlers, type InferenceSearch } from '../src/index';
-import { jobContext, testDeps } from './platform';
+import { testJobContext, testProcessorDeps } from '@llmops/services/testing';
 
 // No step here retrieves or looks up the semantic cache by vector: the inference family's search is not called.
 const noSearch: InferenceSearch = {
@@ -24,11 +24,11 @@ const tickets = ['my invoice is wrong', 'the app crashes on start', 'how do I ex
 
 describe('pipeline job handler', () => {
   let sim: Simulator;
-  let deps: ReturnType<typeof testDeps>;
+  let deps: ReturnType<typeof testProcessorDeps>;
 
   beforeAll(async () => {
     sim = await startSimulator({ latencyMs: 0 });
-    deps = testDeps('pipelines-job', sim.baseURL);
+    deps = testProcessorDeps('pipelines-job', sim.baseURL);
   });
   afterAll(async () => {
     await deps?.close();
@@ -38,7 +38,7 @@ describe('pipeline job handler', () => {
   async function submit(jobId: string, payload: PipelinePayload, attempt = 1) {
     const key = pipelineInputsKey(deps.prefix, jobId);
     await deps.redis.hset(key, ...tickets.flatMap((ticket, i) => [String(i), JSON.stringify({ ticket })]));
-    const context = jobContext(deps, { jobId, tenant: 'acme', payload, attempt });
+    const context = testJobContext(deps, { jobId, tenant: 'acme', payload, attempt });
     return { context, run: () => pipelineHandlers(deps, noSearch).pipeline(context) };
   }
   const chatCalls = (since: number) => sim.log.list(since).filter((entry) => entry.path.endsWith('/chat/completions')).length;

@@ -4,7 +4,7 @@ import { createRedis } from '@llmops/redis';
 import { deleteKeys, uniquePrefix } from '@llmops/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { definitionScope, inputIssues, preparePipelineJob, resultsForOwner, type SavedPipeline, type VaultMaps } from '../src/index';
-import { REDIS_URL } from './platform';
+import { REDIS_URL } from '@llmops/services/testing';
 
 // A vault with one entry per scope: the scope's token stands for the email (as the real vault's pseudonyms do).
 const email = 'jane@acme.example';

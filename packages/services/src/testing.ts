@@ -1,16 +1,21 @@
+// Test helpers for the job families' packages (`@llmops/services/testing`): what the worker gives a
+// processor, on real Redis and the LLM simulator, without a worker runtime.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@llmops/logger';
 import { ResultStore, platformKeys, type JobContext } from '@llmops/queue';
 import { createRedis } from '@llmops/redis';
-import { createPlatformServices, ServicesEnv, type ProcessorDeps } from '@llmops/services';
+import type { ProcessorDeps } from './processor-deps';
+import { ServicesEnv } from './env';
+import { createPlatformServices } from './services';
 import { deleteKeys, uniquePrefix } from '@llmops/testing';
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The Redis every test uses (each under its own key prefix). */
+export const REDIS_URL = 'redis://127.0.0.1:6379';
 
-/** Worker dependencies on real Redis (own prefix) and the simulator at `baseURL`; `close` removes every key. */
-export function testDeps(label: string, baseURL: string): ProcessorDeps & { close(): Promise<void> } {
+/** Worker dependencies for a package's processor tests: real Redis (own prefix) and the simulator at `baseURL`; `close` removes every key. */
+export function testProcessorDeps(label: string, baseURL: string): ProcessorDeps & { close(): Promise<void> } {
   const prefix = uniquePrefix(label);
   const redis = createRedis({ url: REDIS_URL, role: 'client' });
   const vectorDir = mkdtempSync(join(tmpdir(), `${label}-`));
@@ -31,7 +36,7 @@ export function testDeps(label: string, baseURL: string): ProcessorDeps & { clos
 }
 
 /** What the worker runtime gives a handler, with results in Redis as the runtime stores them. */
-export function jobContext<P>(
+export function testJobContext<P>(
   deps: ProcessorDeps,
   job: { jobId: string; tenant: string; payload: P; attempt?: number },
 ): JobContext<P> & { progress: unknown[] } {
