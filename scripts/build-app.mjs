@@ -152,7 +152,10 @@ const outputs = Object.values(result.metafile.outputs);
 const used = new Set(outputs.flatMap((output) => output.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => packageName(i.path))));
 const linked = [];
 for (const name of [...external.keys()].sort()) {
-  if (findPackage(name, outDir)) continue;
+  // Only the app's own production dependencies are resolvable from dist/ in a production install
+  // (apps/<app>/node_modules); anything else found there now may be a devDependency of the app (the
+  // API's tests use openai) that `pnpm install --prod` leaves out: link it.
+  if (app.dependencies?.[name] && findPackage(name, outDir)) continue;
   const target = findPackage(name, external.get(name));
   if (!target) fail(`"${name}" is declared but not installed (run pnpm install)`);
   const link = join(outDir, 'node_modules', name);
