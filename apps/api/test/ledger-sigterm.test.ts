@@ -10,8 +10,11 @@ import { auditLedger } from './ledger-audit';
 const deadlineMs = 3_000;
 let h: PlatformHarness;
 beforeAll(async () => {
-  // Slow answers: the jobs are still running when the deadline comes.
-  h = await startPlatform('ledger-sigterm', { simulator: { latencyMs: 300 } });
+  // Slow answers: the jobs are still running when the deadline comes, however late the SIGTERM is sent.
+  // Each job runs 16 calls at a time, so its 80 items take five 2 s rounds (10 s); the abort comes 2 s
+  // after the SIGTERM, sent once 5 results exist. With 300 ms answers a loaded run saw both jobs finish
+  // before the abort, so no call was in flight to be declared of unknown outcome.
+  h = await startPlatform('ledger-sigterm', { simulator: { latencyMs: 2_000 } });
 }, 60_000);
 afterAll(() => h?.close());
 
