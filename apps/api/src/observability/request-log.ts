@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from '@llmops/logger';
 import { scrubLogString } from '@llmops/pii';
 import { scrubUrl } from './scrub-url';
@@ -16,43 +15,48 @@ export interface RequestLogOptions {
 }
 
 /**
- * pino-http with a request line that holds nothing sensitive: the URL with its path and query
- * scrubbed (personal data and secret-named parameters), an allowlist of headers (Authorization,
- * Cookie and the like never appear; Idempotency-Key only as a fingerprint), and a request id
- * taken from the client only when it is safe, generated otherwise.
+ * The access log: one line per request once its response ends (or its connection closes), holding
+ * nothing sensitive: the URL with its path and query scrubbed (personal data and secret-named
+ * parameters), an allowlist of headers (Authorization, Cookie and the like never appear;
+ * Idempotency-Key only as a fingerprint), the status, the time taken and the tenant. Every request
+ * gets an id (`req.id`, `X-Request-Id`), taken from the client only when it is safe.
+ *
+ * The line is built only when its level is enabled. (pino-http, used before, built three child
+ * loggers per request, each serialized and redacted at once whether or not anything was logged:
+ * a quarter of the API's CPU per request.)
  */
 export function requestLogger(options: RequestLogOptions): RequestHandler {
-  return pinoHttp({
-    logger: options.logger,
-    genReqId: (req, res) => {
-      const id = acceptRequestId(req.headers['x-request-id']) ?? randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    serializers: {
-      req: (req: SerializedRequest) => ({
-        id: req.id,
-        method: req.method,
-        url: scrubUrl(req.url),
-        headers: pickHeaders(req.headers),
-        ...idempotencyFingerprint(req.headers['idempotency-key']),
-      }),
-      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-    },
-    customProps: (req) => ({ tenant: (req as { tenant?: string }).tenant }),
-    // The error handler logs every 5xx once, with its cause; this line is the access record.
-    customLogLevel: (req: IncomingMessage, _res: ServerResponse) => (options.quiet(req) ? 'debug' : 'info'),
-    customErrorMessage: () => 'request completed',
-    // pino-http would attach a made-up Error ("failed with status code 500") with its stack.
-    customErrorObject: (_req, _res, _error, value: Record<string, unknown>) => ({ res: value.res, responseTime: value.responseTime }),
-  }) as RequestHandler;
-}
-
-interface SerializedRequest {
-  id: unknown;
-  method: string;
-  url: string;
-  headers: Record<string, string | string[] | undefined>;
+  const { logger } = options;
+  return (req, res, next) => {
+    const started = Date.now();
+    const id = acceptRequestId(req.headers['x-request-id']) ?? randomUUID();
+    (req as { id?: string }).id = id;
+    res.setHeader('X-Request-Id', id);
+    // As received: by the time the line is written, a mounted app (the board) may have cut req.url.
+    const url = req.originalUrl;
+    let logged = false;
+    const done = () => {
+      res.off('finish', done);
+      res.off('close', done);
+      if (logged) return;
+      logged = true;
+      const level = options.quiet(req) ? 'debug' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      const tenant = (req as { tenant?: string }).tenant;
+      logger[level](
+        {
+          req: { id, method: req.method, url: scrubUrl(url), headers: pickHeaders(req.headers), ...idempotencyFingerprint(req.headers['idempotency-key']) },
+          res: { statusCode: res.statusCode },
+          responseTime: Date.now() - started,
+          ...(tenant === undefined ? {} : { tenant }),
+        },
+        'request completed',
+      );
+    };
+    res.on('finish', done);
+    res.on('close', done);
+    next();
+  };
 }
 
 /** The client's request id if it is a safe token that carries no personal data; otherwise undefined. */
