@@ -5,6 +5,16 @@ import type { Logger } from '@llmops/logger';
 import { scrubLogString } from '@llmops/pii';
 import { scrubUrl } from './scrub-url';
 
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express's own augmentation point
+  namespace Express {
+    interface Request {
+      /** Set by requestLogger, first of all middleware: the request's id (also `X-Request-Id`). */
+      id: string;
+    }
+  }
+}
+
 /** A client's X-Request-Id is kept only when it looks like an id: short, no spaces or markup. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
@@ -30,7 +40,7 @@ export function requestLogger(options: RequestLogOptions): RequestHandler {
   return (req, res, next) => {
     const started = Date.now();
     const id = acceptRequestId(req.headers['x-request-id']) ?? randomUUID();
-    (req as { id?: string }).id = id;
+    req.id = id;
     res.setHeader('X-Request-Id', id);
     // As received: by the time the line is written, a mounted app (the board) may have cut req.url.
     const url = req.originalUrl;
