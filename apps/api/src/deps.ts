@@ -1,9 +1,18 @@
-import type { QueueEvents } from 'bullmq';
 import type { RedisClient } from '@llmops/redis';
 import type { z } from 'zod';
 import type { JobCatalog } from '@llmops/contracts';
 import type { Logger } from '@llmops/logger';
-import type { DurationHistogram, JobLifecycle, JobQueues, PlatformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
+import type {
+  CancelledJobs,
+  DurationHistogram,
+  JobLifecycle,
+  JobQueues,
+  PlatformKeys,
+  ResultStore,
+  TenantJobIndex,
+  QueueWatchers,
+  WorkerHeartbeats,
+} from '@llmops/queue';
 import type { WorkEstimate } from '@llmops/limits';
 import type { PlatformServices } from '@llmops/services';
 import type { KeyRing } from './auth/key-ring';
@@ -62,8 +71,10 @@ export interface ApiDeps {
   catalog: JobCatalog;
   submissions: readonly SubmissionRoute[];
   queues: JobQueues;
-  /** One per queue, started at boot so no event falls between a snapshot and a subscription. */
-  queueEvents: ReadonlyMap<string, QueueEvents>;
+  /** Queues' event streams, read only while a job of the queue is watched (SSE, a waiting request). */
+  watchers: QueueWatchers;
+  /** Jobs that ended cancelled (noted by the workers), for the queue-depth metric. */
+  cancelledJobs: CancelledJobs;
   redis: RedisClient;
   keys: PlatformKeys;
   results: ResultStore;

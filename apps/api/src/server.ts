@@ -1,9 +1,8 @@
 import type { Server } from 'node:http';
-import { QueueEvents } from 'bullmq';
-import { bullPrefix, type JobCatalog } from '@llmops/contracts';
+import type { JobCatalog } from '@llmops/contracts';
 import type { Logger } from '@llmops/logger';
 import { assertNoEviction, createRedis, waitForReplicas, waitReady, type RedisClient } from '@llmops/redis';
-import { createJobQueues, DurationHistogram, platformKeys, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
+import { CancelledJobs, createJobQueues, DurationHistogram, platformKeys, QueueWatchers, ResultStore, TenantJobIndex, WorkerHeartbeats } from '@llmops/queue';
 import { createApp } from './app';
 import { KeyRing } from './auth/key-ring';
 import { createJobLifecycle, type PlatformServices } from '@llmops/services';
@@ -51,16 +50,14 @@ export async function startApiServer(options: {
   const retentionSeconds = env.JOB_RETENTION_HOURS * 3600;
   const keys = platformKeys(env.QUEUE_PREFIX);
   const queues = createJobQueues({ catalog: options.catalog, connection: redis, prefix: env.QUEUE_PREFIX, retentionSeconds });
-  const queueEvents = new Map(
-    queues.names.map((name) => [name, new QueueEvents(name, { connection: eventsConnection, prefix: bullPrefix(env.QUEUE_PREFIX, options.catalog[name]!) })]),
-  );
-  await Promise.all([...queueEvents.values()].map((events) => events.waitUntilReady()));
+  const watchers = new QueueWatchers({ queues, connection: eventsConnection });
 
   const deps: ApiDeps = {
     catalog: options.catalog,
     submissions: options.submissions,
     queues,
-    queueEvents,
+    watchers,
+    cancelledJobs: new CancelledJobs(redis, keys, retentionSeconds),
     redis,
     keys,
     results: new ResultStore(redis, keys, retentionSeconds),
@@ -99,7 +96,7 @@ export async function startApiServer(options: {
         // Event streams stay open by design: end them so close() does not wait for clients.
         setTimeout(() => server.closeAllConnections(), 2_000).unref();
         await closed;
-        await Promise.allSettled([...queueEvents.values()].map((events) => events.close()));
+        await watchers.close();
         await queues.close();
         await Promise.allSettled([redis.quit(), eventsConnection.quit()]);
       })();

@@ -22,6 +22,8 @@ export {
 export { claimIdempotencyKey, IdempotencyInProgressError, type Claim, type ClaimOptions } from './idempotency';
 export { viewJob, mapState, cancelledReason, type JobView } from './job-view';
 export { cancelJob, cancelRequested, readTombstone, Tombstone, type CancelOutcome } from './cancel';
+export { CancelledJobs } from './cancellations';
+export { QueueWatchers, type QueueWatch } from './queue-watchers';
 export type { JobContext, JobHandler, JobHandlers } from './handler';
 export { startWorkers, type WorkerRuntime, type WorkerRuntimeOptions } from './worker-runtime';
 export type { JobLifecycle, JobLifecycleEvent, JobOutcome } from './lifecycle';

@@ -1,6 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { createRedis } from '@llmops/redis';
 import { bullPrefix, type JobCatalog } from '@llmops/contracts';
+import { CancelledJobs } from './cancellations';
 import { DurationHistogram, failureOutcome, type Outcome } from './durations';
 import type { JobHandler, JobHandlers } from './handler';
 import { WorkerHeartbeats } from './heartbeat';
@@ -72,6 +73,7 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
   const results = new ResultStore(client, keys, options.retentionSeconds);
   const durations = new DurationHistogram(client, keys);
   const heartbeats = new WorkerHeartbeats(client, keys);
+  const cancelledJobs = new CancelledJobs(client, keys, options.retentionSeconds);
 
   const active = new Map<string, AbortController>();
   const activeJobs = {
@@ -151,7 +153,13 @@ export async function startWorkers<C extends JobCatalog>(options: WorkerRuntimeO
       logger.warn({ jobId: job.id, queue, attemptsMade: job.attemptsMade, err: error.message }, 'job attempt failed');
       // 'failed' fires for every failed attempt; only a job left in the failed set has ended.
       void job.getState().then(
-        (state) => state === 'failed' && ended(job, job.failedReason === cancelledReason ? 'cancelled' : 'failed'),
+        (state) => {
+          if (state !== 'failed') return;
+          ended(job, job.failedReason === cancelledReason ? 'cancelled' : 'failed');
+          cancelledJobs
+            .noteFailed(queue, job)
+            .catch((error: unknown) => logger.warn({ jobId: job.id, queue, err: String(error) }, 'cancelled job not noted for metrics'));
+        },
         () => {},
       );
     });

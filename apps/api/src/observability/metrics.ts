@@ -2,12 +2,11 @@ import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { ApiDeps } from '../deps';
 import { registerCacheMetrics } from './cache-metrics';
-import { trackCancellations } from './cancellations';
 import { registerLimitMetrics } from './limit-metrics';
 import { registerProviderMetrics } from './provider-metrics';
 import { registerQueueMetrics } from './queue-metrics';
 
-type MetricsDeps = Pick<ApiDeps, 'queues' | 'queueEvents' | 'durations' | 'redis' | 'keys' | 'services' | 'keyRing' | 'retentionSeconds' | 'logger'>;
+type MetricsDeps = Pick<ApiDeps, 'queues' | 'cancelledJobs' | 'durations' | 'redis' | 'keys' | 'services' | 'keyRing'>;
 
 /**
  * Prometheus metrics, all through prom-client: API latencies and process figures of this process;
@@ -25,14 +24,7 @@ export function createMetrics(deps: MetricsDeps) {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
     registers: [registry],
   });
-  const cancellations = trackCancellations({
-    queueEvents: deps.queueEvents,
-    redis: deps.redis,
-    keys: deps.keys,
-    retentionSeconds: deps.retentionSeconds,
-    logger: deps.logger,
-  });
-  registerQueueMetrics({ queues: deps.queues, durations: deps.durations, cancellations, registry });
+  registerQueueMetrics({ queues: deps.queues, durations: deps.durations, cancellations: deps.cancelledJobs, registry });
   if (deps.services) {
     const tenants = () => deps.keyRing.tenants();
     registerProviderMetrics({ redis: deps.redis, prefix: deps.keys.prefix, registry });

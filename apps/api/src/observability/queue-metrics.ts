@@ -1,7 +1,7 @@
 import type { Job, Queue } from 'bullmq';
 import type { Registry } from 'prom-client';
 import { attemptOutcomes, durationBuckets, type DurationHistogram, type JobQueues } from '@llmops/queue';
-import type { CancellationTracker } from './cancellations';
+import type { CancelledJobs } from '@llmops/queue';
 import { storedGauge, StoredHistogram, type StoredSample } from './stored-metrics';
 
 /** BullMQ's states, plus `cancelled`: jobs of the failed set that their owner cancelled. */
@@ -18,7 +18,7 @@ const PRIORITIZED_SAMPLE = 10;
 export interface QueueMetricsDeps {
   queues: JobQueues;
   durations: DurationHistogram;
-  cancellations: CancellationTracker;
+  cancellations: Pick<CancelledJobs, 'count'>;
   registry: Registry;
   now?: () => number;
 }
@@ -65,7 +65,7 @@ export function registerQueueMetrics(deps: QueueMetricsDeps): void {
   });
 }
 
-async function depthSamples(queue: Queue, cancellations: CancellationTracker): Promise<StoredSample<'queue' | 'state'>[]> {
+async function depthSamples(queue: Queue, cancellations: Pick<CancelledJobs, 'count'>): Promise<StoredSample<'queue' | 'state'>[]> {
   const [counts, noted] = await Promise.all([queue.getJobCounts(...bullStates), cancellations.count(queue.name)]);
   const failedSet = counts.failed ?? 0;
   // Never more cancellations than the failed set holds (Bull Board's clean or retry can empty it).

@@ -9,7 +9,7 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Express's own augmentation point
   namespace Express {
     interface Request {
-      /** Set by requestLogger, first of all middleware: the request's id (also `X-Request-Id`). */
+      /** Set by requestLogger, before any route runs: the request's id (also `X-Request-Id`). */
       id: string;
     }
   }

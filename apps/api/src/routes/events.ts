@@ -16,6 +16,8 @@ export function jobEvents(deps: ApiDeps): RequestHandler {
     const id = jobIdParam(req.params.id);
     const cancelled = await findCancelledView(deps, req.tenant!, id);
     const job = cancelled ? undefined : await findOwnedJob(deps, req.tenant!, id);
+    // Before the 200: a stream that cannot open (Redis away) is an error answer, not a broken stream.
+    const watch = job ? await deps.watchers.watch(queueOfJobId(id, deps.queues.names)!) : undefined;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store, no-transform',
@@ -24,13 +26,13 @@ export function jobEvents(deps: ApiDeps): RequestHandler {
     });
     let sequence = 0;
     const send = (event: string, data: unknown) => writeEvent(res, ++sequence, event, data);
-    if (cancelled || !job) {
+    if (cancelled || !job || !watch) {
       send('state', cancelled);
       send('cancelled', { id });
       return void res.end();
     }
 
-    const events = deps.queueEvents.get(queueOfJobId(id, deps.queues.names)!)!;
+    const { events } = watch;
     // Subscribe before reading the snapshot: anything that happens in between is buffered, not lost.
     const buffered: [string, unknown][] = [];
     let live = false;
@@ -60,11 +62,15 @@ export function jobEvents(deps: ApiDeps): RequestHandler {
       finished = true;
       clearInterval(heartbeat);
       for (const [name, listener] of Object.entries(listeners)) events.off(name as 'active', listener);
+      watch.release();
       res.end();
     };
     req.on('close', finish);
 
-    const snapshot = await withCancellation(deps, await viewJob(job, deps.queues.get(job.name)));
+    const snapshot = await withCancellation(deps, await viewJob(job, deps.queues.get(job.name))).catch((error: unknown) => {
+      finish();
+      throw error;
+    });
     send('state', snapshot);
     if (snapshot.state === 'completed' || snapshot.state === 'failed' || snapshot.state === 'cancelled') {
       send(snapshot.state, snapshot.state === 'completed' ? { id, result: snapshot.result } : { id, error: snapshot.error });

@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import type { QueueEvents } from 'bullmq';
 import { InferenceItemResult } from '@llmops/contracts';
 import { cancelJob } from '@llmops/queue';
 import { HttpError } from '../../http/errors';
@@ -14,14 +15,21 @@ export type JobEnd = { state: 'completed' } | { state: 'failed'; reason: string 
 export const CHAT_WAIT_MS = 600_000;
 
 /**
- * Resolves when an inference job ends, from the API's QueueEvents stream (started at boot). Listeners
- * go on first and the state is read after, so an end that happened before the subscription is seen
- * too. Rejects with the signal's reason when the caller goes away, and with a 504 after `timeoutMs`.
+ * Resolves when an inference job ends, from the inference queue's event stream (held open while it
+ * waits). Listeners go on first and the state is read after, so an end that happened before the
+ * subscription is seen too. Rejects with the signal's reason when the caller goes away, and with a 504 after `timeoutMs`.
  */
-export function waitForJobEnd(deps: Deps, jobId: string, options: { signal: AbortSignal; timeoutMs: number }): Promise<JobEnd> {
-  const events = deps.queueEvents.get('inference');
+export async function waitForJobEnd(deps: Deps, jobId: string, options: { signal: AbortSignal; timeoutMs: number }): Promise<JobEnd> {
+  const watch = await deps.watchers.watch('inference');
+  try {
+    return await waitOn(deps, watch.events, jobId, options);
+  } finally {
+    watch.release();
+  }
+}
+
+function waitOn(deps: Deps, events: QueueEvents, jobId: string, options: { signal: AbortSignal; timeoutMs: number }): Promise<JobEnd> {
   const queue = deps.queues.get('inference');
-  if (!events) return Promise.reject(new Error('no QueueEvents for the inference queue'));
   // QueueEvents also emits `<event>:<jobId>` (what BullMQ's own waitUntilFinished listens to), which its listener types leave out.
   const emitter = events as unknown as EventEmitter;
   return new Promise<JobEnd>((resolve, reject) => {
@@ -50,7 +58,6 @@ export function waitForJobEnd(deps: Deps, jobId: string, options: { signal: Abor
     options.signal.addEventListener('abort', onAbort, { once: true });
     if (options.signal.aborted) return onAbort();
     void (async () => {
-      await events.waitUntilReady();
       const job = await queue.getJob(jobId);
       if (!job) return onRemoved();
       const state = await job.getState();
