@@ -10,11 +10,12 @@ import { auditLedger } from './ledger-audit';
 const deadlineMs = 3_000;
 let h: PlatformHarness;
 beforeAll(async () => {
-  // Slow answers: the jobs are still running when the deadline comes, however late the SIGTERM is sent.
-  // Each job runs 16 calls at a time, so its 80 items take five 2 s rounds (10 s); the abort comes 2 s
-  // after the SIGTERM, sent once 5 results exist. With 300 ms answers a loaded run saw both jobs finish
-  // before the abort, so no call was in flight to be declared of unknown outcome.
-  h = await startPlatform('ledger-sigterm', { simulator: { latencyMs: 2_000 } });
+  // Slow answers, each its own length (lognormal, median 1.5 s), and no cache (each item is one chat
+  // call): each job keeps 16 calls in flight, ending at scattered times, so calls are in flight when
+  // the hand-back aborts them (2 s after the SIGTERM, sent once 5 results exist), whatever the phase.
+  // With fixed answer times the calls of both jobs ran in lockstep rounds, and a loaded run could
+  // abort in the gap between two rounds: nothing in flight, nothing to declare of unknown outcome.
+  h = await startPlatform('ledger-sigterm', { simulator: { latencyMs: { p50: 1_500, p99: 4_000 } } });
 }, 60_000);
 afterAll(() => h?.close());
 
@@ -28,7 +29,9 @@ describe('SIGTERM with active jobs', () => {
     const ids: string[] = [];
     for (const tenant of ['x', 'y']) {
       const items = Array.from({ length: 80 }, (_, i) => ask(`i${i}`, `Describe valve ${tenant}${i} of the cooling loop.`));
-      const reply = await call(`${h.api.url}/v1/inference`, keys.alice, { body: { model: 'gpt-4o-mini', parameters: { temperature: 0 }, items } });
+      const reply = await call(`${h.api.url}/v1/inference`, keys.alice, {
+        body: { model: 'gpt-4o-mini', parameters: { temperature: 0 }, cache: { mode: 'off' }, items },
+      });
       expect(reply.status).toBe(202);
       ids.push(String(reply.body.id));
     }
