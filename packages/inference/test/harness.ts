@@ -1,9 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import {
   bullPrefix,
   inferenceJobs,
@@ -15,19 +10,19 @@ import {
   type InferencePayload,
 } from '@llmops/contracts';
 import { startSimulator, type Simulator } from '@llmops/llm-simulator';
-import { createLogger } from '@llmops/logger';
 import { jobOptionsFor, newJobId, platformKeys, silentLogger, startWorkers, type WorkerRuntime } from '@llmops/queue';
-import { createPlatformServices, ServicesEnv, type PlatformServices } from '@llmops/services';
-import { deleteKeys, uniquePrefix, waitFor } from '@llmops/testing';
+import type { RedisClient } from '@llmops/redis';
+import type { PlatformServices } from '@llmops/services';
+import { REDIS_URL, testProcessorDeps } from '@llmops/services/testing';
+import { waitFor } from '@llmops/testing';
 import { inferenceHandlers, prepareInference, type SubmissionDeps } from '../src';
 
-export const redisUrl = 'redis://127.0.0.1:6379';
 const definition = inferenceJobs.inference;
 
 /** The inference family on real Redis, the LLM simulator and a worker runtime, under a fresh prefix. */
 export interface Harness {
   simulator: Simulator;
-  redis: Redis;
+  redis: RedisClient;
   services: PlatformServices;
   submission: SubmissionDeps;
   /** Prepares a job as the API does, enqueues it, waits for it to finish and reads what it left. */
@@ -43,21 +38,13 @@ export interface RunOutcome {
 }
 
 export async function startHarness(label: string): Promise<Harness> {
-  const prefix = uniquePrefix(label);
-  const vectorDir = mkdtempSync(join(tmpdir(), `llmops-inference-${label}-`));
   const simulator = await startSimulator({});
-  const redis = new Redis(redisUrl);
-  const env = ServicesEnv.parse({
-    OPENAI_BASE_URL: simulator.baseURL,
-    OPENAI_API_KEY: 'simulator',
-    PII_VAULT_KEY: randomBytes(32).toString('hex'),
-    VECTOR_DIR: vectorDir,
-  });
-  const services = createPlatformServices(env, { redis, prefix, vaultTtlSeconds: 3600 });
+  const deps = testProcessorDeps(`inference-${label}`, simulator.baseURL);
+  const { services, redis, prefix } = deps;
   const runtime: WorkerRuntime = await startWorkers({
     catalog: inferenceJobs,
-    handlers: inferenceHandlers({ services, redis, prefix, logger: createLogger({ name: 'inference-test', level: 'silent' }) }),
-    redisUrl,
+    handlers: inferenceHandlers(deps),
+    redisUrl: REDIS_URL,
     prefix,
     workerId: label,
     logger: silentLogger,
@@ -97,11 +84,8 @@ export async function startHarness(label: string): Promise<Harness> {
     close: async () => {
       await runtime.close();
       await queue.close();
-      await services.close();
+      await deps.close();
       await simulator.close();
-      redis.disconnect();
-      await deleteKeys(redisUrl, prefix);
-      rmSync(vectorDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,18 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { ingestJobs, ItemResult, readJson } from '@llmops/contracts';
 import { startSimulator, type Simulator } from '@llmops/llm-simulator';
-import { createLogger } from '@llmops/logger';
 import { createJobQueues, platformKeys, silentLogger, startWorkers, TenantJobIndex, type JobQueues, type WorkerRuntime } from '@llmops/queue';
-import { createPlatformServices, ServicesEnv, type PlatformServices } from '@llmops/services';
-import { deleteKeys, uniquePrefix, waitFor } from '@llmops/testing';
+import type { RedisClient } from '@llmops/redis';
+import type { PlatformServices } from '@llmops/services';
+import { REDIS_URL, testProcessorDeps } from '@llmops/services/testing';
+import { waitFor } from '@llmops/testing';
 import { ingestHandlers, submitUpload, type DocumentInput, type UploadDeps } from '../src';
 
-export const redisUrl = 'redis://127.0.0.1:6379';
 const RETENTION_SECONDS = 600;
 
 /**
@@ -22,7 +18,7 @@ const RETENTION_SECONDS = 600;
  */
 export interface Harness {
   simulator: Simulator;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   services: PlatformServices;
   queues: JobQueues;
@@ -45,22 +41,13 @@ type IngestResult = z.infer<typeof ingestJobs.ingest.result>;
 export const MODEL = 'text-embedding-3-small';
 
 export async function startHarness(label: string): Promise<Harness> {
-  const prefix = uniquePrefix(label);
-  const vectorDir = mkdtempSync(join(tmpdir(), `llmops-ingest-${label}-`));
   const simulator = await startSimulator({});
-  const redis = new Redis(redisUrl);
-  const env = ServicesEnv.parse({
-    OPENAI_BASE_URL: simulator.baseURL,
-    OPENAI_API_KEY: 'simulator',
-    PII_VAULT_KEY: randomBytes(32).toString('hex'),
-    VECTOR_DIR: vectorDir,
-  });
-  const services = createPlatformServices(env, { redis, prefix, vaultTtlSeconds: 3600 });
-  const logger = createLogger({ name: 'ingest-test', level: 'silent' });
+  const deps = testProcessorDeps(`ingest-${label}`, simulator.baseURL);
+  const { services, redis, prefix } = deps;
   const runtime: WorkerRuntime = await startWorkers({
     catalog: ingestJobs,
-    handlers: ingestHandlers({ services, redis, prefix, logger }),
-    redisUrl,
+    handlers: ingestHandlers(deps),
+    redisUrl: REDIS_URL,
     prefix,
     workerId: label,
     logger: silentLogger,
@@ -107,11 +94,8 @@ export async function startHarness(label: string): Promise<Harness> {
     close: async () => {
       await runtime.close();
       await queues.close();
-      await services.close();
+      await deps.close();
       await simulator.close();
-      redis.disconnect();
-      await deleteKeys(redisUrl, prefix);
-      rmSync(vectorDir, { recursive: true, force: true });
     },
   };
 }
