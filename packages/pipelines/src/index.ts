@@ -27,7 +27,7 @@ export {
 } from './definitions';
 export { definitionModels, definitionCollections } from './references';
 export { pipelineHandlers } from './job/handlers';
-export { generateWithPipeline, type GeneratorSpec } from './job/generator';
+export { createPipelineGenerator, type GeneratorSpec } from './job/generator';
 export type { InferenceSearch, Embedder, EmbedContext } from './job/search';
 export { mapDefinition, mapInput, type TextMap } from './submission/text-map';
 export type { VaultMaps } from './submission/vault';
