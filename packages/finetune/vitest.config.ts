@@ -1,3 +1,5 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: '@llmops/finetune' } });
+// Hang guards, not speed limits: the suite runs two files at a time, on 2 cores CI may share with other work.
+
+export default defineProject({ test: { name: '@llmops/finetune', testTimeout: 60_000, hookTimeout: 60_000 } });
