@@ -19,8 +19,15 @@ export interface QueueWatch {
  * nothing written after `watch()` resolves is missed, even before its first XREAD reaches Redis: a
  * caller subscribes, then reads the job's state, and sees every change after that.
  */
+interface OpenStream {
+  events: Promise<QueueEvents>;
+  holders: number;
+  /** Set while nobody holds it: closes it when it fires. */
+  idle?: NodeJS.Timeout;
+}
+
 export class QueueWatchers {
-  private readonly open = new Map<string, { events: Promise<QueueEvents>; holders: number; idle?: NodeJS.Timeout }>();
+  private readonly open = new Map<string, OpenStream>();
   private closed = false;
 
   constructor(
@@ -35,30 +42,23 @@ export class QueueWatchers {
 
   async watch(queue: string): Promise<QueueWatch> {
     if (this.closed) throw new Error('queue watchers are closed');
-    let entry = this.open.get(queue);
-    if (!entry) {
-      const started = { events: this.start(queue), holders: 0 };
-      // A stream that could not open is forgotten, so the next watcher tries again.
-      started.events.catch(() => this.open.get(queue) === started && this.open.delete(queue));
-      this.open.set(queue, (entry = started));
-    }
+    const entry = this.open.get(queue) ?? this.opened(queue);
     entry.holders += 1;
     clearTimeout(entry.idle);
     entry.idle = undefined;
-    const current = entry;
     try {
-      const events = await current.events;
+      const events = await entry.events;
       let released = false;
       return {
         events,
         release: () => {
           if (released) return;
           released = true;
-          this.release(queue, current);
+          this.release(queue, entry);
         },
       };
     } catch (error) {
-      this.release(queue, current);
+      this.release(queue, entry);
       throw error;
     }
   }
@@ -80,6 +80,14 @@ export class QueueWatchers {
     );
   }
 
+  private opened(queue: string): OpenStream {
+    const entry: OpenStream = { events: this.start(queue), holders: 0 };
+    // A stream that could not open is forgotten, so the next watcher tries again.
+    entry.events.catch(() => this.open.get(queue) === entry && this.open.delete(queue));
+    this.open.set(queue, entry);
+    return entry;
+  }
+
   private async start(queue: string): Promise<QueueEvents> {
     const handle = this.options.queues.get(queue);
     const [last] = await this.options.connection.xrevrange(handle.keys.events!, '+', '-', 'COUNT', 1);
@@ -88,11 +96,11 @@ export class QueueWatchers {
     return events;
   }
 
-  private release(queue: string, entry: { events: Promise<QueueEvents>; holders: number; idle?: NodeJS.Timeout }): void {
+  private release(queue: string, entry: OpenStream): void {
     entry.holders -= 1;
     if (entry.holders > 0 || this.open.get(queue) !== entry) return;
+    // A new watcher clears this timer; close() empties the map.
     entry.idle = setTimeout(() => {
-      if (entry.holders > 0 || this.open.get(queue) !== entry) return;
       this.open.delete(queue);
       void entry.events.then((events) => events.close()).catch(() => {});
     }, this.options.idleMs ?? 30_000);
